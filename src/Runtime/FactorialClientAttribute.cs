@@ -1,0 +1,29 @@
+using System;
+
+namespace FactorialGen;
+
+/// <summary>
+/// Marks a <see langword="partial"/> class as a Factorial API client. The FactorialGen source generator
+/// fills in the operations that <see cref="Scope"/> allows, taken from an OpenAPI document.
+/// </summary>
+/// <example>
+/// <code>
+/// [FactorialClient(FactorialScope.Read)]
+/// public partial class HrReports;
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class FactorialClientAttribute : Attribute
+{
+    /// <summary>Declares a client that gets the operations <paramref name="scope"/> allows.</summary>
+    public FactorialClientAttribute(FactorialScope scope) => Scope = scope;
+
+    /// <summary>The scope the client is declared with: it gets exactly the operations this scope allows.</summary>
+    public FactorialScope Scope { get; }
+
+    /// <summary>
+    /// The file name of the OpenAPI document (added with <c>&lt;FactorialSpec Include="..." /&gt;</c>) to generate
+    /// from. When <see langword="null"/>, the built-in document of the core resources is used.
+    /// </summary>
+    public string? Spec { get; set; }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace FactorialGen;
+
+/// <summary>Conversions between <see cref="FactorialScope"/> and the OAuth scope strings.</summary>
+public static class FactorialScopes
+{
+    /// <summary>Returns the OAuth scope string: <c>read</c>, <c>write</c> or <c>read write</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of the three defined scopes.</exception>
+    public static string ToOAuthString(this FactorialScope scope) => scope switch
+    {
+        FactorialScope.Read => "read",
+        FactorialScope.Write => "write",
+        FactorialScope.ReadWrite => "read write",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Expected Read, Write or ReadWrite."),
+    };
+
+    /// <summary>Whether <paramref name="granted"/> includes every scope in <paramref name="required"/>.</summary>
+    public static bool Covers(this FactorialScope granted, FactorialScope required) => (granted & required) == required;
+
+    /// <summary>
+    /// Parses an OAuth scope string. Accepts <c>read</c>, <c>write</c>, and both together separated by
+    /// spaces, commas or <c>+</c> (<c>read write</c>, <c>read+write</c>), in any order and case.
+    /// Unknown scope names (such as Factorial's per-resource scopes) are ignored.
+    /// </summary>
+    /// <returns><see langword="true"/> when at least <c>read</c> or <c>write</c> was found.</returns>
+    public static bool TryParse(string? value, out FactorialScope scope)
+    {
+        scope = 0;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split([' ', '+', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Equals("read", StringComparison.OrdinalIgnoreCase))
+            {
+                scope |= FactorialScope.Read;
+            }
+            else if (part.Equals("write", StringComparison.OrdinalIgnoreCase))
+            {
+                scope |= FactorialScope.Write;
+            }
+            else if (part.Equals("read_write", StringComparison.OrdinalIgnoreCase) || part.Equals("readwrite", StringComparison.OrdinalIgnoreCase))
+            {
+                scope |= FactorialScope.ReadWrite;
+            }
+        }
+
+        return scope != 0;
+    }
+
+    /// <summary>Parses an OAuth scope string (see <see cref="TryParse"/>).</summary>
+    /// <exception cref="FormatException">Neither <c>read</c> nor <c>write</c> appears in <paramref name="value"/>.</exception>
+    public static FactorialScope Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryParse(value, out var scope)
+            ? scope
+            : throw new FormatException($"'{value}' is not a Factorial scope: expected 'read', 'write' or 'read write'.");
+    }
+
+    internal static bool IsDefined([NotNullWhen(true)] FactorialScope? scope) =>
+        scope is FactorialScope.Read or FactorialScope.Write or FactorialScope.ReadWrite;
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+
+namespace FactorialGen;
+
+/// <summary>
+/// An OAuth token pair issued by Factorial. Store it somewhere safe (see <see cref="ITokenStore"/>): the
+/// refresh token rotates on every refresh, and losing the newest one means authorizing again.
+/// <see cref="ToString"/> shows only fingerprints, never the tokens.
+/// </summary>
+public sealed class FactorialToken
+{
+    /// <summary>Creates a token from its parts, e.g. when loading it from your own storage.</summary>
+    /// <param name="accessToken">The bearer token sent with every request.</param>
+    /// <param name="refreshToken">The refresh token, or <see langword="null"/> when the token cannot be refreshed.</param>
+    /// <param name="scope">The scopes the token was granted.</param>
+    /// <param name="createdAt">When the server issued the token.</param>
+    /// <param name="expiresAt">When the access token stops working, or <see langword="null"/> when it does not expire.</param>
+    /// <param name="tokenType">The token type; Factorial issues <c>Bearer</c>.</param>
+    /// <param name="resourceOwner">Whether the token acts for a user or for the company.</param>
+    public FactorialToken(
+        string accessToken,
+        string? refreshToken,
+        FactorialScope scope,
+        DateTimeOffset createdAt,
+        DateTimeOffset? expiresAt,
+        string tokenType = "Bearer",
+        FactorialResourceOwner resourceOwner = FactorialResourceOwner.User)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenType);
+        if (!FactorialScopes.IsDefined(scope))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "Expected Read, Write or ReadWrite.");
+        }
+
+        AccessToken = accessToken;
+        RefreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken;
+        Scope = scope;
+        CreatedAt = createdAt;
+        ExpiresAt = expiresAt;
+        TokenType = tokenType;
+        ResourceOwner = resourceOwner;
+    }
+
+    /// <summary>The bearer token sent with every request. Never log it.</summary>
+    public string AccessToken { get; }
+
+    /// <summary>The refresh token, or <see langword="null"/> when the token cannot be refreshed. Never log it.</summary>
+    public string? RefreshToken { get; }
+
+    /// <summary>The token type (<c>Bearer</c>).</summary>
+    public string TokenType { get; }
+
+    /// <summary>The scopes the server granted.</summary>
+    public FactorialScope Scope { get; }
+
+    /// <summary>When the server issued the token (its <c>created_at</c>).</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>
+    /// When the access token stops working: the server's <c>created_at</c> + <c>expires_in</c>;
+    /// <see langword="null"/> when the server gave no lifetime (company tokens, tokens from elsewhere).
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>Whether the token acts for a user or for the company.</summary>
+    public FactorialResourceOwner ResourceOwner { get; }
+
+    /// <summary>Whether the token has a refresh token.</summary>
+    public bool CanRefresh => RefreshToken is not null;
+
+    /// <summary>A short one-way fingerprint of the access token, safe to log.</summary>
+    public string Fingerprint => Secrets.Fingerprint(AccessToken);
+
+    /// <summary>Whether the access token has expired at <paramref name="timeProvider"/>'s current time.</summary>
+    public bool IsExpired(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return ExpiresWithin(timeProvider, TimeSpan.Zero);
+    }
+
+    /// <summary>Whether the access token has expired, or will within <paramref name="margin"/>.</summary>
+    internal bool ExpiresWithin(TimeProvider timeProvider, TimeSpan margin) =>
+        ExpiresAt is { } expiresAt && timeProvider.GetUtcNow() + margin >= expiresAt;
+
+    /// <summary>
+    /// Wraps an access token obtained elsewhere (another tool, a company token you keep) with the scope it was
+    /// granted. It has no refresh token and no known expiry.
+    /// </summary>
+    public static FactorialToken FromAccessToken(string accessToken, FactorialScope scope) =>
+        new(accessToken, refreshToken: null, scope, DateTimeOffset.UtcNow, expiresAt: null);
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var expiry = ExpiresAt is { } e ? e.ToString("u", CultureInfo.InvariantCulture) : "never";
+        var refresh = RefreshToken is null ? "none" : Secrets.Fingerprint(RefreshToken);
+        return $"FactorialToken {{ Scope = {Scope.ToOAuthString()}, ResourceOwner = {ResourceOwner}, ExpiresAt = {expiry}, Access = {Fingerprint}, Refresh = {refresh} }}";
+    }
+}

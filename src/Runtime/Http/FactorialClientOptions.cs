@@ -1,0 +1,58 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FactorialGen;
+
+/// <summary>Settings of a Factorial API client (<see cref="FactorialConnection"/> and the generated clients).</summary>
+public sealed class FactorialClientOptions
+{
+    /// <summary>The API version used when none is given.</summary>
+    public const string DefaultApiVersion = "2026-07-01";
+
+    /// <summary>Factorial's host. Must be HTTPS, except on loopback (the local sandbox). Default: production.</summary>
+    public Uri BaseAddress { get; set; } = FactorialOAuthOptions.ProductionBaseAddress;
+
+    /// <summary>The dated API version in resource paths (<c>/api/{version}/resources/…</c>).</summary>
+    public string ApiVersion { get; set; } = DefaultApiVersion;
+
+    /// <summary>The OAuth application, needed to refresh tokens. Without it a token is used until it expires.</summary>
+    public FactorialApp? App { get; set; }
+
+    /// <summary>The clock that judges token expiry. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Refresh tokens this long before they expire. Default: 2 minutes.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest one request may take, including reading its body. Default: 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The largest response body accepted, in bytes. Default: 64 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How much of an error body is kept in <see cref="FactorialApiException.ResponseBody"/>. Default: 16,384 characters.</summary>
+    public int MaxErrorBodyChars { get; set; } = 16_384;
+
+    /// <summary>
+    /// The handler that sends requests on the wire (the innermost one). Default: a <see cref="SocketsHttpHandler"/>
+    /// that does not follow redirects, so credentials never travel to another host. Not disposed by the client.
+    /// </summary>
+    public HttpMessageHandler? PrimaryHandler { get; set; }
+
+    /// <summary>Logs requests and token refreshes (never tokens or secrets). Optional.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal FactorialClientOptions Validated()
+    {
+        BaseAddress = BaseAddressPolicy.Validate(BaseAddress, nameof(BaseAddress));
+        if (string.IsNullOrWhiteSpace(ApiVersion) || ApiVersion.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{ApiVersion}' is not an API version such as '{DefaultApiVersion}'.", nameof(ApiVersion));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxResponseBytes, nameof(MaxResponseBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxErrorBodyChars, nameof(MaxErrorBodyChars));
+        return this;
+    }
+}

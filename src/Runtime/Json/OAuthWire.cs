@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace FactorialGen.Json;
+
+/// <summary>The body of a successful <c>POST /oauth/token</c>.</summary>
+internal sealed class TokenResponse
+{
+    [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+    [JsonPropertyName("token_type")] public string? TokenType { get; set; }
+    [JsonPropertyName("expires_in")] public long? ExpiresIn { get; set; }
+    [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
+    [JsonPropertyName("scope")] public string? Scope { get; set; }
+    [JsonPropertyName("created_at")] public long? CreatedAt { get; set; }
+}
+
+/// <summary>How <see cref="FileTokenStore"/> keeps a token on disk.</summary>
+internal sealed class StoredToken
+{
+    [JsonPropertyName("format")] public int Format { get; set; } = 1;
+    [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+    [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
+    [JsonPropertyName("token_type")] public string? TokenType { get; set; }
+    [JsonPropertyName("scope")] public string? Scope { get; set; }
+    [JsonPropertyName("created_at")] public System.DateTimeOffset? CreatedAt { get; set; }
+    [JsonPropertyName("expires_at")] public System.DateTimeOffset? ExpiresAt { get; set; }
+    [JsonPropertyName("resource_owner")] public string? ResourceOwner { get; set; }
+}
