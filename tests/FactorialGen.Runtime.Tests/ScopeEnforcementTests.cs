@@ -69,7 +69,7 @@ public sealed class ScopeEnforcementTests
 
         var shift = await connection.SendJsonAsync(ClockIn(employee.Id));
 
-        Assert.Equal(employee.Id, shift.GetProperty("employee_id").GetInt64());
+        Assert.Equal(employee.Id, long.Parse(shift.GetProperty("employee_id").ToString()));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ScopeEnforcementTests
         var page = await connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), TestJsonContext.Default.TestEmployee);
         var shift = await connection.SendJsonAsync(ClockIn(page.Items[1].Id));
 
-        Assert.Equal(page.Items[1].Id, shift.GetProperty("employee_id").GetInt64());
+        Assert.Equal(page.Items[1].Id, long.Parse(shift.GetProperty("employee_id").ToString()));
     }
 
     [Fact]

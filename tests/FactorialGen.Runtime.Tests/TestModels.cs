@@ -10,6 +10,7 @@ internal sealed record TestClockIn(
     [property: JsonPropertyName("employee_id")] long EmployeeId,
     [property: JsonPropertyName("now")] string Now);
 
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(TestEmployee))]
 [JsonSerializable(typeof(TestClockIn))]
 internal sealed partial class TestJsonContext : JsonSerializerContext
