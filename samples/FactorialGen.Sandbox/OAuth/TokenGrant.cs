@@ -56,8 +56,5 @@ internal readonly record struct GrantOutcome(TokenResponse? Response, string? Er
     public static GrantOutcome Failure(string error, string description) => new(null, error, description);
 }
 
-/// <summary>An authenticated caller of the resource API.</summary>
-internal sealed record ApiCaller(string RateLimitKey, ApiScope Scope, ResourceOwnerType? OwnerType, long EmployeeId)
-{
-    public bool IsApiKey => OwnerType is null;
-}
+/// <summary>An authenticated caller of the resource API; <c>OwnerType</c> is null for an API key.</summary>
+internal sealed record ApiCaller(string RateLimitKey, ApiScope Scope, ResourceOwnerType? OwnerType, long EmployeeId);

@@ -4,5 +4,15 @@ namespace FactorialGen.Generator;
 internal static class KnownNames
 {
     public const string FactorialClientAttribute = "FactorialGen.FactorialClientAttribute";
+    public const string FactorialOperationAttribute = "FactorialGen.FactorialOperationAttribute";
+    public const string FactorialTokenScopeAttribute = "FactorialGen.FactorialTokenScopeAttribute";
     public const string FactorialScope = "FactorialGen.FactorialScope";
+    public const string FactorialToken = "FactorialGen.FactorialToken";
+    public const string FactorialOAuth = "FactorialGen.FactorialOAuth";
+    public const string FactorialAuthorizationRequest = "FactorialGen.FactorialAuthorizationRequest";
+    public const string FactorialTokenSource = "FactorialGen.FactorialTokenSource";
+    public const string FactorialConnection = "FactorialGen.FactorialConnection";
+
+    /// <summary>MSBuild metadata that marks an AdditionalFile as an OpenAPI document (set by the package's targets).</summary>
+    public const string FactorialSpecMetadata = "build_metadata.AdditionalFiles.FactorialSpec";
 }

@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+
+namespace FactorialGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic FactorialGen reports. FG0xxx: scope rules (analyzer). FG1xxx: generator input.
+/// Ids are never reused; each has a page under docs/diagnostics.
+/// </summary>
+internal static class Descriptors
+{
+    private const string ScopeCategory = "FactorialGen.Scope";
+    private const string GeneratorCategory = "FactorialGen.Generator";
+
+    public static readonly DiagnosticDescriptor FG0001_ScopeMissingForOperation = Create(
+        "FG0001", "Operation needs a scope the token lacks",
+        "'{0}' needs the '{1}' scope, but the client's token is known to have only '{2}' ({3})",
+        ScopeCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FG0002_TokenScopeDoesNotCoverClient = Create(
+        "FG0002", "Token scope does not cover the client's declared scope",
+        "'{0}' is declared with FactorialScope.{1}, but this token is known to have only '{2}' ({3})",
+        ScopeCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FG1001_ClientNotPartial = Create(
+        "FG1001", "Factorial client class must be partial",
+        "'{0}' has [FactorialClient] but is not partial; add the partial modifier so the generator can add its members",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1002_ContainingTypeNotPartial = Create(
+        "FG1002", "Factorial client is nested in a non-partial type",
+        "'{0}' is nested in '{1}', which is not partial; make every containing type partial",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1003_ClientIsGeneric = Create(
+        "FG1003", "Factorial client class cannot be generic",
+        "'{0}' has type parameters; a Factorial client must be a non-generic class",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1004_SpecNotFound = Create(
+        "FG1004", "OpenAPI document not found",
+        "No OpenAPI document named '{0}' is in the project; add <FactorialSpec Include=\"path/{0}\" /> (documents found: {1})",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1005_NotOpenApi3 = Create(
+        "FG1005", "Document is not OpenAPI 3.x",
+        "'{0}' is not an OpenAPI 3.0 or 3.1 document ({1})",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1006_DocumentUnreadable = Create(
+        "FG1006", "OpenAPI document cannot be read",
+        "'{0}' cannot be read: {1}",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1007_UnsupportedConstruct = Create(
+        "FG1007", "Unsupported OpenAPI construct skipped",
+        "{0} in '{1}' was skipped: {2}",
+        GeneratorCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FG1008_InvalidScope = Create(
+        "FG1008", "Invalid client scope",
+        "'{0}' is declared with scope value {1}; use FactorialScope.Read, Write or ReadWrite",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true,
+            helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");
+}

@@ -1,0 +1,29 @@
+using System;
+
+namespace FactorialGen;
+
+/// <summary>
+/// Marks a generated client method with the API operation it calls: HTTP method, path template and the scope the
+/// token needs. The FactorialGen analyzer reads it to report scope mistakes at compile time (FG0001).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class FactorialOperationAttribute : Attribute
+{
+    /// <summary>Describes an operation.</summary>
+    /// <param name="method">The HTTP method, e.g. <c>GET</c>.</param>
+    /// <param name="path">The path template, e.g. <c>/api/2026-07-01/resources/employees/employees/{id}</c>.</param>
+    public FactorialOperationAttribute(string method, string path)
+    {
+        Method = method;
+        Path = path;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The path template.</summary>
+    public string Path { get; }
+
+    /// <summary>The scope a token needs for this operation.</summary>
+    public FactorialScope RequiredScope { get; set; } = FactorialScope.Read;
+}
