@@ -90,13 +90,13 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
 
         // 6. Leaves and holidays in a range, and 7. one employee's days off.
         var leaves = await ListAsync(api, new FactorialRequest(HttpMethod.Get, "timeoff/leaves").AddQuery("from", Iso(from)).AddQuery("to", Iso(to)), QuickstartJson.Default.Leave, cancellationToken);
-        var holidays = await ListAsync(api, new FactorialRequest(HttpMethod.Get, "holidays/company_holidays").AddQuery("start_on", Iso(from)).AddQuery("end_on", Iso(to)), QuickstartJson.Default.CompanyHoliday, cancellationToken);
+        var holidays = await ListAsync(api, new FactorialRequest(HttpMethod.Get, "holidays/company_holidays").AddQuery("start_at", Iso(from)).AddQuery("end_at", Iso(to)), QuickstartJson.Default.CompanyHoliday, cancellationToken);
         Console.WriteLine($"8. {Iso(from)}..{Iso(to)}: {leaves.Count} leaves ({leaves.Count(l => l.Approved == true)} approved), {holidays.Count} company holidays.");
 
         var onLeave = leaves.Where(l => l.Approved == true).GroupBy(l => l.EmployeeId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var employeeForDaysOff = employees.FirstOrDefault(e => e.Id == onLeave) ?? someone;
         var absences = holidays
-            .Where(h => h.LocationId == employeeForDaysOff.LocationId)
+            .Where(h => h.LocationId == employeeForDaysOff.LocationId && h.Date >= from && h.Date <= to)
             .Select(h => new FactorialAbsence(h.Date, h.Date, h.HalfDay))
             .Concat(leaves.Where(l => l.EmployeeId == employeeForDaysOff.Id && l.Approved == true).Select(l => new FactorialAbsence(l.StartOn, l.FinishOn, l.HalfDay)));
         var daysOff = FactorialDaysOffCalculator.Compute(from, to, absences, includeWeekends: false, employeeForDaysOff.SeniorityCalculationDate, employeeForDaysOff.TerminatedOn);

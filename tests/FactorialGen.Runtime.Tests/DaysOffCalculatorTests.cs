@@ -15,10 +15,11 @@ public sealed class DaysOffCalculatorTests
             new(D(3, 9), D(3, 11)),                                   // leave Mon–Wed
             new(D(3, 4), D(3, 4), FactorialDaysOff.BeginningOfDay),   // morning
             new(D(3, 5), D(3, 5), FactorialDaysOff.EndOfDay),         // afternoon
+            new(D(3, 6), D(3, 6), "beginning_of_day"),                 // morning, as holidays spell it
         ]);
 
         Assert.Equal([D(3, 9), D(3, 10), D(3, 11), D(3, 19)], result.FullDays);
-        Assert.Equal([D(3, 4)], result.Mornings);
+        Assert.Equal([D(3, 4), D(3, 6)], result.Mornings);
         Assert.Equal([D(3, 5)], result.Afternoons);
     }
 

@@ -72,7 +72,7 @@ internal static class HolidayCalendar
     private static void AddMadrid(List<(DateOnly, long, string, string?)> list, int year)
     {
         long location = SeedLocations.Madrid;
-        list.Add((new DateOnly(year, 1, 5), location, "Three Kings' Parade", LeaveDays.BeginningOfDay));
+        list.Add((new DateOnly(year, 1, 5), location, "Three Kings' Parade", LeaveDays.HolidayBeginningOfDay));
         list.Add((new DateOnly(year, 5, 2), location, "Community of Madrid Day", null));
         list.Add((new DateOnly(year, 5, 15), location, "San Isidro", null));
         list.Add((new DateOnly(year, 11, 9), location, "Almudena", null));
@@ -82,7 +82,7 @@ internal static class HolidayCalendar
     {
         long location = SeedLocations.Lisbon;
         list.Add((new DateOnly(year, 1, 1), location, "New Year's Day", null));
-        list.Add((easter.AddDays(-47), location, "Carnival", LeaveDays.BeginningOfDay));
+        list.Add((easter.AddDays(-47), location, "Carnival", LeaveDays.HolidayBeginningOfDay));
         list.Add((easter.AddDays(-2), location, "Good Friday", null));
         list.Add((easter, location, "Easter Sunday", null));
         list.Add((new DateOnly(year, 4, 25), location, "Freedom Day", null));
@@ -103,7 +103,7 @@ internal static class HolidayCalendar
     {
         long location = SeedLocations.Berlin;
         list.Add((new DateOnly(year, 1, 1), location, "New Year's Day", null));
-        list.Add((easter.AddDays(-48), location, "Rose Monday", LeaveDays.BeginningOfDay));
+        list.Add((easter.AddDays(-48), location, "Rose Monday", LeaveDays.HolidayBeginningOfDay));
         list.Add((new DateOnly(year, 3, 8), location, "International Women's Day", null));
         list.Add((easter.AddDays(-2), location, "Good Friday", null));
         list.Add((easter.AddDays(1), location, "Easter Monday", null));

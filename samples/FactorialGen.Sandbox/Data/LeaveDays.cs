@@ -7,6 +7,9 @@ internal static class LeaveDays
 {
     public const string BeginningOfDay = "beggining_of_day";
 
+    /// <summary>The holidays API spells the morning half day correctly, unlike the leaves API.</summary>
+    public const string HolidayBeginningOfDay = "beginning_of_day";
+
     public const string EndOfDay = "end_of_day";
 
     public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

@@ -12,8 +12,11 @@ namespace FactorialGen;
 /// <param name="Afternoons">Days with only the afternoon off (the API's <c>end_of_day</c>).</param>
 public sealed record FactorialDaysOff(IReadOnlyList<DateOnly> FullDays, IReadOnlyList<DateOnly> Mornings, IReadOnlyList<DateOnly> Afternoons)
 {
-    /// <summary>The API's spelling of a half day taken in the morning (sic).</summary>
+    /// <summary>The leaves API's spelling of a half day taken in the morning (sic).</summary>
     public const string BeginningOfDay = "beggining_of_day";
+
+    /// <summary>The holidays API's spelling of a half day taken in the morning.</summary>
+    public const string BeginningOfDayCorrected = "beginning_of_day";
 
     /// <summary>The API's spelling of a half day taken in the afternoon.</summary>
     public const string EndOfDay = "end_of_day";
@@ -23,7 +26,8 @@ public sealed record FactorialDaysOff(IReadOnlyList<DateOnly> FullDays, IReadOnl
 /// <param name="Start">The first day.</param>
 /// <param name="End">The last day (inclusive); equal to <paramref name="Start"/> for one day.</param>
 /// <param name="HalfDay">
-/// <see langword="null"/> for whole days; <c>beggining_of_day</c> (morning) or <c>end_of_day</c> (afternoon) for half
+/// <see langword="null"/> for whole days; <c>beggining_of_day</c> or <c>beginning_of_day</c> (morning: leaves and holidays spell it
+/// differently) or <c>end_of_day</c> (afternoon) for half
 /// days, applied to every day of the absence. Other values count as whole days.
 /// </param>
 public readonly record struct FactorialAbsence(DateOnly Start, DateOnly End, string? HalfDay = null);
@@ -58,7 +62,7 @@ public static class FactorialDaysOffCalculator
         {
             var part = absence.HalfDay switch
             {
-                FactorialDaysOff.BeginningOfDay => Part.Morning,
+                FactorialDaysOff.BeginningOfDay or FactorialDaysOff.BeginningOfDayCorrected => Part.Morning,
                 FactorialDaysOff.EndOfDay => Part.Afternoon,
                 _ => Part.Full,
             };

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FactorialGen.Serialization;
+
+/// <summary>Reads one JSON value with a <see cref="Utf8JsonReader"/> positioned on it.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public delegate T? FactorialItemReader<T>(ref Utf8JsonReader reader);
+
+/// <summary>Reads one JSON value of a value type; <see langword="null"/> when there is none.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public delegate T? FactorialValueReader<T>(ref Utf8JsonReader reader)
+    where T : struct;
+
+/// <summary>
+/// Tolerant readers for generated JSON converters. Real Factorial answers do not always match their document:
+/// numbers come as strings and the reverse, enums as null. These read what they can, give <see langword="null"/>
+/// for a scalar they cannot make sense of, and throw <see cref="JsonException"/> only for a structural mismatch.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FactorialJsonReader
+{
+    /// <summary>Throws unless the reader is on the start of an object.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeName} but found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>The error for a required property that was missing or null.</summary>
+    public static JsonException MissingRequired(string typeName, string propertyName) =>
+        new($"{typeName}: the required property '{propertyName}' is missing or null.");
+
+    /// <summary>A string; numbers and booleans are taken as their text.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => throw Structural(ref reader, "a string"),
+    };
+
+    /// <summary>A 64-bit integer; numeric strings are parsed, anything else unparsable is null.</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var integer))
+                {
+                    return integer;
+                }
+
+                return reader.TryGetDouble(out var real) && real >= long.MinValue && real <= long.MaxValue && Math.Floor(real) == real ? (long)real : null;
+            case JsonTokenType.String:
+                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            case JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False:
+                return null;
+            default:
+                throw Structural(ref reader, "an integer");
+        }
+    }
+
+    /// <summary>A 32-bit integer; see <see cref="ReadInt64"/>.</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader) =>
+        ReadInt64(ref reader) is { } value && value >= int.MinValue && value <= int.MaxValue ? (int)value : null;
+
+    /// <summary>A floating-point number; numeric strings are parsed.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetDouble(out var value) ? value : null;
+            case JsonTokenType.String:
+                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            case JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False:
+                return null;
+            default:
+                throw Structural(ref reader, "a number");
+        }
+    }
+
+    /// <summary>A boolean; <c>"true"</c>/<c>"false"</c> and 1/0 are accepted.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return bool.TryParse(reader.GetString(), out var parsed) ? parsed : null;
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var number) && number is 0 or 1 ? number == 1 : null;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                throw Structural(ref reader, "a boolean");
+        }
+    }
+
+    /// <summary>Any JSON value, kept as it is; null stays null.</summary>
+    public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+
+    /// <summary>An array, read item by item; null items are dropped. A null array is null.</summary>
+    public static IReadOnlyList<T>? ReadList<T>(ref Utf8JsonReader reader, FactorialItemReader<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Structural(ref reader, "an array");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var item = readItem(ref reader);
+            if (item is not null)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>An array of values, read item by item; null or unreadable items are dropped. A null array is null.</summary>
+    public static IReadOnlyList<T>? ReadValueList<T>(ref Utf8JsonReader reader, FactorialValueReader<T> readItem)
+        where T : struct
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Structural(ref reader, "an array");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (readItem(ref reader) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private static JsonException Structural(ref Utf8JsonReader reader, string expected)
+    {
+        var found = reader.TokenType;
+        if (found is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+
+        return new JsonException($"Expected {expected} but found {found}.");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Linq;
+
+namespace FactorialGen.Serialization;
+
+/// <summary>How generated clients write parameter values into paths and query strings (invariant culture).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FactorialQuery
+{
+    /// <summary>Formats an integer.</summary>
+    public static string? Format(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats an integer.</summary>
+    public static string? Format(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number so it reads back the same.</summary>
+    public static string? Format(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a boolean as <c>true</c>/<c>false</c>.</summary>
+    public static string? Format(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
+    /// <summary>Formats a list of integers.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<long>? values) => values?.Select(v => v.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a list of integers.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<int>? values) => values?.Select(v => v.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a list of numbers.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<double>? values) => values?.Select(v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a list of booleans.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<bool>? values) => values?.Select(v => v ? "true" : "false");
+}
