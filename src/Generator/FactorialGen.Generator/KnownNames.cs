@@ -12,6 +12,13 @@ internal static class KnownNames
     public const string FactorialAuthorizationRequest = "FactorialGen.FactorialAuthorizationRequest";
     public const string FactorialTokenSource = "FactorialGen.FactorialTokenSource";
     public const string FactorialConnection = "FactorialGen.FactorialConnection";
+    public const string FactorialOmittedOperationAttribute = "FactorialGen.FactorialOmittedOperationAttribute";
+    public const string FactorialApiKey = "FactorialGen.FactorialApiKey";
+    public const string FactorialConsoleAuthorization = "FactorialGen.FactorialConsoleAuthorization";
+    public const string ITokenStore = "FactorialGen.ITokenStore";
+    public const string FactorialClientOptions = "FactorialGen.FactorialClientOptions";
+    public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string TaskOfT = "System.Threading.Tasks.Task`1";
 
     /// <summary>MSBuild metadata that marks an AdditionalFile as an OpenAPI document (set by the package's targets).</summary>
     public const string FactorialSpecMetadata = "build_metadata.AdditionalFiles.FactorialSpec";

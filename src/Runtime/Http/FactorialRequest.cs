@@ -90,6 +90,24 @@ public sealed class FactorialRequest
         return this;
     }
 
+    /// <summary>
+    /// Adds an object as Rails-style query fields: <c>filter[key]=value</c> for each pair (<c>filter[][key]=value</c>
+    /// when <paramref name="name"/> ends with <c>[]</c>); <see langword="null"/> adds nothing.
+    /// </summary>
+    public FactorialRequest AddQueryObject(string name, IEnumerable<KeyValuePair<string, string>>? fields)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (fields is not null)
+        {
+            foreach (var field in fields)
+            {
+                _query.Add(new($"{name}[{field.Key}]", field.Value));
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Sets a JSON body, serialized with <paramref name="typeInfo"/> (no reflection).</summary>
     public FactorialRequest WithJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
     {

@@ -13,12 +13,12 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor FG0001_ScopeMissingForOperation = Create(
         "FG0001", "Operation needs a scope the token lacks",
-        "'{0}' needs the '{1}' scope, but the client's token is known to have only '{2}' ({3})",
+        "'{0}' needs the {1} scope, but the client's token is known to have only {2} (from {3})",
         ScopeCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FG0002_TokenScopeDoesNotCoverClient = Create(
         "FG0002", "Token scope does not cover the client's declared scope",
-        "'{0}' is declared with FactorialScope.{1}, but this token is known to have only '{2}' ({3})",
+        "'{0}' is declared with FactorialScope.{1}, but this token is known to have only {2} (from {3})",
         ScopeCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FG1001_ClientNotPartial = Create(

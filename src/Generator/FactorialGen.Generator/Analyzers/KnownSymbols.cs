@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FactorialGen.Generator.Analyzers;
+
+/// <summary>
+/// The runtime types the scope analyzer reads, resolved once per compilation, plus per-compilation caches of what
+/// it learns about symbols (operation scopes, client types, declared token scopes). Thread-safe.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private readonly ConcurrentDictionary<IMethodSymbol, OperationInfo?> _operations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ClientInfo?> _clients = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ScopeValue?> _declaredScopes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ScopeValue?> _declaredReturnScopes = new(SymbolEqualityComparer.Default);
+
+    private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation)
+    {
+        ClientAttribute = clientAttribute;
+        OperationAttribute = operationAttribute;
+        TokenScopeAttribute = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenScopeAttribute);
+        Scope = compilation.GetTypeByMetadataName(KnownNames.FactorialScope);
+        Token = compilation.GetTypeByMetadataName(KnownNames.FactorialToken);
+        OAuth = compilation.GetTypeByMetadataName(KnownNames.FactorialOAuth);
+        AuthorizationRequest = compilation.GetTypeByMetadataName(KnownNames.FactorialAuthorizationRequest);
+        TokenSource = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenSource);
+        Connection = compilation.GetTypeByMetadataName(KnownNames.FactorialConnection);
+        ApiKey = compilation.GetTypeByMetadataName(KnownNames.FactorialApiKey);
+        ConsoleAuthorization = compilation.GetTypeByMetadataName(KnownNames.FactorialConsoleAuthorization);
+        TokenStore = compilation.GetTypeByMetadataName(KnownNames.ITokenStore);
+        ClientOptions = compilation.GetTypeByMetadataName(KnownNames.FactorialClientOptions);
+        HttpClient = compilation.GetTypeByMetadataName(KnownNames.HttpClient);
+        TaskOfT = compilation.GetTypeByMetadataName(KnownNames.TaskOfT);
+    }
+
+    public INamedTypeSymbol ClientAttribute { get; }
+
+    public INamedTypeSymbol OperationAttribute { get; }
+
+    public INamedTypeSymbol? TokenScopeAttribute { get; }
+
+    public INamedTypeSymbol? Scope { get; }
+
+    public INamedTypeSymbol? Token { get; }
+
+    public INamedTypeSymbol? OAuth { get; }
+
+    public INamedTypeSymbol? AuthorizationRequest { get; }
+
+    public INamedTypeSymbol? TokenSource { get; }
+
+    public INamedTypeSymbol? Connection { get; }
+
+    public INamedTypeSymbol? ApiKey { get; }
+
+    public INamedTypeSymbol? ConsoleAuthorization { get; }
+
+    public INamedTypeSymbol? TokenStore { get; }
+
+    public INamedTypeSymbol? ClientOptions { get; }
+
+    public INamedTypeSymbol? HttpClient { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    /// <summary>
+    /// Resolves the runtime's types, or returns <see langword="null"/> when the compilation does not reference the
+    /// runtime (no <c>FactorialClientAttribute</c> or <c>FactorialOperationAttribute</c>): then nothing is analyzed.
+    /// </summary>
+    public static KnownSymbols? Create(Compilation compilation)
+    {
+        var client = compilation.GetTypeByMetadataName(KnownNames.FactorialClientAttribute);
+        var operation = compilation.GetTypeByMetadataName(KnownNames.FactorialOperationAttribute);
+        return client is null || operation is null ? null : new KnownSymbols(client, operation, compilation);
+    }
+
+    /// <summary>Whether the operation may lead to a report, so a method without any is never analyzed.</summary>
+    public bool IsCandidate(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => GetOperation(invocation.TargetMethod) is not null,
+        IObjectCreationOperation { Type: INamedTypeSymbol type } => GetClient(type) is { IsRoot: true },
+        _ => false,
+    };
+
+    /// <summary>The operation a generated client method calls (its <c>[FactorialOperation]</c>), or <see langword="null"/>.</summary>
+    public OperationInfo? GetOperation(IMethodSymbol method) => _operations.GetOrAdd(method.OriginalDefinition, m =>
+    {
+        foreach (var attribute in m.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OperationAttribute))
+            {
+                continue;
+            }
+
+            var required = 1; // FactorialOperationAttribute.RequiredScope defaults to Read.
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "RequiredScope" && named.Value.Value is int value)
+                {
+                    required = value;
+                }
+            }
+
+            return required is >= 1 and <= 3 ? new OperationInfo(required) : null;
+        }
+
+        return null;
+    });
+
+    /// <summary>
+    /// For a client type (with <c>[FactorialClient]</c>) or a type nested in one (a generated group type): the client
+    /// it belongs to. <see langword="null"/> for any other type.
+    /// </summary>
+    public ClientInfo? GetClient(INamedTypeSymbol type) => _clients.GetOrAdd(type.OriginalDefinition, t =>
+    {
+        ClientInfo? found = null;
+        for (var current = t; current is not null; current = current.ContainingType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ClientAttribute) &&
+                    attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int scope)
+                {
+                    // The outermost client wins, as the generator nests groups inside the client it declares.
+                    found = new ClientInfo(current, scope, isRoot: SymbolEqualityComparer.Default.Equals(current, t));
+                }
+            }
+        }
+
+        return found;
+    });
+
+    /// <summary>The scope declared with <c>[FactorialTokenScope]</c> on a parameter, field or property.</summary>
+    public ScopeValue? GetDeclaredScope(ISymbol symbol)
+    {
+        if (TokenScopeAttribute is null)
+        {
+            return null;
+        }
+
+        return _declaredScopes.GetOrAdd(symbol.OriginalDefinition, s => FromTokenScopeAttribute(s.GetAttributes(), Describe(s)));
+    }
+
+    /// <summary>The scope declared with <c>[return: FactorialTokenScope]</c> on a method.</summary>
+    public ScopeValue? GetDeclaredReturnScope(IMethodSymbol method)
+    {
+        if (TokenScopeAttribute is null)
+        {
+            return null;
+        }
+
+        return _declaredReturnScopes.GetOrAdd(method.OriginalDefinition, m =>
+            FromTokenScopeAttribute(m.GetReturnTypeAttributes(), $"the return value of '{m.ContainingType?.Name}.{m.Name}'"));
+    }
+
+    public bool IsScope(ITypeSymbol? type) => Scope is not null && SymbolEqualityComparer.Default.Equals(type, Scope);
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+
+    /// <summary>Whether <paramref name="type"/> is <c>Task&lt;FactorialToken&gt;</c>.</summary>
+    public bool IsTokenTask(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && Is(named, TaskOfT) &&
+        named.TypeArguments.Length == 1 && Is(named.TypeArguments[0], Token);
+
+    private ScopeValue? FromTokenScopeAttribute(ImmutableArray<AttributeData> attributes, string subject)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, TokenScopeAttribute) ||
+                attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int scope)
+            {
+                continue;
+            }
+
+            var location = Location.None;
+            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] })
+            {
+                location = argument.Expression.GetLocation();
+            }
+
+            return ScopeValue.From(new Origin(OriginKind.DeclaredScope, scope, location, subject));
+        }
+
+        return null;
+    }
+
+    private static string Describe(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol => $"parameter '{symbol.Name}'",
+        IFieldSymbol => $"field '{symbol.Name}'",
+        IPropertySymbol => $"property '{symbol.Name}'",
+        _ => $"'{symbol.Name}'",
+    };
+}
+
+/// <summary>An operation's needed scope, read from <c>[FactorialOperation(RequiredScope = ...)]</c>.</summary>
+internal sealed class OperationInfo
+{
+    public OperationInfo(int requiredScope) => RequiredScope = requiredScope;
+
+    public int RequiredScope { get; }
+}
+
+/// <summary>The client a type belongs to: the type with <c>[FactorialClient]</c>, its declared scope, and whether the type is that client itself.</summary>
+internal sealed class ClientInfo
+{
+    public ClientInfo(INamedTypeSymbol client, int declaredScope, bool isRoot)
+    {
+        Client = client;
+        DeclaredScope = declaredScope;
+        IsRoot = isRoot;
+    }
+
+    public INamedTypeSymbol Client { get; }
+
+    public int DeclaredScope { get; }
+
+    public bool IsRoot { get; }
+}

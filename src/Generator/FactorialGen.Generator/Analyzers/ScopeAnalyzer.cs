@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Threading;
+using FactorialGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FactorialGen.Generator.Analyzers;
+
+/// <summary>
+/// Reports scope mistakes where a token's scope is statically known: FG0001 at a generated operation call whose
+/// client's token lacks the scope the operation needs, FG0002 at a client constructor argument whose token does not
+/// cover the client's declared scope. Reads only the runtime's attributes (the metadata contract), never the
+/// generator's internals.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopeAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.FG0001_ScopeMissingForOperation,
+        Descriptors.FG0002_TokenScopeDoesNotCoverClient);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            if (known is null)
+            {
+                return; // The runtime is not referenced: nothing to check, so no per-method work at all.
+            }
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                // Cheap pre-filter: only members that call a generated operation or create a client get a flow graph.
+                var candidate = new CandidateFlag();
+                block.RegisterOperationAction(
+                    operation =>
+                    {
+                        if (!candidate.IsSet && known.IsCandidate(operation.Operation))
+                        {
+                            candidate.Set();
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    if (candidate.IsSet)
+                    {
+                        AnalyzeBlocks(end, known);
+                    }
+                });
+            });
+        });
+    }
+
+    private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols known)
+    {
+        var tracked = TrackedVariables.Collect(context.OperationBlocks);
+        var analysis = new ScopeFlowAnalysis(known, tracked, context.ReportDiagnostic, context.CancellationToken);
+        foreach (var block in context.OperationBlocks)
+        {
+            if (block.Parent is null && HasControlFlowGraph(block))
+            {
+                analysis.Analyze(context.GetControlFlowGraph(block), context.OwningSymbol as IMethodSymbol);
+            }
+        }
+    }
+
+    private static bool HasControlFlowGraph(IOperation block) => block.Kind is
+        OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody or
+        OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+
+    /// <summary>Set by operation actions (which may run concurrently), read at block end.</summary>
+    private sealed class CandidateFlag
+    {
+        private int _value;
+
+        public bool IsSet => Volatile.Read(ref _value) != 0;
+
+        public void Set() => Interlocked.Exchange(ref _value, 1);
+    }
+}

@@ -1,0 +1,653 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FactorialGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FactorialGen.Generator.Analyzers;
+
+/// <summary>
+/// Runs the token-scope must-analysis over the control flow graphs of one member (its body, then every lambda and
+/// local function in it) and reports FG0001 and FG0002.
+/// </summary>
+/// <remarks>
+/// Lattice per tracked local, parameter and flow capture: unknown (top) or a known, non-empty set of possible scopes
+/// with the origins they came from. Join: union of the sets when both sides are known, unknown otherwise. A block's
+/// entry state is the join of its predecessors' exit states; blocks are re-run until nothing changes (the lattice has
+/// finite height, so loops reach a fixpoint). Only then is every block run once more to report, so a call is reported
+/// only when every path reaching it gives a known scope and every such scope lacks what the call needs.
+/// Lambdas and local functions see a captured variable as the join of every value the declaring function assigns to
+/// it (tracked variables are never written by nested functions, see <see cref="TrackedVariables"/>).
+/// </remarks>
+internal sealed class ScopeFlowAnalysis
+{
+    private static readonly Dictionary<ISymbol, ScopeValue?> NoCapturedValues = new(SymbolEqualityComparer.Default);
+
+    private readonly KnownSymbols _known;
+    private readonly HashSet<ISymbol> _tracked;
+    private readonly Action<Diagnostic> _report;
+    private readonly HashSet<(string Id, Location Location)> _reported = new();
+    private readonly CancellationToken _cancellationToken;
+
+    public ScopeFlowAnalysis(KnownSymbols known, HashSet<ISymbol> tracked, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        _known = known;
+        _tracked = tracked;
+        _report = report;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Analyzes a member's graph and, recursively, the graphs of its lambdas and local functions.</summary>
+    public void Analyze(ControlFlowGraph graph, IMethodSymbol? function) => Analyze(graph, function, NoCapturedValues);
+
+    private void Analyze(ControlFlowGraph graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
+    {
+        var run = new GraphRun(this, graph, function, captured);
+        run.Solve();
+        var lambdas = run.Report();
+
+        var nestedCaptured = new Dictionary<ISymbol, ScopeValue?>(captured, SymbolEqualityComparer.Default);
+        foreach (var pair in run.AssignedValues)
+        {
+            nestedCaptured[pair.Key] = pair.Value;
+        }
+
+        foreach (var lambda in lambdas)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Analyze(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), lambda.Symbol, nestedCaptured);
+        }
+
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), localFunction, nestedCaptured);
+        }
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_reported.Add((diagnostic.Id, diagnostic.Location)))
+        {
+            _report(diagnostic);
+        }
+    }
+
+    /// <summary>The analysis of one graph: solve to a fixpoint, then report.</summary>
+    private sealed class GraphRun
+    {
+        private readonly ScopeFlowAnalysis _analysis;
+        private readonly KnownSymbols _known;
+        private readonly ControlFlowGraph _graph;
+        private readonly IMethodSymbol? _function;
+        private readonly Dictionary<ISymbol, ScopeValue?> _captured;
+        private readonly HashSet<ISymbol> _ownLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _assignedOutOfBand = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<CaptureId, (int Scope, Location Location)?> _constantCaptures = new();
+        private readonly FlowState?[] _entries;
+        private readonly FlowState?[] _exits;
+        private bool _reporting;
+        private List<IFlowAnonymousFunctionOperation>? _lambdas;
+
+        public GraphRun(ScopeFlowAnalysis analysis, ControlFlowGraph graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
+        {
+            _analysis = analysis;
+            _known = analysis._known;
+            _graph = graph;
+            _function = function;
+            _captured = captured;
+            _entries = new FlowState?[graph.Blocks.Length];
+            _exits = new FlowState?[graph.Blocks.Length];
+            CollectLocals(graph.Root);
+            CollectOutOfBandWritesAndConstantCaptures();
+        }
+
+        /// <summary>For each tracked variable this graph declares: the join of every value assigned to it (after <see cref="Report"/>).</summary>
+        public Dictionary<ISymbol, ScopeValue?> AssignedValues { get; } = new(SymbolEqualityComparer.Default);
+
+        public void Solve()
+        {
+            var blocks = _graph.Blocks;
+            var queue = new SortedSet<int>();
+            foreach (var block in blocks)
+            {
+                if (block.Kind == BasicBlockKind.Entry)
+                {
+                    _entries[block.Ordinal] = InitialState();
+                    queue.Add(block.Ordinal);
+                }
+                else if (block.IsReachable && block.Predecessors.IsEmpty)
+                {
+                    // First block of a catch, filter or finally region: reached from anywhere in its try, so all unknown.
+                    _entries[block.Ordinal] = new FlowState();
+                    queue.Add(block.Ordinal);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                _analysis._cancellationToken.ThrowIfCancellationRequested();
+                var ordinal = queue.Min;
+                queue.Remove(ordinal);
+                var block = blocks[ordinal];
+                var exit = Transfer(block, _entries[ordinal]!);
+                if (_exits[ordinal] is { } previous && previous.IsSameAs(exit))
+                {
+                    continue;
+                }
+
+                _exits[ordinal] = exit;
+                Propagate(block.FallThroughSuccessor, exit, queue);
+                Propagate(block.ConditionalSuccessor, exit, queue);
+            }
+        }
+
+        /// <summary>Runs every reached block once more with its fixpoint entry state, reporting; returns the lambdas met.</summary>
+        public List<IFlowAnonymousFunctionOperation> Report()
+        {
+            _reporting = true;
+            _lambdas = new List<IFlowAnonymousFunctionOperation>();
+            foreach (var parameter in OwnParameters())
+            {
+                if (IsTracked(parameter))
+                {
+                    RecordAssignment(parameter, _known.GetDeclaredScope(parameter));
+                }
+            }
+
+            foreach (var block in _graph.Blocks)
+            {
+                if (_entries[block.Ordinal] is { } entry)
+                {
+                    Transfer(block, entry);
+                }
+            }
+
+            return _lambdas;
+        }
+
+        private void Propagate(ControlFlowBranch? branch, FlowState exit, SortedSet<int> queue)
+        {
+            if (branch?.Destination is not { } destination)
+            {
+                return;
+            }
+
+            var current = _entries[destination.Ordinal];
+            if (current is null)
+            {
+                _entries[destination.Ordinal] = exit.Clone();
+                queue.Add(destination.Ordinal);
+            }
+            else if (current.JoinWith(exit))
+            {
+                queue.Add(destination.Ordinal);
+            }
+        }
+
+        private FlowState InitialState()
+        {
+            var state = new FlowState();
+            foreach (var parameter in OwnParameters())
+            {
+                if (IsTracked(parameter))
+                {
+                    state.Set(parameter, _known.GetDeclaredScope(parameter));
+                }
+            }
+
+            return state;
+        }
+
+        private ImmutableArray<IParameterSymbol> OwnParameters() => _function?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+
+        private FlowState Transfer(BasicBlock block, FlowState entry)
+        {
+            var state = entry.Clone();
+            foreach (var operation in block.Operations)
+            {
+                Evaluate(operation, state);
+            }
+
+            Evaluate(block.BranchValue, state);
+            return state;
+        }
+
+        /// <summary>
+        /// Evaluates <paramref name="operation"/> in evaluation order, applying its assignments to
+        /// <paramref name="state"/>, and returns the known scope of its value (<see langword="null"/>: unknown).
+        /// </summary>
+        private ScopeValue? Evaluate(IOperation? operation, FlowState state)
+        {
+            switch (operation)
+            {
+                case null:
+                    return null;
+                case IFlowCaptureOperation capture:
+                    state.Set(capture.Id, Evaluate(capture.Value, state));
+                    return null;
+                case IFlowCaptureReferenceOperation captureReference:
+                    return state.Get(captureReference.Id);
+                case ISimpleAssignmentOperation assignment:
+                    return EvaluateAssignment(assignment, state);
+                case ILocalReferenceOperation local:
+                    return Read(local.Local, state);
+                case IParameterReferenceOperation parameter:
+                    return Read(parameter.Parameter, state);
+                case IConversionOperation { OperatorMethod: null } conversion:
+                    return Evaluate(conversion.Operand, state);
+                case IAwaitOperation awaited:
+                    return Evaluate(awaited.Operation, state);
+                case IInvocationOperation invocation:
+                    return EvaluateInvocation(invocation, state);
+                case IObjectCreationOperation creation:
+                    return EvaluateCreation(creation, state);
+                case IPropertyReferenceOperation property:
+                    return EvaluateProperty(property, state);
+                case IFieldReferenceOperation field:
+                    Evaluate(field.Instance, state);
+                    return _known.GetDeclaredScope(field.Field);
+                case IConditionalOperation conditional:
+                    // The graph lowers these into branches; kept for safety: evaluate both arms and join.
+                    Evaluate(conditional.Condition, state);
+                    return EvaluateEither(conditional.WhenTrue, conditional.WhenFalse, state);
+                case ICoalesceOperation coalesce:
+                    var value = Evaluate(coalesce.Value, state);
+                    var other = state.Clone();
+                    var whenNull = Evaluate(coalesce.WhenNull, other);
+                    state.JoinWith(other);
+                    return ScopeValue.Join(value, whenNull);
+                case IFlowAnonymousFunctionOperation lambda:
+                    _lambdas?.Add(lambda);
+                    return null;
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Evaluate(child, state);
+                    }
+
+                    return null;
+            }
+        }
+
+        private ScopeValue? EvaluateEither(IOperation whenTrue, IOperation? whenFalse, FlowState state)
+        {
+            var other = state.Clone();
+            var left = Evaluate(whenTrue, state);
+            var right = Evaluate(whenFalse, other);
+            state.JoinWith(other);
+            return whenFalse is null ? null : ScopeValue.Join(left, right);
+        }
+
+        private ScopeValue? EvaluateAssignment(ISimpleAssignmentOperation assignment, FlowState state)
+        {
+            if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
+            {
+                var value = Evaluate(assignment.Value, state);
+                var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
+                if (!assignment.IsRef && IsTracked(variable) && IsOwn(variable))
+                {
+                    state.Set(variable, value);
+                    RecordAssignment(variable, value);
+                }
+
+                return value;
+            }
+
+            foreach (var child in assignment.Target.ChildOperations)
+            {
+                Evaluate(child, state);
+            }
+
+            return Evaluate(assignment.Value, state);
+        }
+
+        private ScopeValue? Read(ISymbol variable, FlowState state)
+        {
+            if (!IsTracked(variable))
+            {
+                return null;
+            }
+
+            if (IsOwn(variable))
+            {
+                return state.Get(variable);
+            }
+
+            return _captured.TryGetValue(variable, out var value) ? value : null;
+        }
+
+        private ScopeValue? EvaluateInvocation(IInvocationOperation invocation, FlowState state)
+        {
+            var instance = Evaluate(invocation.Instance, state);
+            var arguments = EvaluateArguments(invocation.Arguments, state);
+            var method = invocation.TargetMethod;
+
+            if (_reporting && instance is not null && invocation.Instance is not null && _known.GetOperation(method) is { } operation &&
+                instance.Scopes.AllLack(operation.RequiredScope))
+            {
+                var location = invocation.Syntax.GetLocation();
+                _analysis.Report(Diagnostic.Create(
+                    Descriptors.FG0001_ScopeMissingForOperation,
+                    location,
+                    AdditionalLocations(instance),
+                    Properties(operation.RequiredScope, instance),
+                    $"{method.ContainingType.Name}.{method.Name}",
+                    ScopeDiagnosticContract.ScopeName(operation.RequiredScope),
+                    instance.Scopes.Describe(" or "),
+                    DescribeOrigins(instance, location)));
+            }
+
+            var type = method.ContainingType;
+            if (KnownSymbols.Is(type, _known.Token))
+            {
+                return method.Name == "FromAccessToken" ? ConstantScope(invocation, invocation.Arguments, "FactorialToken.FromAccessToken") : null;
+            }
+
+            if (KnownSymbols.Is(type, _known.OAuth))
+            {
+                return method.Name switch
+                {
+                    "Authorize" => ConstantScope(invocation, invocation.Arguments, "FactorialOAuth.Authorize"),
+                    "ObtainAccessTokenAsync" => ArgumentOfType(invocation.Arguments, arguments, _known.AuthorizationRequest),
+                    "RefreshAccessTokenAsync" => ArgumentOfType(invocation.Arguments, arguments, _known.Token),
+                    _ => null,
+                };
+            }
+
+            if (KnownSymbols.Is(type, _known.ConsoleAuthorization) && method.Name == "AuthorizeFromConsoleAsync")
+            {
+                return ConstantScope(invocation, invocation.Arguments, "FactorialConsoleAuthorization.AuthorizeFromConsoleAsync");
+            }
+
+            if (method.Name == "ConfigureAwait" && _known.IsTokenTask(type))
+            {
+                return instance;
+            }
+
+            return _known.GetDeclaredReturnScope(method);
+        }
+
+        private ScopeValue? EvaluateCreation(IObjectCreationOperation creation, FlowState state)
+        {
+            var arguments = EvaluateArguments(creation.Arguments, state);
+            Evaluate(creation.Initializer, state);
+            if (creation.Type is not INamedTypeSymbol type || creation.Constructor is not { } constructor)
+            {
+                return null;
+            }
+
+            if (KnownSymbols.Is(type, _known.Token))
+            {
+                return ConstantScope(creation, creation.Arguments, "new FactorialToken");
+            }
+
+            if (KnownSymbols.Is(type, _known.TokenSource))
+            {
+                return ArgumentOfType(creation.Arguments, arguments, _known.Token);
+            }
+
+            if (KnownSymbols.Is(type, _known.Connection))
+            {
+                return Credential(creation.Arguments, arguments);
+            }
+
+            if (_known.GetClient(type) is not { IsRoot: true } client || !IsGeneratedConstructorShape(constructor))
+            {
+                return null;
+            }
+
+            var value = Credential(creation.Arguments, arguments);
+            if (_reporting && value is not null && value.Scopes.AllLack(client.DeclaredScope) &&
+                ScopeDiagnosticContract.ScopeName(client.DeclaredScope) is { } declared &&
+                CredentialArgument(creation.Arguments) is { } argument)
+            {
+                var location = argument.Value.Syntax.GetLocation();
+                _analysis.Report(Diagnostic.Create(
+                    Descriptors.FG0002_TokenScopeDoesNotCoverClient,
+                    location,
+                    AdditionalLocations(value),
+                    Properties(client.DeclaredScope, value),
+                    type.Name,
+                    declared,
+                    value.Scopes.Describe(" or "),
+                    DescribeOrigins(value, location)));
+            }
+
+            return value;
+        }
+
+        private ScopeValue? EvaluateProperty(IPropertyReferenceOperation reference, FlowState state)
+        {
+            var instance = Evaluate(reference.Instance, state);
+            EvaluateArguments(reference.Arguments, state);
+            var property = reference.Property;
+            if (_known.GetDeclaredScope(property) is { } declared)
+            {
+                return declared;
+            }
+
+            if (property.Name == "Result" && _known.IsTokenTask(property.ContainingType))
+            {
+                return instance;
+            }
+
+            // A generated client's group properties (hr.Employees.Employees) and its Connection share its token.
+            if (reference.Instance is not null && _known.GetClient(property.ContainingType) is not null &&
+                (KnownSymbols.Is(property.Type, _known.Connection) ||
+                 (property.Type is INamedTypeSymbol propertyType && _known.GetClient(propertyType) is { IsRoot: false })))
+            {
+                return instance;
+            }
+
+            return null;
+        }
+
+        private ScopeValue?[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        {
+            var values = new ScopeValue?[arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                values[i] = Evaluate(arguments[i].Value, state);
+            }
+
+            return values;
+        }
+
+        /// <summary>The token credential of a connection or client constructor: a token, connection or token source keeps its scope; an API key covers ReadWrite.</summary>
+        private ScopeValue? Credential(ImmutableArray<IArgumentOperation> arguments, ScopeValue?[] values)
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var parameterType = arguments[i].Parameter?.Type;
+                if (KnownSymbols.Is(parameterType, _known.ApiKey))
+                {
+                    return ScopeValue.From(new Origin(OriginKind.ApiKey, 3, arguments[i].Value.Syntax.GetLocation(), "FactorialApiKey"));
+                }
+
+                if (KnownSymbols.Is(parameterType, _known.Token) || KnownSymbols.Is(parameterType, _known.Connection) ||
+                    KnownSymbols.Is(parameterType, _known.TokenSource))
+                {
+                    return values[i];
+                }
+            }
+
+            return null;
+        }
+
+        private IArgumentOperation? CredentialArgument(ImmutableArray<IArgumentOperation> arguments) =>
+            arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit &&
+                (KnownSymbols.Is(a.Parameter?.Type, _known.Token) || KnownSymbols.Is(a.Parameter?.Type, _known.Connection)));
+
+        /// <summary>
+        /// Whether a client constructor has the generated shape: one credential (token, API key, HttpClient or
+        /// connection) plus optional token store and options. A hand-written constructor with other parameters may
+        /// ignore its token, so it is not trusted.
+        /// </summary>
+        private bool IsGeneratedConstructorShape(IMethodSymbol constructor)
+        {
+            var credentials = 0;
+            foreach (var parameter in constructor.Parameters)
+            {
+                var type = parameter.Type;
+                if (KnownSymbols.Is(type, _known.Token) || KnownSymbols.Is(type, _known.Connection) ||
+                    KnownSymbols.Is(type, _known.ApiKey) || KnownSymbols.Is(type, _known.HttpClient))
+                {
+                    credentials++;
+                }
+                else if (!KnownSymbols.Is(type, _known.TokenStore) && !KnownSymbols.Is(type, _known.ClientOptions))
+                {
+                    return false;
+                }
+            }
+
+            return credentials == 1;
+        }
+
+        private static ScopeValue? ArgumentOfType(ImmutableArray<IArgumentOperation> arguments, ScopeValue?[] values, INamedTypeSymbol? type)
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (KnownSymbols.Is(arguments[i].Parameter?.Type, type))
+                {
+                    return values[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The constant passed for the call's <c>FactorialScope</c> parameter (an omitted optional argument counts).</summary>
+        private ScopeValue? ConstantScope(IOperation call, ImmutableArray<IArgumentOperation> arguments, string subject)
+        {
+            foreach (var argument in arguments)
+            {
+                if (!_known.IsScope(argument.Parameter?.Type))
+                {
+                    continue;
+                }
+
+                var value = argument.Value;
+                while (value is IConversionOperation { OperatorMethod: null } conversion && !value.ConstantValue.HasValue)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value.ConstantValue is { HasValue: true, Value: int scope })
+                {
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue
+                        ? ScopeValue.From(new Origin(OriginKind.DefaultArgument, scope, call.Syntax.GetLocation(), subject))
+                        : ScopeValue.From(new Origin(OriginKind.ConstantArgument, scope, value.Syntax.GetLocation(), subject));
+                }
+
+                if (value is IFlowCaptureReferenceOperation reference &&
+                    _constantCaptures.TryGetValue(reference.Id, out var captured) && captured is { } constant)
+                {
+                    return ScopeValue.From(new Origin(OriginKind.ConstantArgument, constant.Scope, constant.Location, subject));
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        /// <summary>Remembers a capture that always holds the same scope constant (an argument spilled by the graph).</summary>
+        private void RecordConstantCapture(IFlowCaptureOperation capture)
+        {
+            (int, Location)? constant = capture.Value.ConstantValue is { HasValue: true, Value: int scope } && _known.IsScope(capture.Value.Type)
+                ? (scope, capture.Value.Syntax.GetLocation())
+                : null;
+            if (_constantCaptures.TryGetValue(capture.Id, out var existing) && !Equals(existing, constant))
+            {
+                constant = null;
+            }
+
+            _constantCaptures[capture.Id] = constant;
+        }
+
+        private void RecordAssignment(ISymbol variable, ScopeValue? value)
+        {
+            if (!_reporting)
+            {
+                return;
+            }
+
+            AssignedValues[variable] = AssignedValues.TryGetValue(variable, out var previous) ? ScopeValue.Join(previous, value) : value;
+        }
+
+        private bool IsTracked(ISymbol variable) => _analysis._tracked.Contains(variable) && !_assignedOutOfBand.Contains(variable);
+
+        private bool IsOwn(ISymbol variable) => variable is IParameterSymbol parameter
+            ? SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _function)
+            : _ownLocals.Contains(variable);
+
+        private void CollectLocals(ControlFlowRegion region)
+        {
+            foreach (var local in region.Locals)
+            {
+                _ownLocals.Add(local);
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                CollectLocals(nested);
+            }
+        }
+
+        /// <summary>
+        /// One pass before solving: variables assigned in a finally or filter region (their writes run on paths the
+        /// graph does not show as edges, so they are unknown in this graph), and captures of scope constants.
+        /// </summary>
+        private void CollectOutOfBandWritesAndConstantCaptures()
+        {
+            foreach (var block in _graph.Blocks)
+            {
+                var outOfBand = false;
+                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind is ControlFlowRegionKind.Finally or ControlFlowRegionKind.Filter)
+                    {
+                        outOfBand = true;
+                        break;
+                    }
+                }
+
+                var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
+                foreach (var operation in operations)
+                {
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        switch (descendant)
+                        {
+                            case IFlowCaptureOperation capture:
+                                RecordConstantCapture(capture);
+                                break;
+                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } when outOfBand:
+                                _assignedOutOfBand.Add(local.Local);
+                                break;
+                            case ISimpleAssignmentOperation { Target: IParameterReferenceOperation parameter } when outOfBand:
+                                _assignedOutOfBand.Add(parameter.Parameter);
+                                break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<Location> AdditionalLocations(ScopeValue value) =>
+            value.Origins.Where(o => o.Location.IsInSource).Select(o => o.Location);
+
+        private static ImmutableDictionary<string, string?> Properties(int required, ScopeValue value) =>
+            ImmutableDictionary<string, string?>.Empty
+                .Add(ScopeDiagnosticContract.RequiredScopeProperty, ScopeDiagnosticContract.ScopeName(required))
+                .Add(ScopeDiagnosticContract.KnownScopesProperty, value.Scopes.Describe(","));
+
+        private static string DescribeOrigins(ScopeValue value, Location reportedAt) =>
+            string.Join(" and ", value.Origins.Select(o => o.Describe(reportedAt)));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FactorialGen.Generator.Analyzers;
+
+/// <summary>
+/// Decides which locals and parameters the flow analysis may follow. A variable is tracked only when every write to
+/// it is a plain assignment (or declaration initializer) that the control flow graph shows, made by the function that
+/// declares it. Anything else — <c>ref</c>/<c>out</c> arguments, ref locals, deconstruction, pattern, <c>foreach</c>
+/// and <c>catch</c> variables, compound assignments, writes from a lambda or local function — makes it untracked,
+/// and an untracked variable is always "unknown". That keeps the analysis free of false positives from writes it
+/// cannot see.
+/// </summary>
+internal static class TrackedVariables
+{
+    public static HashSet<ISymbol> Collect(ImmutableArray<IOperation> blocks)
+    {
+        var candidates = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var rejected = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation } }:
+                        candidates.Add(local);
+                        break;
+                    case ILocalReferenceOperation reference:
+                        if (reference.IsDeclaration || !IsPlainUse(reference, reference.Local))
+                        {
+                            rejected.Add(reference.Local);
+                        }
+
+                        break;
+                    case IParameterReferenceOperation reference:
+                        if (reference.Parameter.RefKind == RefKind.None && IsPlainUse(reference, reference.Parameter))
+                        {
+                            candidates.Add(reference.Parameter);
+                        }
+                        else
+                        {
+                            rejected.Add(reference.Parameter);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        candidates.ExceptWith(rejected);
+        return candidates;
+    }
+
+    /// <summary>A read, or a plain assignment by the declaring function.</summary>
+    private static bool IsPlainUse(IOperation reference, ISymbol variable)
+    {
+        switch (reference.Parent)
+        {
+            case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                return !assignment.IsRef && IsDeclaredBy(variable, EnclosingFunction(reference));
+            case ISimpleAssignmentOperation { IsRef: true }:
+                return false; // the variable becomes the target of a ref local
+            case IAssignmentOperation assignment when assignment.Target == reference:
+                return false; // compound (+=), ??= and deconstruction assignments
+            case IIncrementOrDecrementOperation:
+            case IAddressOfOperation:
+            case ITupleOperation:
+            case IDeclarationExpressionOperation:
+                return false;
+            case IArgumentOperation argument:
+                return argument.Parameter is null || argument.Parameter.RefKind is RefKind.None or RefKind.In;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } }:
+                return false; // ref var alias = ref variable;
+            case IReturnOperation:
+                return !ReturnsByRef(EnclosingFunction(reference));
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>The lambda or local function containing <paramref name="operation"/>, or <see langword="null"/> for the member itself.</summary>
+    private static IMethodSymbol? EnclosingFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return lambda.Symbol;
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Symbol;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDeclaredBy(ISymbol variable, IMethodSymbol? function)
+    {
+        var container = variable.ContainingSymbol;
+        if (function is null)
+        {
+            return container is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction };
+        }
+
+        return SymbolEqualityComparer.Default.Equals(container, function);
+    }
+
+    private static bool ReturnsByRef(IMethodSymbol? function) => function is { ReturnsByRef: true } or { ReturnsByRefReadonly: true };
+}

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace FactorialGen.Generator.Emit;
+
+/// <summary>
+/// Emits the members of one <c>[FactorialClient]</c> class: constructors, one property per API namespace, one nested
+/// class per resource with its operations (each marked <c>[FactorialOperation]</c>), and <c>GetDaysOffAsync</c>.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Connection = "global::FactorialGen.FactorialConnection";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+
+    public static void Emit(SourceProductionContext context, ClientSpec client) =>
+        context.AddSource($"{client.Declaration.HintName}.g.cs", Write(client).ToSourceText());
+
+    internal static SourceWriter Write(ClientSpec client)
+    {
+        var declaration = client.Declaration;
+        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var closers = new List<IDisposable>();
+        if (declaration.Namespace.Length > 0)
+        {
+            closers.Add(writer.Block($"namespace {declaration.Namespace}"));
+        }
+
+        foreach (var containing in declaration.ContainingTypes)
+        {
+            closers.Add(writer.Block(containing));
+        }
+
+        WriteClientClass(writer, client);
+        for (var i = closers.Count - 1; i >= 0; i--)
+        {
+            closers[i].Dispose();
+        }
+
+        return writer;
+    }
+
+    private static void WriteClientClass(SourceWriter writer, ClientSpec client)
+    {
+        var name = client.Declaration.Name;
+        var scope = ScopeName(client.Declaration.Scope);
+        var groups = client.Operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var groupNames = new HashSet<string>(groups.Select(g => g.Key), StringComparer.Ordinal);
+        var omittedGroups = client.Omitted.Select(o => o.Group).Where(g => !groupNames.Contains(g)).Distinct().OrderBy(g => g, StringComparer.Ordinal);
+
+        writer.WriteLine($"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>");
+        foreach (var group in omittedGroups)
+        {
+            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(group)}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, client.Omitted.Where(o => o.Group == group)))})]");
+        }
+
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"partial class {name} : global::System.IDisposable"))
+        {
+            writer.WriteLine($"private readonly {Connection} __connection;");
+            writer.WriteLine("private readonly bool __ownsConnection;");
+            writer.WriteLine();
+            WriteConstructors(writer, name, groups.Select(g => g.Key));
+            writer.WriteLine($"/// <summary>The connection this client sends its requests through (also usable for calls the document lacks).</summary>");
+            writer.WriteLine($"public {Connection} Connection => __connection;");
+            foreach (var group in groups)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"/// <summary>Operations of the <c>{CodeText.Escape(group.First().Path.Split('/').SkipWhile(s => s != "resources").Skip(1).FirstOrDefault() ?? group.Key)}</c> API namespace.</summary>");
+                writer.WriteLine($"public {group.Key}Api {group.Key} {{ get; }}");
+            }
+
+            if (HasDaysOff(client.Operations))
+            {
+                writer.WriteLine();
+                WriteDaysOff(writer, client);
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Releases the connection when this client created it.</summary>");
+            using (writer.Block("public void Dispose()"))
+            {
+                using (writer.Block("if (__ownsConnection)"))
+                {
+                    writer.WriteLine("__connection.Dispose();");
+                }
+            }
+
+            foreach (var group in groups)
+            {
+                writer.WriteLine();
+                WriteGroup(writer, client, group.Key, group.ToList());
+            }
+        }
+    }
+
+    private static void WriteConstructors(SourceWriter writer, string name, IEnumerable<string> groups)
+    {
+        writer.WriteLine("/// <summary>Creates the client over an OAuth token; with <c>options.App</c> set, the token is refreshed and each rotated token saved to <paramref name=\"tokenStore\"/> first.</summary>");
+        writer.WriteLine("/// <param name=\"token\">The token, authorized for at least this client's scope.</param>");
+        writer.WriteLine("/// <param name=\"tokenStore\">Where rotated tokens are saved.</param>");
+        writer.WriteLine("/// <param name=\"options\">Host, API settings and the OAuth app used to refresh.</param>");
+        writer.WriteLine($"public {name}(global::FactorialGen.FactorialToken token, global::FactorialGen.ITokenStore? tokenStore = null, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"    : this(new {Connection}(token, tokenStore, options), ownsConnection: true)");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Creates the client over a company API key (<c>x-api-key</c>).</summary>");
+        writer.WriteLine("/// <param name=\"apiKey\">The API key.</param>");
+        writer.WriteLine("/// <param name=\"options\">Host and API settings.</param>");
+        writer.WriteLine($"public {name}(global::FactorialGen.FactorialApiKey apiKey, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"    : this(new {Connection}(apiKey, options), ownsConnection: true)");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Creates the client over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose pipeline adds credentials (IHttpClientFactory, DI).</summary>");
+        writer.WriteLine("/// <param name=\"httpClient\">The HTTP client; it is not disposed by this client.</param>");
+        writer.WriteLine("/// <param name=\"options\">Host and API settings.</param>");
+        writer.WriteLine($"public {name}(global::System.Net.Http.HttpClient httpClient, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"    : this(new {Connection}(httpClient, options), ownsConnection: true)");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Creates the client over an existing connection (shared between clients); the connection is not disposed by this client.</summary>");
+        writer.WriteLine("/// <param name=\"connection\">The connection.</param>");
+        writer.WriteLine($"public {name}({Connection} connection)");
+        writer.WriteLine("    : this(connection, ownsConnection: false)");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        using (writer.Block($"private {name}({Connection} connection, bool ownsConnection)"))
+        {
+            writer.WriteLine("__connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+            writer.WriteLine("__ownsConnection = ownsConnection;");
+            foreach (var group in groups)
+            {
+                writer.WriteLine($"{group} = new {group}Api(connection);");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteGroup(SourceWriter writer, ClientSpec client, string group, List<OperationSpec> operations)
+    {
+        var resources = operations.GroupBy(o => o.Resource).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var resourceNames = new HashSet<string>(resources.Select(r => r.Key), StringComparer.Ordinal);
+        writer.WriteLine($"/// <summary>The resources of the <c>{group}</c> API namespace.</summary>");
+        foreach (var omitted in client.Omitted.Where(o => o.Group == group && !resourceNames.Contains(o.Resource)).GroupBy(o => o.Resource).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Key)}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, omitted))})]");
+        }
+
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"public sealed partial class {group}Api"))
+        {
+            writer.WriteLine($"internal {group}Api({Connection} connection)");
+            writer.WriteLine("{");
+            foreach (var resource in resources)
+            {
+                writer.WriteLine($"    {resource.Key} = new {resource.Key}Resource(connection);");
+            }
+
+            writer.WriteLine("}");
+            foreach (var resource in resources)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"/// <summary>Operations on <c>{CodeText.Escape(ResourcePath(resource.First()))}</c>.</summary>");
+                writer.WriteLine($"public {resource.Key}Resource {resource.Key} {{ get; }}");
+            }
+
+            foreach (var resource in resources)
+            {
+                writer.WriteLine();
+                WriteResource(writer, client, group, resource.Key, resource.ToList());
+            }
+        }
+    }
+
+    private static void WriteResource(SourceWriter writer, ClientSpec client, string group, string resource, List<OperationSpec> operations)
+    {
+        var names = new HashSet<string>(operations.Select(o => o.Name), StringComparer.Ordinal);
+        writer.WriteLine($"/// <summary>Operations on <c>{CodeText.Escape(ResourcePath(operations[0]))}</c>.</summary>");
+        foreach (var omitted in client.Omitted.Where(o => o.Group == group && o.Resource == resource && !names.Contains(o.Name)).OrderBy(o => o.Name, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Name + "Async")}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, [omitted]))})]");
+            if (omitted.ResponseShape == ResponseShape.Paged)
+            {
+                writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Name + "AllAsync")}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, [omitted]))})]");
+            }
+        }
+
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"public sealed partial class {resource}Resource"))
+        {
+            writer.WriteLine($"private readonly {Connection} __connection;");
+            writer.WriteLine();
+            writer.WriteLine($"internal {resource}Resource({Connection} connection) => __connection = connection;");
+            foreach (var operation in operations.OrderBy(o => o.Name, StringComparer.Ordinal))
+            {
+                writer.WriteLine();
+                OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: false);
+                if (operation.ResponseShape == ResponseShape.Paged)
+                {
+                    writer.WriteLine();
+                    OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true);
+                }
+            }
+        }
+    }
+
+    private static bool HasDaysOff(EquatableArray<OperationSpec> operations) =>
+        operations.Any(o => o.Group == "Employees" && o.Resource == "Employees" && o.Method == "GET" && o.Path.EndsWith("/{id}", StringComparison.Ordinal))
+        && operations.Any(o => o.Group == "Holidays" && o.Resource == "CompanyHolidays" && o.ResponseShape == ResponseShape.Paged)
+        && operations.Any(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged);
+
+    private static void WriteDaysOff(SourceWriter writer, ClientSpec client)
+    {
+        var version = client.ApiVersion ?? "2026-07-01";
+        var leaves = client.Operations.First(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged);
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The days off of an employee between two dates (inclusive), as the seed's <c>get_daysoff</c>: the holidays of the");
+        writer.WriteLine("/// employee's location and the employee's approved leaves, bounded by the employee's start and termination dates,");
+        writer.WriteLine("/// as three sorted lists (full days, mornings, afternoons).");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"employeeId\">The employee's id.</param>");
+        writer.WriteLine("/// <param name=\"from\">The first day.</param>");
+        writer.WriteLine("/// <param name=\"to\">The last day.</param>");
+        writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
+        writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read)]");
+        writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync(string employeeId, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
+        writer.WriteLine($"    global::FactorialGen.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, employeeId, from, to, includeWeekends, cancellationToken);");
+    }
+
+    private static string ResourcePath(OperationSpec operation)
+    {
+        var segments = operation.Path.Split('/');
+        var at = Array.IndexOf(segments, "resources");
+        return at >= 0 && segments.Length > at + 2 ? segments[at + 1] + "/" + segments[at + 2] : operation.Path;
+    }
+
+    private static int WidenedScope(ClientSpec client, IEnumerable<OperationSpec> omitted) =>
+        client.Declaration.Scope | omitted.Select(o => o.RequiredScope).Aggregate(0, (a, b) => a | b);
+
+    internal static string ScopeName(int scope) => scope switch
+    {
+        1 => "Read",
+        2 => "Write",
+        _ => "ReadWrite",
+    };
+}

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
+
+namespace FactorialGen.Generator.Emit;
+
+/// <summary>Writes one operation method: XML docs, <c>[FactorialOperation]</c>, typed parameters and the request it sends.</summary>
+internal static class OperationWriter
+{
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string Query = "global::FactorialGen.Serialization.FactorialQuery";
+
+    private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
+    [
+        ("limit", "limit", TypeRef.Int32, "Items per page (at most 100); the document does not list it, Factorial accepts it."),
+        ("after_id", "afterId", TypeRef.String, "The cursor after which the page starts (the previous page's <c>end_cursor</c>)."),
+        ("before_id", "beforeId", TypeRef.String, "The cursor before which the page ends (the next page's <c>start_cursor</c>)."),
+        ("page", "page", TypeRef.Int32, "The page number, for page-based paging."),
+    ];
+
+    public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll)
+    {
+        var parameters = Parameters(operation, listAll, ns).ToList();
+        var item = operation.Response is { } response ? CodeText.TypeName(response, ns) : null;
+        var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
+        {
+            (ResponseShape.Paged, true) => ($"global::System.Collections.Generic.IAsyncEnumerable<{item}>", false),
+            (ResponseShape.Paged, false) => ($"global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<{item}>>", false),
+            (ResponseShape.Array, _) => ($"global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<{item}>>", true),
+            (ResponseShape.Single, _) => ($"global::System.Threading.Tasks.Task<{item}>", false),
+            _ => ("global::System.Threading.Tasks.Task", false),
+        };
+
+        var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
+        WriteDocs(writer, operation, parameters, listAll);
+        if (operation.Deprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
+        }
+
+        writer.WriteLine($"[global::FactorialGen.FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})]");
+        var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
+        using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
+        {
+            foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
+            {
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
+
+            writer.WriteLine($"var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {PathExpression(operation)}, global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})");
+            writer.WriteLine("{");
+            writer.WriteLine($"    PathTemplate = {CodeText.Literal(operation.Path)},");
+            writer.WriteLine("};");
+            foreach (var parameter in parameters.Where(p => p.Location == ParameterLocation.Query))
+            {
+                writer.WriteLine(parameter.Type.Kind == TypeRefKind.Json
+                    ? $"__request.AddQueryObject({CodeText.Literal(parameter.JsonName)}, {parameter.Name});"
+                    : $"__request.AddQuery({CodeText.Literal(parameter.JsonName)}, {FormatExpression(parameter.Type, parameter.Name)});");
+            }
+
+            if (operation.BodyKind == BodyKind.Json && operation.Body is { } body)
+            {
+                var call = $"__request.WithJsonBody(body, {CodeText.TypeInfo(body, ns)});";
+                if (operation.BodyRequired)
+                {
+                    writer.WriteLine(call);
+                }
+                else
+                {
+                    using (writer.Block("if (body is not null)"))
+                    {
+                        writer.WriteLine(body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call);
+                    }
+                }
+            }
+            else if (operation.BodyKind == BodyKind.Multipart)
+            {
+                writer.WriteLine("__request.WithContent(content);");
+            }
+
+            var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
+            writer.WriteLine((operation.ResponseShape, listAll) switch
+            {
+                (ResponseShape.Paged, true) => $"return __connection.ListAllAsync(__request, {typeInfo}, paging, cancellationToken);",
+                (ResponseShape.Paged, false) => $"return __connection.GetPageAsync(__request, {typeInfo}, cancellationToken);",
+                (ResponseShape.Array, _) => $"return (await __connection.GetPageAsync(__request, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items;",
+                (ResponseShape.Single, _) => $"return __connection.SendAsync(__request, {typeInfo}, cancellationToken);",
+                _ => "return __connection.SendAsync(__request, cancellationToken);",
+            });
+        }
+    }
+
+    private sealed record Parameter(string Name, string JsonName, ParameterLocation? Location, TypeRef Type, bool Required, string Declaration, string? Doc, bool IsValueType);
+
+    private static IEnumerable<Parameter> Parameters(OperationSpec operation, bool listAll, string ns)
+    {
+        var path = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).OrderBy(p => operation.Path.IndexOf("{" + p.JsonName + "}", StringComparison.Ordinal));
+        var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        var result = new List<Parameter>();
+        foreach (var p in path)
+        {
+            result.Add(Of(p, required: true, ns));
+        }
+
+        var bodyParameter = BodyParameter(operation, ns);
+        if (bodyParameter is not null && bodyParameter.Required)
+        {
+            result.Add(bodyParameter);
+        }
+
+        result.AddRange(query.Where(p => p.Required).Select(p => Of(p, required: true, ns)));
+        if (bodyParameter is not null && !bodyParameter.Required)
+        {
+            result.Add(bodyParameter);
+        }
+
+        result.AddRange(query.Where(p => !p.Required).Select(p => Of(p, required: false, ns)));
+        if (operation.ResponseShape == ResponseShape.Paged)
+        {
+            if (listAll)
+            {
+                result.Add(new Parameter("paging", "paging", null, TypeRef.Json, false, "global::FactorialGen.FactorialPaging? paging = null", "Page size and paging mode; by default 100 items per page with cursors.", false));
+            }
+            else
+            {
+                var taken = new HashSet<string>(operation.Parameters.Select(p => p.JsonName).Concat(operation.Parameters.Select(p => Identifier.Unescape(p.Name))), StringComparer.Ordinal);
+                foreach (var (json, name, type, doc) in PagingParameters)
+                {
+                    if (!taken.Contains(json) && !taken.Contains(name))
+                    {
+                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{CodeText.TypeName(type, ns, nullable: true)} {name} = null", doc, true));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Parameter Of(ParameterSpec p, bool required, string ns)
+    {
+        var type = p.Type.Kind switch
+        {
+            TypeRefKind.Array => $"global::System.Collections.Generic.IEnumerable<{CodeText.TypeName(p.Type.Element!, ns)}>",
+            TypeRefKind.Json => "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>",
+            _ => CodeText.TypeName(p.Type, ns),
+        };
+        var declaration = required ? $"{type} {p.Name}" : $"{type}? {p.Name} = null";
+        return new Parameter(p.Name, p.JsonName, p.Location, p.Type, required, declaration, p.Description, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json));
+    }
+
+    private static Parameter? BodyParameter(OperationSpec operation, string ns) => operation.BodyKind switch
+    {
+        BodyKind.Json when operation.Body is { } body => new Parameter("body", "body", null, body, operation.BodyRequired,
+            operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", "The request body.", body.IsValueType),
+        BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "global::System.Net.Http.HttpContent content", "The request body (for example multipart form data), built by the caller.", false),
+        _ => null,
+    };
+
+    private static void WriteDocs(SourceWriter writer, OperationSpec operation, List<Parameter> parameters, bool listAll)
+    {
+        var summary = operation.Summary ?? $"{operation.Method} {operation.Path}";
+        if (listAll)
+        {
+            summary = summary.TrimEnd('.') + ": every item, page after page.";
+        }
+
+        CodeText.Summary(writer, summary, operation.Description);
+        foreach (var parameter in parameters)
+        {
+            CodeText.WriteTag(writer, "param", parameter.Doc ?? $"The '{parameter.JsonName}' parameter.", $"name=\"{Identifier.Unescape(parameter.Name)}\"");
+        }
+
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        writer.WriteLine($"/// <remarks>Needs the <c>{(operation.RequiredScope == 2 ? "write" : "read")}</c> scope. <c>{CodeText.Escape(operation.Method)} {CodeText.Escape(operation.Path)}</c></remarks>");
+    }
+
+    private static string MethodProperty(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        _ => "Get",
+    };
+
+    private static string PathExpression(OperationSpec operation)
+    {
+        var parts = new List<string>();
+        var path = operation.Path;
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(CodeText.Literal(path.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CodeText.Literal(path.Substring(position, open - position)));
+            }
+
+            var name = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == name);
+            var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.Format({parameter.Name})!";
+            parts.Add($"global::System.Uri.EscapeDataString({text})");
+            position = close + 1;
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    private static string FormatExpression(TypeRef type, string name) => type.Kind switch
+    {
+        TypeRefKind.String => name,
+        TypeRefKind.Array when type.Element!.Kind == TypeRefKind.String => name,
+        _ => $"{Query}.Format({name})",
+    };
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using FactorialGen.Generator.Diagnostics;
+using FactorialGen.Generator.Emit;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FactorialGen.Generator;
+
+/// <summary>
+/// Generates a typed Factorial client for each <c>[FactorialClient]</c> class: the operations its scope allows, from the
+/// built-in document of the core resources or from an OpenAPI document added with <c>&lt;FactorialSpec&gt;</c>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class FactorialClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
+
+        var documents = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .Select(static (file, cancellationToken) => OpenApiReader.Read(file, cancellationToken))
+            .WithTrackingName(StepNames.ReadDocument);
+        var allDocuments = documents.Collect();
+
+        var targets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.FactorialClientAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => ClientTargetParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(StepNames.FindTargets);
+
+        var clients = targets
+            .Combine(allDocuments)
+            .Combine(rootNamespace)
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(StepNames.BuildClient);
+
+        var modelSets = targets
+            .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
+            .Collect()
+            .Combine(allDocuments)
+            .Combine(rootNamespace)
+            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(StepNames.SelectModels);
+
+        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
+        {
+            if (client is not null)
+            {
+                ClientEmitter.Emit(spc, client);
+            }
+        });
+        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(documents.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(modelSets, ModelEmitter.Emit);
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FactorialGen.Generator.Diagnostics;
+using FactorialGen.Generator.Model;
+
+namespace FactorialGen.Generator.Parsing;
+
+/// <summary>Joins a client with its document and keeps the operations its declared scope allows.</summary>
+internal static class ClientSpecBuilder
+{
+    public const string DefaultRootNamespace = "FactorialGen.Generated";
+
+    public static Result<ClientSpec> Build(ClientTarget target, ImmutableArray<Result<ApiDocumentSpec>> documents, string? rootNamespace, CancellationToken cancellationToken)
+    {
+        if (!target.IsValid)
+        {
+            return new Result<ClientSpec>(null, target.Diagnostics);
+        }
+
+        var document = Find(target.SpecFileName, documents, out var found);
+        if (!found)
+        {
+            var available = string.Join(", ", documents.Select(d => d.Value?.FileName).Where(n => n is not null).OrderBy(n => n, StringComparer.Ordinal));
+            var at = target.AttributeLocation;
+            var missing = at with { Arguments = new[] { target.SpecFileName!, available.Length == 0 ? "none" : available }.ToEquatableArray() };
+            return new Result<ClientSpec>(null, target.Diagnostics.Concat(new[] { missing }).ToEquatableArray());
+        }
+
+        if (document is null)
+        {
+            return new Result<ClientSpec>(null, target.Diagnostics); // the document's own diagnostics say why
+        }
+
+        var kept = new List<OperationSpec>();
+        var omitted = new List<OperationSpec>();
+        foreach (var operation in document.Operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            (Allows(target.Declaration.Scope, operation.RequiredScope) ? kept : omitted).Add(operation);
+        }
+
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray());
+        return new Result<ClientSpec>(spec, target.Diagnostics);
+    }
+
+    /// <summary>The models of each document that at least one valid client uses.</summary>
+    public static ImmutableArray<ModelSet> ModelSets(ImmutableArray<ClientTarget> targets, ImmutableArray<Result<ApiDocumentSpec>> documents, string? rootNamespace)
+    {
+        var sets = new List<ModelSet>();
+        foreach (var group in targets.Where(t => t.IsValid).GroupBy(t => t.SpecFileName?.ToUpperInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var document = Find(group.First().SpecFileName, documents, out _);
+            if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
+            {
+                sets.Add(new ModelSet(document, ModelNamespace(document, rootNamespace), group.Any(t => t.IsPublic)));
+            }
+        }
+
+        return sets.ToImmutableArray();
+    }
+
+    /// <summary>Whether a client declared with <paramref name="declared"/> gets an operation needing <paramref name="required"/>.</summary>
+    public static bool Allows(int declared, int required) => declared == 3 || declared == required;
+
+    public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace)
+    {
+        var root = string.IsNullOrWhiteSpace(rootNamespace) ? DefaultRootNamespace : rootNamespace!.Trim();
+        return document.SpecId.Length == 0 ? root + ".FactorialApi" : root + ".FactorialApi." + document.SpecId;
+    }
+
+    private static ApiDocumentSpec? Find(string? fileName, ImmutableArray<Result<ApiDocumentSpec>> documents, out bool found)
+    {
+        if (fileName is null)
+        {
+            found = true;
+            return BuiltInDocument.Document.Value;
+        }
+
+        foreach (var document in documents)
+        {
+            if (document.Value is { } value && string.Equals(value.FileName, fileName, StringComparison.OrdinalIgnoreCase))
+            {
+                found = true;
+                return value;
+            }
+        }
+
+        // A document that failed to parse still counts as found: its own diagnostics explain the problem.
+        found = documents.Any(d => d.Value is null && d.Diagnostics.Any(x => x.FilePath is { } p && string.Equals(System.IO.Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase)));
+        return null;
+    }
+}

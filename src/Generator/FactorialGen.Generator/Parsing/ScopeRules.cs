@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+
+namespace FactorialGen.Generator.Parsing;
+
+/// <summary>
+/// The scope an operation needs: the document's security scopes when it names <c>read</c> or <c>write</c>;
+/// otherwise GET/HEAD read and every other method writes, except POSTs that only read (below).
+/// </summary>
+internal static class ScopeRules
+{
+    public const int Read = 1;
+    public const int Write = 2;
+
+    /// <summary>
+    /// POST actions that only read (they ask the server to prepare something to download or look at), matched on the
+    /// last path segment. Extend this list as the API adds such actions.
+    /// </summary>
+    public static readonly string[] ReadOnlyPostActions =
+    [
+        "download_url",
+        "download_urls",
+        "bulk_download",
+        "bulk_download_url",
+        "preview",
+        "search",
+        "export",
+    ];
+
+    public static int RequiredScope(string method, string path, JsonElement operation)
+    {
+        if (operation.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array)
+        {
+            var declared = 0;
+            foreach (var requirement in security.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+            {
+                foreach (var scheme in requirement.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Array))
+                {
+                    foreach (var scope in scheme.Value.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String))
+                    {
+                        declared |= scope.GetString() switch
+                        {
+                            "write" => Write,
+                            "read" => Read,
+                            _ => 0,
+                        };
+                    }
+                }
+            }
+
+            // "read" is required for every operation in Factorial's wording; "write" marks the write operations.
+            if ((declared & Write) != 0)
+            {
+                return Write;
+            }
+
+            if (declared == Read)
+            {
+                return Read;
+            }
+        }
+
+        var verb = method.ToUpperInvariant();
+        if (verb is "GET" or "HEAD")
+        {
+            return Read;
+        }
+
+        var last = path.Substring(path.LastIndexOf('/') + 1);
+        return verb == "POST" && ReadOnlyPostActions.Contains(last, StringComparer.Ordinal) ? Read : Write;
+    }
+}
