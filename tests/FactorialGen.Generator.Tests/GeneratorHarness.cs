@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FactorialGen.Generator.Tests;
+
+/// <summary>Runs the real generator through Roslyn's <see cref="CSharpGeneratorDriver"/> on in-memory sources and documents.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly ImmutableArray<MetadataReference> References = Net100.References.All.Cast<MetadataReference>()
+        .Concat<MetadataReference>(
+        [
+            MetadataReference.CreateFromFile(typeof(FactorialScope).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
+        ])
+        .ToImmutableArray();
+
+    public static CSharpCompilation Compilation([StringSyntax("csharp")] params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme") =>
+        CSharpGeneratorDriver.Create(
+            [new FactorialClientGenerator().AsSourceGenerator()],
+            documents ?? [],
+            ParseOptions,
+            new Options(rootNamespace),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static Result Run(string source, params AdditionalText[] documents) => Run([source], documents);
+
+    public static Result Run(string[] sources, AdditionalText[] documents)
+    {
+        var driver = Driver(documents).RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var generatorDiagnostics);
+        return new Result(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    public static AdditionalText Document(string path, string text) => new InMemoryText(path, text);
+
+    public static AdditionalText SharedSpec(string fileName) =>
+        new InMemoryText(fileName, File.ReadAllText(RealSpecFactAttribute.PathOf(fileName)));
+
+    internal sealed record Result(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+    {
+        /// <summary>Errors and warnings of the consumer's compilation after generation (warnings count: consumers build with warnings as errors).</summary>
+        public IReadOnlyList<Diagnostic> CompileProblems =>
+            Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+        public string Source(string hintNameEnd) =>
+            RunResult.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
+
+        public INamedTypeSymbol Type(string metadataName) =>
+            Output.GetTypeByMetadataName(metadataName) ?? throw new InvalidOperationException($"No type {metadataName} was generated.");
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class Options(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(rootNamespace is null ? [] : new() { ["build_property.RootNamespace"] = rootNamespace });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            textFile.Path.Contains(".flagged.", StringComparison.Ordinal) ? new Values(new() { ["build_metadata.AdditionalFiles.FactorialSpec"] = "true" }) : Values.Empty;
+
+        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Values Empty = new([]);
+
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
+
+/// <summary>A test on the real Factorial documents in ../shared/specs; skipped with a reason on a clone without them.</summary>
+public sealed class RealSpecFactAttribute : FactAttribute
+{
+    public RealSpecFactAttribute(string fileName)
+    {
+        if (!File.Exists(PathOf(fileName)))
+        {
+            Skip = $"The real document {fileName} is not here (it lives in ../shared/specs beside the repository).";
+        }
+    }
+
+    public static string PathOf(string fileName)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "specs", fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine("..", "shared", "specs", fileName);
+    }
+}
