@@ -40,7 +40,7 @@ internal static class ModelEmitter
         var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
         using (writer.Block($"namespace {ns}"))
         {
-            CodeText.Summary(writer, model.Description ?? $"The <c>{model.Name}</c> schema of the API document.");
+            CodeText.Summary(writer, model.Description ?? $"The '{model.Name}' schema of the API document.");
             if (model.Deprecated)
             {
                 writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
@@ -58,7 +58,7 @@ internal static class ModelEmitter
                     }
 
                     first = false;
-                    CodeText.Summary(writer, property.Description ?? $"The <c>{CodeText.Escape(property.JsonName)}</c> field.");
+                    CodeText.Summary(writer, property.Description ?? $"The '{property.JsonName}' field.");
                     if (property.Deprecated)
                     {
                         writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
@@ -235,7 +235,7 @@ internal static class ModelEmitter
         var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
         using (writer.Block($"namespace {ns}"))
         {
-            CodeText.Summary(writer, spec.Description ?? $"The values of <c>{spec.Name}</c> in the API document.");
+            CodeText.Summary(writer, spec.Description ?? $"The values of '{spec.Name}' in the API document.");
             writer.WriteLine(CodeText.GeneratedCode);
             using (writer.Block($"{Accessibility(set)} enum {spec.Name}"))
             {

@@ -15,8 +15,8 @@ internal static class OperationWriter
     private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
     [
         ("limit", "limit", TypeRef.Int32, "Items per page (at most 100); the document does not list it, Factorial accepts it."),
-        ("after_id", "afterId", TypeRef.String, "The cursor after which the page starts (the previous page's <c>end_cursor</c>)."),
-        ("before_id", "beforeId", TypeRef.String, "The cursor before which the page ends (the next page's <c>start_cursor</c>)."),
+        ("after_id", "afterId", TypeRef.String, "The cursor after which the page starts (the previous page's 'end_cursor')."),
+        ("before_id", "beforeId", TypeRef.String, "The cursor before which the page ends (the next page's 'start_cursor')."),
         ("page", "page", TypeRef.Int32, "The page number, for page-based paging."),
     ];
 
