@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace FactorialGen.Generator.Tests;
+
+/// <summary>
+/// The JSON code the generator emits, compiled and run: tolerant of what real Factorial answers contain (unknown enum
+/// values, numbers as strings and the reverse, extra fields), strict about structure and required fields.
+/// </summary>
+public sealed class GeneratedJsonTests
+{
+    private const string Document = """
+        {
+          "openapi": "3.1.0", "info": { "title": "t", "version": "1" },
+          "paths": { "/api/2026-07-01/resources/timeoff/leaves": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/timeoff_leave" } } } } } } } } },
+          "components": { "schemas": {
+            "timeoff_leave": { "type": "object", "required": ["id", "start_on"], "properties": {
+              "id": { "type": "integer" },
+              "employee_id": { "type": "string" },
+              "start_on": { "type": "string" },
+              "half_day": { "type": "string", "enum": ["beggining_of_day", "end_of_day"] },
+              "approved": { "type": "boolean" },
+              "days": { "type": "number" },
+              "tags": { "type": "array", "items": { "type": "integer" } },
+              "type": { "$ref": "#/components/schemas/timeoff_leave_type" },
+              "extra": { "type": "unknown" } } },
+            "timeoff_leave_type": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+        }
+        """;
+
+    private static readonly Lazy<Assembly> Generated = new(Compile);
+
+    private static object? Read(string json) => JsonSerializer.Deserialize(json, TypeInfo("Leave"));
+
+    private static JsonTypeInfo TypeInfo(string name) =>
+        (JsonTypeInfo)Generated.Value.GetType("Acme.FactorialApi.FactorialDoc.FactorialJson")!.GetProperty(name)!.GetValue(null)!;
+
+    private static object? Property(object model, string name) => model.GetType().GetProperty(name)!.GetValue(model);
+
+    [Fact]
+    public void Reads_a_complete_item()
+    {
+        var leave = Read("""{"id": 7, "employee_id": "3", "start_on": "2026-03-02", "half_day": "end_of_day", "approved": true, "days": 0.5, "tags": [1, 2], "type": {"name": "Vacation"}, "extra": {"a": [1]}}""")!;
+
+        Assert.Equal(7L, Property(leave, "Id"));
+        Assert.Equal("3", Property(leave, "EmployeeId"));
+        Assert.Equal("EndOfDay", Property(leave, "HalfDay")!.ToString());
+        Assert.Equal(true, Property(leave, "Approved"));
+        Assert.Equal(0.5, Property(leave, "Days"));
+        Assert.Equal([1L, 2L], ((System.Collections.Generic.IEnumerable<long>)Property(leave, "Tags")!).ToArray());
+        Assert.Equal("Vacation", Property(Property(leave, "Type")!, "Name"));
+        Assert.Equal("""{"a": [1]}""", ((JsonElement)Property(leave, "Extra")!).GetRawText());
+    }
+
+    [Fact]
+    public void Unknown_enum_values_null_enums_and_extra_fields_are_tolerated()
+    {
+        var unknown = Read("""{"id": 1, "start_on": "x", "half_day": "whole_afternoon", "surprise": {"deep": [1, {"x": 2}]}}""")!;
+        var none = Read("""{"id": 1, "start_on": "x", "half_day": null}""")!;
+        var wrongKind = Read("""{"id": 1, "start_on": "x", "half_day": 3}""")!;
+
+        Assert.Equal("Unknown", Property(unknown, "HalfDay")!.ToString());
+        Assert.Null(Property(none, "HalfDay"));
+        Assert.Equal("Unknown", Property(wrongKind, "HalfDay")!.ToString());
+    }
+
+    [Fact]
+    public void Numbers_as_strings_and_strings_as_numbers_are_read()
+    {
+        var leave = Read("""{"id": "42", "employee_id": 9, "start_on": "x", "approved": "true", "days": "1.5", "tags": ["3", 4, null]}""")!;
+
+        Assert.Equal(42L, Property(leave, "Id"));
+        Assert.Equal("9", Property(leave, "EmployeeId"));
+        Assert.Equal(true, Property(leave, "Approved"));
+        Assert.Equal(1.5, Property(leave, "Days"));
+        Assert.Equal([3L, 4L], ((System.Collections.Generic.IEnumerable<long>)Property(leave, "Tags")!).ToArray());
+    }
+
+    [Theory]
+    [InlineData("""{"start_on": "x"}""")]
+    [InlineData("""{"id": null, "start_on": "x"}""")]
+    [InlineData("""{"id": "not a number", "start_on": "x"}""")]
+    [InlineData("""{"id": 1, "start_on": "x", "tags": {"a": 1}}""")]
+    [InlineData("""{"id": 1, "start_on": "x", "type": "Vacation"}""")]
+    [InlineData("""[1, 2]""")]
+    public void Missing_required_fields_and_structural_mismatches_raise_JsonException(string json)
+    {
+        Assert.ThrowsAny<JsonException>(() => Read(json));
+    }
+
+    [Fact]
+    public void Written_json_reads_back_equal()
+    {
+        var leave = Read("""{"id": 7, "start_on": "2026-03-02", "half_day": "beggining_of_day", "tags": [1], "type": {"name": "Sick"}}""")!;
+
+        var json = JsonSerializer.Serialize(leave, TypeInfo("Leave"));
+        var again = Read(json)!;
+
+        Assert.Contains("\"half_day\":\"beggining_of_day\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("employee_id", json, StringComparison.Ordinal); // nulls are left out
+        Assert.Equal(JsonSerializer.Serialize(again, TypeInfo("Leave")), json);
+    }
+
+    private static Assembly Compile()
+    {
+        var result = GeneratorHarness.Run(
+            "namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Spec = \"factorial-doc.json\")] public partial class Hr;",
+            GeneratorHarness.Document("/specs/factorial-doc.json", Document));
+        Assert.Empty(result.CompileProblems);
+        using var stream = new MemoryStream();
+        var emitted = result.Output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        stream.Position = 0;
+        return new AssemblyLoadContext("generated", isCollectible: false).LoadFromStream(stream);
+    }
+}
