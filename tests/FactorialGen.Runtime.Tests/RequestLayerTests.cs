@@ -51,6 +51,42 @@ public sealed class RequestLayerTests
     }
 
     [Fact]
+    public async Task Prefetching_pages_gives_the_same_items_in_the_same_order()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(5));
+        var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
+        using var connection = new FactorialConnection(token, options: sandbox.ClientOptions("2026-07-01"));
+
+        var sequential = await ToListAsync(connection.ListAllAsync(Employees(), TestJsonContext.Default.TestEmployee, new FactorialPaging { Limit = 20, Mode = FactorialPagingMode.Page }));
+        var requestsBefore = sandbox.Server.Stats.ResourceRequests;
+        var ahead = await ToListAsync(connection.ListAllAsync(Employees(), TestJsonContext.Default.TestEmployee, new FactorialPaging { Limit = 20, Mode = FactorialPagingMode.Page, Prefetch = 4 }));
+        var requests = sandbox.Server.Stats.ResourceRequests - requestsBefore;
+
+        Assert.Equal(sequential.Select(e => e.Id), ahead.Select(e => e.Id));
+        Assert.Equal(sandbox.Server.Options.EmployeeCount, ahead.Count);
+        Assert.InRange(requests, 13, 13 + 4); // 13 pages, plus at most the window requested past the end
+    }
+
+    [Fact]
+    public async Task Stopping_early_while_prefetching_abandons_the_pages_ahead_cleanly()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(20));
+        var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
+        using var connection = new FactorialConnection(token, options: sandbox.ClientOptions("2026-07-01"));
+
+        var taken = 0;
+        await foreach (var _ in connection.ListAllAsync(Employees(), TestJsonContext.Default.TestEmployee, new FactorialPaging { Limit = 10, Mode = FactorialPagingMode.Page, Prefetch = 8 }))
+        {
+            if (++taken == 15)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(15, taken);
+    }
+
+    [Fact]
     public async Task Bare_array_lists_of_the_2024_10_01_version_are_read_whole()
     {
         await using var sandbox = await TestSandbox.StartAsync();

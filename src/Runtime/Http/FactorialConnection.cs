@@ -142,6 +142,17 @@ public sealed class FactorialConnection : IDisposable
         paging ??= new FactorialPaging();
         ArgumentOutOfRangeException.ThrowIfLessThan(paging.Limit, 1, nameof(paging));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(paging.Limit, FactorialPaging.MaxLimit, nameof(paging));
+        ArgumentOutOfRangeException.ThrowIfLessThan(paging.Prefetch, 1, nameof(paging));
+        if (paging.Mode == FactorialPagingMode.Page && paging.Prefetch > 1)
+        {
+            await foreach (var item in ListPagesAheadAsync(request, itemType, paging, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
         var limit = paging.Limit.ToString(CultureInfo.InvariantCulture);
         string? cursor = null;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
@@ -185,6 +196,65 @@ public sealed class FactorialConnection : IDisposable
             }
 
             cursor = next;
+        }
+    }
+
+    private async IAsyncEnumerable<T> ListPagesAheadAsync<T>(FactorialRequest request, JsonTypeInfo<T> itemType, FactorialPaging paging, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limit = paging.Limit.ToString(CultureInfo.InvariantCulture);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var window = new Queue<Task<FactorialPage<T>>>(paging.Prefetch);
+        var nextPage = 1;
+        Task<FactorialPage<T>> Fetch(int number) => GetPageCoreAsync(
+            request,
+            itemType,
+            [new("limit", limit), new("page", number.ToString(CultureInfo.InvariantCulture))],
+            stop.Token);
+
+        try
+        {
+            while (window.Count < paging.Prefetch && nextPage <= paging.MaxPages)
+            {
+                window.Enqueue(Fetch(nextPage++));
+            }
+
+            while (window.Count > 0)
+            {
+                var page = await window.Dequeue().ConfigureAwait(false);
+                foreach (var item in page.Items)
+                {
+                    yield return item;
+                }
+
+                var more = page.Meta is { } meta ? meta.HasNextPage : page.Items.Count >= paging.Limit;
+                if (!more || page.Items.Count == 0)
+                {
+                    yield break; // pages already requested beyond the end are cancelled below
+                }
+
+                if (nextPage <= paging.MaxPages)
+                {
+                    window.Enqueue(Fetch(nextPage++));
+                }
+            }
+        }
+        finally
+        {
+            if (window.Count > 0)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                foreach (var pending in window)
+                {
+                    try
+                    {
+                        await pending.ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is OperationCanceledException or FactorialException)
+                    {
+                        // Pages past the end, or abandoned by the caller: their outcome no longer matters.
+                    }
+                }
+            }
         }
     }
 

@@ -51,4 +51,11 @@ public sealed record FactorialPaging
 
     /// <summary>Stop after this many pages (a guard against a server that never ends). Default: 100,000.</summary>
     public int MaxPages { get; init; } = 100_000;
+
+    /// <summary>
+    /// With <see cref="FactorialPagingMode.Page"/>: how many pages to request at once, ahead of the one being read.
+    /// Items still come in order, and at most this many pages are held. Default: 1 (one request at a time).
+    /// Cursor paging cannot run ahead (each cursor comes from the page before), so it ignores this.
+    /// </summary>
+    public int Prefetch { get; init; } = 1;
 }
