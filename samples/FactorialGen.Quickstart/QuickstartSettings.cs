@@ -10,18 +10,17 @@ internal sealed record QuickstartSettings(
     string? ClientId,
     string? ClientSecret,
     string? RedirectUri,
-    string ApiVersion,
     string TokenFile,
     bool AllowWrites)
 {
     public const string Usage = """
         FactorialGen quickstart: the whole seed flow, against the local sandbox unless --base-url is given.
+        It calls API version 2026-07-01, the version of the document its generated client is built from.
 
           --base-url <url>        Factorial host, e.g. https://api.factorialhr.com   (FACTORIAL_BASE_URL)
           --client-id <id>        OAuth application client id                      (FACTORIAL_CLIENT_ID)
           --client-secret <s>     OAuth application client secret                  (FACTORIAL_CLIENT_SECRET)
           --redirect-uri <uri>    redirect URI registered for the application      (FACTORIAL_REDIRECT_URI)
-          --api-version <date>    API version, default 2026-07-01                  (FACTORIAL_API_VERSION)
           --token-file <path>     where the token is kept, default a temporary file
           --allow-writes          clock in/out against the real API too (always on for the sandbox)
         """;
@@ -58,7 +57,6 @@ internal sealed record QuickstartSettings(
             Get("client-id", "FACTORIAL_CLIENT_ID"),
             Get("client-secret", "FACTORIAL_CLIENT_SECRET"),
             Get("redirect-uri", "FACTORIAL_REDIRECT_URI"),
-            Get("api-version", "FACTORIAL_API_VERSION") ?? FactorialClientOptions.DefaultApiVersion,
             Get("token-file", "FACTORIAL_TOKEN_FILE") ?? Path.Combine(Path.GetTempPath(), $"factorialgen-quickstart-{Environment.ProcessId}", "token.json"),
             allowWrites);
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using FactorialGen.Quickstart.FactorialApi;
 using FactorialGen.Sandbox;
 
 namespace FactorialGen.Quickstart;
@@ -32,23 +33,15 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         await store.SaveAsync(token, cancellationToken);
         Console.WriteLine($"3. Saved to {store.Path} (owner-only).");
 
-        using var api = new FactorialConnection(token, store, new FactorialClientOptions
-        {
-            BaseAddress = baseAddress,
-            ApiVersion = settings.ApiVersion,
-            App = app,
-        });
+        // 3. The generated client: typed groups and models, refreshing and re-saving the token by itself.
+        using var hr = new Hr(token, store, new FactorialClientOptions { BaseAddress = baseAddress, App = app });
+        var reports = new HrReports(hr.Connection); // the read-only view of the same connection
 
-        var me = await api.GetPageAsync(new FactorialRequest(HttpMethod.Get, "api_public/credentials"), QuickstartJson.Default.Credential, cancellationToken);
+        var me = await reports.ApiPublic.Credentials.ListAsync(cancellationToken: cancellationToken);
         Console.WriteLine($"4. Signed in as employee {me.Items.FirstOrDefault()?.EmployeeId} of company {me.Items.FirstOrDefault()?.CompanyId}.");
 
-        // 3. Employees: every page.
-        var employees = new List<Employee>();
-        await foreach (var employee in api.ListAllAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), QuickstartJson.Default.Employee, cancellationToken: cancellationToken))
-        {
-            employees.Add(employee);
-        }
-
+        // 4. Employees: every page.
+        var employees = await ToListAsync(reports.Employees.Employees.ListAllAsync(onlyActive: false, onlyManagers: false, cancellationToken: cancellationToken));
         Console.WriteLine($"5. {employees.Count} employees, e.g. {string.Join(", ", employees.Take(3).Select(e => e.FullName))}.");
         if (employees.Count == 0)
         {
@@ -58,29 +51,23 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         var (from, to) = Range();
         var someone = employees.FirstOrDefault(e => e.TerminatedOn is null) ?? employees[0];
 
-        // 4. Shifts of a month.
+        // 5. Shifts of a month.
         var monthStart = new DateOnly(to.Year, to.Month, 1);
-        var shifts = await api.GetPageAsync(
-            new FactorialRequest(HttpMethod.Get, "attendance/shifts")
-                .AddQuery("employee_ids[]", [someone.Id.ToString(CultureInfo.InvariantCulture)])
-                .AddQuery("start_on", Iso(monthStart))
-                .AddQuery("end_on", Iso(monthStart.AddMonths(1).AddDays(-1))),
-            QuickstartJson.Default.Shift,
-            cancellationToken);
-        Console.WriteLine($"6. {someone.FullName} has {shifts.Items.Count} shifts in {monthStart:yyyy-MM}.");
+        var shifts = await ToListAsync(reports.Attendance.Shifts.ListAllAsync(
+            halfDay: false,
+            sortCreatedAtAsc: false,
+            employeeIds: [someone.Id],
+            startOn: Iso(monthStart),
+            endOn: Iso(monthStart.AddMonths(1).AddDays(-1)),
+            cancellationToken: cancellationToken));
+        Console.WriteLine($"6. {someone.FullName} has {shifts.Count} shifts in {monthStart:yyyy-MM}.");
 
-        // 5. Clock in and out (a write: the token was authorized for read+write).
+        // 6. Clock in and out: write operations, which only the ReadWrite client (Hr) has.
         if (sandbox is not null || settings.AllowWrites)
         {
             var now = DateTimeOffset.UtcNow;
-            var clockedIn = await api.SendAsync(
-                new FactorialRequest(HttpMethod.Post, "attendance/shifts/clock_in").WithJsonBody(new ClockRequest(someone.Id, now.ToString("O", CultureInfo.InvariantCulture)), QuickstartJson.Default.ClockRequest),
-                QuickstartJson.Default.Shift,
-                cancellationToken);
-            var clockedOut = await api.SendAsync(
-                new FactorialRequest(HttpMethod.Post, "attendance/shifts/clock_out").WithJsonBody(new ClockRequest(someone.Id, now.AddHours(4).ToString("O", CultureInfo.InvariantCulture)), QuickstartJson.Default.ClockRequest),
-                QuickstartJson.Default.Shift,
-                cancellationToken);
+            var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = now.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken);
+            var clockedOut = await hr.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = someone.Id, Now = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture) }, cancellationToken);
             Console.WriteLine($"7. Clocked {someone.FullName} in at {clockedIn.ClockIn} and out at {clockedOut.ClockOut} (shift {clockedOut.Id}).");
         }
         else
@@ -88,23 +75,20 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
             Console.WriteLine("7. Skipped clock in/out: pass --allow-writes to write to the real API.");
         }
 
-        // 6. Leaves and holidays in a range, and 7. one employee's days off.
-        var leaves = await ListAsync(api, new FactorialRequest(HttpMethod.Get, "timeoff/leaves").AddQuery("from", Iso(from)).AddQuery("to", Iso(to)), QuickstartJson.Default.Leave, cancellationToken);
-        var holidays = await ListAsync(api, new FactorialRequest(HttpMethod.Get, "holidays/company_holidays").AddQuery("start_at", Iso(from)).AddQuery("end_at", Iso(to)), QuickstartJson.Default.CompanyHoliday, cancellationToken);
+        // 7. Leaves and holidays in a range.
+        var leaves = await ToListAsync(reports.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, from: Iso(from), to: Iso(to), cancellationToken: cancellationToken));
+        var holidays = await ToListAsync(reports.Holidays.CompanyHolidays.ListAllAsync(startAt: Iso(from), endAt: Iso(to), cancellationToken: cancellationToken));
         Console.WriteLine($"8. {Iso(from)}..{Iso(to)}: {leaves.Count} leaves ({leaves.Count(l => l.Approved == true)} approved), {holidays.Count} company holidays.");
 
+        // 8. One employee's days off: location holidays and approved leaves as full days, mornings and afternoons.
         var onLeave = leaves.Where(l => l.Approved == true).GroupBy(l => l.EmployeeId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var employeeForDaysOff = employees.FirstOrDefault(e => e.Id == onLeave) ?? someone;
-        var absences = holidays
-            .Where(h => h.LocationId == employeeForDaysOff.LocationId && h.Date >= from && h.Date <= to)
-            .Select(h => new FactorialAbsence(h.Date, h.Date, h.HalfDay))
-            .Concat(leaves.Where(l => l.EmployeeId == employeeForDaysOff.Id && l.Approved == true).Select(l => new FactorialAbsence(l.StartOn, l.FinishOn, l.HalfDay)));
-        var daysOff = FactorialDaysOffCalculator.Compute(from, to, absences, includeWeekends: false, employeeForDaysOff.SeniorityCalculationDate, employeeForDaysOff.TerminatedOn);
+        var daysOff = await reports.GetDaysOffAsync(employeeForDaysOff.Id, from, to, includeWeekends: false, cancellationToken);
         Console.WriteLine($"9. Days off of {employeeForDaysOff.FullName}: {daysOff.FullDays.Count} full [{string.Join(", ", daysOff.FullDays.Take(8).Select(Iso))}{(daysOff.FullDays.Count > 8 ? ", …" : "")}], "
             + $"mornings [{string.Join(", ", daysOff.Mornings.Select(Iso))}], afternoons [{string.Join(", ", daysOff.Afternoons.Select(Iso))}].");
 
-        // 8. Refresh: a new token pair, saved before use; the old refresh token stops working.
-        var refreshed = await api.TokenSource!.RefreshAsync(cancellationToken);
+        // 9. Refresh: a new token pair, saved before use; the old refresh token stops working.
+        var refreshed = await hr.Connection.TokenSource!.RefreshAsync(cancellationToken);
         var stored = await store.LoadAsync(cancellationToken);
         Console.WriteLine($"10. Refreshed: token {token.Fingerprint} -> {refreshed.Fingerprint}; the store holds {stored?.Fingerprint}.");
     }
@@ -136,15 +120,15 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         return (first.AddMonths(-2), first.AddMonths(1).AddDays(-1));
     }
 
-    private static async Task<List<T>> ListAsync<T>(FactorialConnection api, FactorialRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
-        var items = new List<T>();
-        await foreach (var item in api.ListAllAsync(request, type, cancellationToken: cancellationToken))
+        var list = new List<T>();
+        await foreach (var item in items)
         {
-            items.Add(item);
+            list.Add(item);
         }
 
-        return items;
+        return list;
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
