@@ -41,7 +41,7 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         Console.WriteLine($"4. Signed in as employee {me.Items.FirstOrDefault()?.EmployeeId} of company {me.Items.FirstOrDefault()?.CompanyId}.");
 
         // 4. Employees: every page.
-        var employees = await ToListAsync(reports.Employees.Employees.ListAllAsync(onlyActive: false, onlyManagers: false, cancellationToken: cancellationToken));
+        var employees = await ToListAsync(reports.Employees.Employees.ListAllAsync(cancellationToken: cancellationToken));
         Console.WriteLine($"5. {employees.Count} employees, e.g. {string.Join(", ", employees.Take(3).Select(e => e.FullName))}.");
         if (employees.Count == 0)
         {
@@ -54,11 +54,9 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         // 5. Shifts of a month.
         var monthStart = new DateOnly(to.Year, to.Month, 1);
         var shifts = await ToListAsync(reports.Attendance.Shifts.ListAllAsync(
-            halfDay: false,
-            sortCreatedAtAsc: false,
             employeeIds: [someone.Id],
-            startOn: Iso(monthStart),
-            endOn: Iso(monthStart.AddMonths(1).AddDays(-1)),
+            startOn: monthStart,
+            endOn: monthStart.AddMonths(1).AddDays(-1),
             cancellationToken: cancellationToken));
         Console.WriteLine($"6. {someone.FullName} has {shifts.Count} shifts in {monthStart:yyyy-MM}.");
 
@@ -66,8 +64,8 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         if (sandbox is not null || settings.AllowWrites)
         {
             var now = DateTimeOffset.UtcNow;
-            var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = now.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken);
-            var clockedOut = await hr.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = someone.Id, Now = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture) }, cancellationToken);
+            var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = now }, cancellationToken);
+            var clockedOut = await hr.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = someone.Id, Now = now.AddHours(4) }, cancellationToken);
             Console.WriteLine($"7. Clocked {someone.FullName} in at {clockedIn.ClockIn} and out at {clockedOut.ClockOut} (shift {clockedOut.Id}).");
         }
         else
@@ -76,8 +74,8 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         }
 
         // 7. Leaves and holidays in a range.
-        var leaves = await ToListAsync(reports.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, from: Iso(from), to: Iso(to), cancellationToken: cancellationToken));
-        var holidays = await ToListAsync(reports.Holidays.CompanyHolidays.ListAllAsync(startAt: Iso(from), endAt: Iso(to), cancellationToken: cancellationToken));
+        var leaves = await ToListAsync(reports.Timeoff.Leaves.ListAllAsync(from: from, to: to, cancellationToken: cancellationToken));
+        var holidays = await ToListAsync(reports.Holidays.CompanyHolidays.ListAllAsync(startAt: from, endAt: to, cancellationToken: cancellationToken));
         Console.WriteLine($"8. {Iso(from)}..{Iso(to)}: {leaves.Count} leaves ({leaves.Count(l => l.Approved == true)} approved), {holidays.Count} company holidays.");
 
         // 8. One employee's days off: location holidays and approved leaves as full days, mornings and afternoons.

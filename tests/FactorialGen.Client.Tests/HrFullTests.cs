@@ -20,7 +20,7 @@ public sealed class HrFullTests
         using var hr = new HrFull(token, options: sandbox.ClientOptions());
 #pragma warning restore FG0001, FG0002
 
-        var page = await hr.Employees.Employees.ListAsync(onlyActive: false, onlyManagers: false);
+        var page = await hr.Employees.Employees.ListAsync();
 
         Assert.Equal(260, page.Items.Count);
         Assert.Null(page.Meta); // 2024-10-01 answers a bare array

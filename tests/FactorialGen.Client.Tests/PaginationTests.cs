@@ -17,7 +17,7 @@ public sealed class PaginationTests
         var before = sandbox.Server.Stats.ResourceRequests;
 
         var ids = new List<string>();
-        await foreach (var employee in hr.Employees.Employees.ListAllAsync(onlyActive: false, onlyManagers: false, paging: new FactorialPaging { Limit = 37 }))
+        await foreach (var employee in hr.Employees.Employees.ListAllAsync(paging: new FactorialPaging { Limit = 37 }))
         {
             ids.Add(employee.Id);
         }
@@ -34,19 +34,19 @@ public sealed class PaginationTests
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
         var employees = hr.Employees.Employees;
 
-        var first = await employees.ListAsync(onlyActive: false, onlyManagers: false, limit: 100);
+        var first = await employees.ListAsync(limit: 100);
         Assert.Equal(100, first.Items.Count);
         Assert.True(first.HasNextPage);
         Assert.NotNull(first.NextCursor);
         Assert.Equal(260, first.Meta?.Total);
 
-        var second = await employees.ListAsync(onlyActive: false, onlyManagers: false, limit: 100, afterId: first.NextCursor);
+        var second = await employees.ListAsync(limit: 100, afterId: first.NextCursor);
         Assert.Equal(100, second.Items.Count);
         Assert.True(second.HasNextPage);
         Assert.Equal("101", second.Items[0].Id);
         Assert.Empty(first.Items.Select(e => e.Id).Intersect(second.Items.Select(e => e.Id)));
 
-        var third = await employees.ListAsync(onlyActive: false, onlyManagers: false, limit: 100, afterId: second.NextCursor);
+        var third = await employees.ListAsync(limit: 100, afterId: second.NextCursor);
         Assert.Equal(60, third.Items.Count);
         Assert.False(third.HasNextPage);
         Assert.Null(third.NextCursor);

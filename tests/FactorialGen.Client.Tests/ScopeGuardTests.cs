@@ -1,3 +1,4 @@
+using System.Globalization;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -70,7 +71,7 @@ public sealed class ScopeGuardTests
         var before = sandbox.Server.Stats.ResourceRequests;
 
         var error = await Assert.ThrowsAsync<FactorialScopeException>(() =>
-            admin.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = "2", Now = "2026-03-02T09:00:00+00:00" }));
+            admin.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = "2", Now = DateTimeOffset.Parse("2026-03-02T09:00:00+00:00", CultureInfo.InvariantCulture) }));
 #pragma warning restore FG0001, FG0002
 
         Assert.Equal(FactorialScope.Write, error.RequiredScope);
@@ -98,7 +99,7 @@ public sealed class ScopeGuardTests
         sandbox.Time.Advance(sandbox.Server.Options.AccessTokenLifetime + TimeSpan.FromMinutes(1));
         Assert.True(token.IsExpired(sandbox.Time));
 
-        var page = await hr.Employees.Employees.ListAsync(onlyActive: false, onlyManagers: false, limit: 3);
+        var page = await hr.Employees.Employees.ListAsync(limit: 3);
 
         Assert.Equal(3, page.Items.Count);
         Assert.Equal(1, sandbox.Server.Stats.RefreshGrants);

@@ -35,7 +35,7 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        FactorialPage<Employee> page = await hr.Employees.Employees.ListAsync(onlyActive: false, onlyManagers: false, limit: 5);
+        FactorialPage<Employee> page = await hr.Employees.Employees.ListAsync(limit: 5);
         Assert.Equal(5, page.Items.Count);
         Assert.Equal(["1", "2", "3", "4", "5"], page.Items.Select(e => e.Id));
 
@@ -46,7 +46,7 @@ public sealed class SeedCallTests
         Assert.Equal(listed.LocationId, read.LocationId);
         Assert.Equal($"{read.FirstName} {read.LastName}", read.FullName);
 
-        var filtered = await hr.Employees.Employees.ListAsync(onlyActive: false, onlyManagers: false, ids: ["7", "9"]);
+        var filtered = await hr.Employees.Employees.ListAsync(ids: ["7", "9"]);
         Assert.Equal(["7", "9"], filtered.Items.Select(e => e.Id));
     }
 
@@ -58,11 +58,9 @@ public sealed class SeedCallTests
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
         var shifts = await ToListAsync(hr.Attendance.Shifts.ListAllAsync(
-            halfDay: false, // required by the document; the sandbox ignores it
-            sortCreatedAtAsc: false,
             employeeIds: ["1"],
-            startOn: "2026-04-01",
-            endOn: "2026-04-30"));
+            startOn: new DateOnly(2026, 4, 1),
+            endOn: new DateOnly(2026, 4, 30)));
 
         Assert.NotEmpty(shifts);
         Assert.All(shifts, s =>
@@ -87,17 +85,17 @@ public sealed class SeedCallTests
         Shift opened = await admin.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest
         {
             EmployeeId = employee.Id,
-            Now = "2026-03-02T08:30:00+00:00",
+            Now = DateTimeOffset.Parse("2026-03-02T08:30:00+00:00", CultureInfo.InvariantCulture),
             LocationType = ShiftsClockInRequestLocationType.WorkFromHome,
             Observations = "kiosk",
         });
         Assert.Equal(employee.Id, opened.EmployeeId);
-        Assert.Equal("2026-03-02", opened.Date);
+        Assert.Equal(new DateOnly(2026, 3, 2), opened.Date);
         Assert.Equal("08:30", opened.ClockIn);
         Assert.Null(opened.ClockOut);
         Assert.Equal(ShiftLocationType.WorkFromHome, opened.LocationType);
 
-        Shift closed = await admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = "2026-03-02T12:45:00+00:00" });
+        Shift closed = await admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = DateTimeOffset.Parse("2026-03-02T12:45:00+00:00", CultureInfo.InvariantCulture) });
         Assert.Equal(opened.Id, closed.Id);
         Assert.Equal("12:45", closed.ClockOut);
         Assert.Equal(255, closed.Minutes);
@@ -106,7 +104,7 @@ public sealed class SeedCallTests
         Assert.Equal("12:45", read.ClockOut);
 
         // Clocking out again: nothing is open any more; the API's 422 surfaces as a typed exception.
-        var error = await Assert.ThrowsAsync<FactorialApiException>(() => admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = "2026-03-02T13:00:00+00:00" }));
+        var error = await Assert.ThrowsAsync<FactorialApiException>(() => admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = DateTimeOffset.Parse("2026-03-02T13:00:00+00:00", CultureInfo.InvariantCulture) }));
         Assert.Equal(422, (int)error.StatusCode);
     }
 
@@ -117,7 +115,7 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        var leaves = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, from: Iso(From), to: Iso(To)));
+        var leaves = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To));
 
         Assert.NotEmpty(leaves);
         Assert.All(leaves, l => Assert.True(Day(l.StartOn) <= To && Day(l.FinishOn ?? l.StartOn) >= From, $"leave {l.Id} {l.StartOn}..{l.FinishOn}"));
@@ -126,7 +124,7 @@ public sealed class SeedCallTests
         Assert.Contains(leaves, l => l.HalfDay is LeaveHalfDay.BegginingOfDay or LeaveHalfDay.EndOfDay);
         Assert.DoesNotContain(leaves, l => l.HalfDay == LeaveHalfDay.Unknown);
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, from: Iso(From), to: Iso(To), approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
         Assert.All(approved, l => Assert.True(l.Approved));
         Assert.Equal(leaves.Count(l => l.Approved == true), approved.Count);
     }
@@ -138,11 +136,11 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        var holidays = await ToListAsync(hr.Holidays.CompanyHolidays.ListAllAsync(startAt: "2026-04-01", endAt: "2026-05-31"));
+        var holidays = await ToListAsync(hr.Holidays.CompanyHolidays.ListAllAsync(startAt: new DateOnly(2026, 4, 1), endAt: new DateOnly(2026, 5, 31)));
 
         Assert.NotEmpty(holidays);
         Assert.All(holidays, h => Assert.InRange(Day(h.Date), new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 31)));
-        Assert.Contains(holidays, h => h.Date == "2026-05-01"); // Labour Day
+        Assert.Contains(holidays, h => h.Date == new DateOnly(2026, 5, 1)); // Labour Day
         var all = await ToListAsync(hr.Holidays.CompanyHolidays.ListAllAsync());
         Assert.True(all.Count > holidays.Count);
     }
@@ -154,7 +152,7 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, from: Iso(From), to: Iso(To), approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
         var employeeId = approved.GroupBy(l => l.EmployeeId).OrderByDescending(g => g.Sum(l => l.DaysTaken)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
         FactorialDaysOff workdays = await hr.GetDaysOffAsync(employeeId, From, To);
@@ -180,7 +178,7 @@ public sealed class SeedCallTests
 
         // The same answer from the typed lists: the employee's location holidays plus their approved leaves.
         var employee = await hr.Employees.Employees.GetAsync(employeeId);
-        var holidays = await ToListAsync(hr.Holidays.CompanyHolidays.ListAllAsync(locationIds: [employee.LocationId], startAt: Iso(From), endAt: Iso(To)));
+        var holidays = await ToListAsync(hr.Holidays.CompanyHolidays.ListAllAsync(locationIds: [employee.LocationId], startAt: From, endAt: To));
         var absences = holidays.Where(h => h.LocationId == employee.LocationId)
             .Select(h => new FactorialAbsence(Day(h.Date), Day(h.Date), HalfDay(h.HalfDay)))
             .Concat(approved.Where(l => l.EmployeeId == employeeId).Select(l => new FactorialAbsence(Day(l.StartOn), Day(l.FinishOn ?? l.StartOn), HalfDay(l.HalfDay))));
@@ -202,25 +200,24 @@ public sealed class SeedCallTests
         {
             EmployeeId = "2",
             LeaveTypeId = type.Id,
-            StartOn = "2026-11-16",
-            FinishOn = "2026-11-18",
+            StartOn = new DateOnly(2026, 11, 16),
+            FinishOn = new DateOnly(2026, 11, 18),
             Description = "client test",
         });
         Assert.Equal("2", created.EmployeeId);
         Assert.Equal(type.Id, created.LeaveTypeId);
-        Assert.Equal("2026-11-16", created.StartOn);
-        Assert.Equal("2026-11-18", created.FinishOn);
+        Assert.Equal(new DateOnly(2026, 11, 16), created.StartOn);
+        Assert.Equal(new DateOnly(2026, 11, 18), created.FinishOn);
         Assert.Null(created.Approved);
         Assert.Equal(3, created.DaysTaken);
 
-        // The approve body is generated as EmployeesUnterminateRequest (same shape { id }): see the report.
-        Leave approved = await admin.Timeoff.Leaves.ApproveAsync(new EmployeesUnterminateRequest { Id = created.Id });
+        Leave approved = await admin.Timeoff.Leaves.ApproveAsync(new LeavesApproveRequest { Id = created.Id });
         Assert.Equal(created.Id, approved.Id);
         Assert.True(approved.Approved);
 
         Leave read = await admin.Timeoff.Leaves.GetAsync(created.Id);
         Assert.True(read.Approved);
-        var pending = await ToListAsync(admin.Timeoff.Leaves.ListAllAsync(includeDeletedLeaves: false, employeeIds: ["2"], from: "2026-11-16", to: "2026-11-18"));
+        var pending = await ToListAsync(admin.Timeoff.Leaves.ListAllAsync(employeeIds: ["2"], from: new DateOnly(2026, 11, 16), to: new DateOnly(2026, 11, 18)));
         Assert.Contains(pending, l => l.Id == created.Id && l.Approved == true);
     }
 
@@ -235,12 +232,12 @@ public sealed class SeedCallTests
         Employee terminated = await admin.Employees.Employees.TerminateAsync(new EmployeesTerminateRequest
         {
             Id = employee.Id,
-            TerminatedOn = "2026-03-31",
+            TerminatedOn = new DateOnly(2026, 3, 31),
             TerminationReason = "client test",
         });
         Assert.Equal(employee.Id, terminated.Id);
-        Assert.Equal("2026-03-31", terminated.TerminatedOn);
-        Assert.Equal("2026-03-31", (await admin.Employees.Employees.GetAsync(employee.Id)).TerminatedOn);
+        Assert.Equal(new DateOnly(2026, 3, 31), terminated.TerminatedOn);
+        Assert.Equal(new DateOnly(2026, 3, 31), (await admin.Employees.Employees.GetAsync(employee.Id)).TerminatedOn);
 
         Employee back = await admin.Employees.Employees.UnterminateAsync(new EmployeesUnterminateRequest { Id = employee.Id });
         Assert.Equal(employee.Id, back.Id);
@@ -259,11 +256,9 @@ public sealed class SeedCallTests
         return list;
     }
 
-    internal static DateOnly Day(string text) => DateOnly.ParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static DateOnly Day(DateOnly day) => day;
 
-    private static DateOnly? OptionalDay(string? text) => text is null ? null : Day(text);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? OptionalDay(DateOnly? day) => day;
 
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

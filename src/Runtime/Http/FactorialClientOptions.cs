@@ -13,7 +13,11 @@ public sealed class FactorialClientOptions
     /// <summary>Factorial's host. Must be HTTPS, except on loopback (the local sandbox). Default: production.</summary>
     public Uri BaseAddress { get; set; } = FactorialOAuthOptions.ProductionBaseAddress;
 
-    /// <summary>The dated API version in resource paths (<c>/api/{version}/resources/…</c>).</summary>
+    /// <summary>
+    /// The dated API version that <see cref="FactorialRequest"/>s with a resource-relative path are sent to
+    /// (<c>/api/{version}/resources/…</c>). Generated clients call the version of the document they were generated
+    /// from: their paths are absolute.
+    /// </summary>
     public string ApiVersion { get; set; } = DefaultApiVersion;
 
     /// <summary>The OAuth application, needed to refresh tokens. Without it a token is used until it expires.</summary>

@@ -109,6 +109,29 @@ public static class FactorialJsonReader
         }
     }
 
+    /// <summary>A calendar date (<c>yyyy-MM-dd</c>, or the date part of a timestamp); anything else unparsable is null.</summary>
+    public static DateOnly? ReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return SkipScalar<DateOnly>(ref reader, "a date");
+        }
+
+        var text = reader.GetString();
+        return text is { Length: >= 10 } && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    }
+
+    /// <summary>A timestamp in ISO 8601 (UTC when it has no offset); anything else unparsable is null.</summary>
+    public static DateTimeOffset? ReadDateTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return SkipScalar<DateTimeOffset>(ref reader, "a timestamp");
+        }
+
+        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value) ? value : null;
+    }
+
     /// <summary>Any JSON value, kept as it is; null stays null.</summary>
     public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
@@ -164,6 +187,10 @@ public static class FactorialJsonReader
 
         return items;
     }
+
+    private static T? SkipScalar<T>(ref Utf8JsonReader reader, string expected)
+        where T : struct =>
+        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? throw Structural(ref reader, expected) : null;
 
     private static JsonException Structural(ref Utf8JsonReader reader, string expected)
     {

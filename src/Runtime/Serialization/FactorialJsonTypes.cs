@@ -31,6 +31,12 @@ public static class FactorialJsonTypes
     /// <summary>A boolean.</summary>
     public static JsonTypeInfo<bool> Boolean { get; } = JsonMetadataServices.CreateValueInfo<bool>(Options, new StructConverter<bool>(static (ref Utf8JsonReader r) => FactorialJsonReader.ReadBoolean(ref r), static (w, v) => w.WriteBooleanValue(v)));
 
+    /// <summary>A calendar date (<c>yyyy-MM-dd</c>).</summary>
+    public static JsonTypeInfo<DateOnly> Date { get; } = JsonMetadataServices.CreateValueInfo<DateOnly>(Options, new StructConverter<DateOnly>(static (ref Utf8JsonReader r) => FactorialJsonReader.ReadDate(ref r), static (w, v) => FactorialJsonWriter.WriteDate(w, v)));
+
+    /// <summary>A timestamp (ISO 8601).</summary>
+    public static JsonTypeInfo<DateTimeOffset> DateTime { get; } = JsonMetadataServices.CreateValueInfo<DateTimeOffset>(Options, new StructConverter<DateTimeOffset>(static (ref Utf8JsonReader r) => FactorialJsonReader.ReadDateTime(ref r), static (w, v) => w.WriteStringValue(v)));
+
     /// <summary>Any JSON value, kept as it is.</summary>
     public static JsonTypeInfo<JsonElement> Element { get; } = JsonMetadataServices.CreateValueInfo<JsonElement>(Options, new StructConverter<JsonElement>(static (ref Utf8JsonReader r) => FactorialJsonReader.ReadElement(ref r), static (w, v) => v.WriteTo(w)));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -13,6 +14,15 @@ public delegate void FactorialItemWriter<in T>(Utf8JsonWriter writer, T value);
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FactorialJsonWriter
 {
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<char> text = stackalloc char[10];
+        value.TryFormat(text, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text);
+    }
+
     /// <summary>Writes a list as a JSON array.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, FactorialItemWriter<T> writeItem)
     {

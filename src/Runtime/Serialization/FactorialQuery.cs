@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -20,6 +21,18 @@ public static class FactorialQuery
 
     /// <summary>Formats a boolean as <c>true</c>/<c>false</c>.</summary>
     public static string? Format(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
+    /// <summary>Formats a date as <c>yyyy-MM-dd</c>.</summary>
+    public static string? Format(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a timestamp in ISO 8601.</summary>
+    public static string? Format(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a list of dates.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<DateOnly>? values) => values?.Select(v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a list of timestamps.</summary>
+    public static IEnumerable<string>? Format(IEnumerable<DateTimeOffset>? values) => values?.Select(v => v.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
 
     /// <summary>Formats a list of integers.</summary>
     public static IEnumerable<string>? Format(IEnumerable<long>? values) => values?.Select(v => v.ToString(CultureInfo.InvariantCulture));

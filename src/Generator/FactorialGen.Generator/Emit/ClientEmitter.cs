@@ -57,6 +57,11 @@ internal static class ClientEmitter
             writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(group)}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, client.Omitted.Where(o => o.Group == group)))})]");
         }
 
+        if (!HasDaysOff(client.Operations) && HasDaysOff(client.Operations.Concat(client.Omitted)))
+        {
+            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation(\"GetDaysOffAsync\", global::FactorialGen.FactorialScope.{ScopeName(client.Declaration.Scope | 1)})]");
+        }
+
         writer.WriteLine(CodeText.GeneratedCode);
         using (writer.Block($"partial class {name} : global::System.IDisposable"))
         {
@@ -212,8 +217,11 @@ internal static class ClientEmitter
         }
     }
 
-    private static bool HasDaysOff(EquatableArray<OperationSpec> operations) =>
-        operations.Any(o => o.Group == "Employees" && o.Resource == "Employees" && o.Method == "GET" && o.Path.EndsWith("/{id}", StringComparison.Ordinal))
+    private static OperationSpec? EmployeeById(IEnumerable<OperationSpec> operations) =>
+        operations.FirstOrDefault(o => o.Group == "Employees" && o.Resource == "Employees" && o.Method == "GET" && o.Path.EndsWith("/{id}", StringComparison.Ordinal));
+
+    private static bool HasDaysOff(IEnumerable<OperationSpec> operations) =>
+        EmployeeById(operations) is not null
         && operations.Any(o => o.Group == "Holidays" && o.Resource == "CompanyHolidays" && o.ResponseShape == ResponseShape.Paged)
         && operations.Any(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged);
 
@@ -232,8 +240,12 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
         writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read)]");
-        writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync(string employeeId, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
-        writer.WriteLine($"    global::FactorialGen.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, employeeId, from, to, includeWeekends, cancellationToken);");
+        var idType = EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
+        var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
+            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Serialization.FactorialQuery.Format(employeeId)!")
+            : ("string employeeId", "employeeId");
+        writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync({idDeclaration}, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
+        writer.WriteLine($"    global::FactorialGen.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, {idText}, from, to, includeWeekends, cancellationToken);");
     }
 
     private static string ResourcePath(OperationSpec operation)

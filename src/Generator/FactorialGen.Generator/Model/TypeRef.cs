@@ -8,6 +8,8 @@ internal enum TypeRefKind
     Int64,
     Double,
     Boolean,
+    Date,
+    DateTime,
     Json,
     Model,
     Enum,
@@ -23,8 +25,10 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? E
     public static readonly TypeRef Double = new(TypeRefKind.Double);
     public static readonly TypeRef Boolean = new(TypeRefKind.Boolean);
     public static readonly TypeRef Json = new(TypeRefKind.Json);
+    public static readonly TypeRef Date = new(TypeRefKind.Date);
+    public static readonly TypeRef DateTime = new(TypeRefKind.DateTime);
 
     public static TypeRef ArrayOf(TypeRef element) => new(TypeRefKind.Array, null, element);
 
-    public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Json or TypeRefKind.Enum;
+    public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime or TypeRefKind.Json or TypeRefKind.Enum;
 }

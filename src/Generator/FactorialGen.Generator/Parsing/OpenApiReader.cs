@@ -187,7 +187,10 @@ internal static class OpenApiReader
                 type = TypeRef.Json;
             }
 
-            var required = location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True);
+            // A boolean query filter only switches something on or off: documents that mark one required (the real
+            // Factorial documents do, for only_active and others) are taken as optional, so callers may leave it out.
+            var required = location == "path"
+                || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True && type.Kind != TypeRefKind.Boolean);
             parameters.Add(new ParameterSpec(name, Unique(Identifier.Camel(name.Replace("[]", string.Empty), "value"), csharpNames), location == "path" ? ParameterLocation.Path : ParameterLocation.Query, type, required, SchemaReader.Description(parameter)));
         }
 

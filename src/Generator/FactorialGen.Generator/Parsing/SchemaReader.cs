@@ -24,7 +24,6 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, string> _componentByCanonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TypeRef> _inlineByCanonical = new(StringComparer.Ordinal);
     private readonly List<ModelSpec> _models = [];
     private readonly List<EnumSpec> _enums = [];
     private readonly Dictionary<string, EnumSpec> _enumsByName = new(StringComparer.Ordinal);
@@ -130,7 +129,12 @@ internal sealed class SchemaReader
         switch (type)
         {
             case "string":
-                return TypeRef.String;
+                return (schema.TryGetProperty("format", out var stringFormat) && stringFormat.ValueKind == JsonValueKind.String ? stringFormat.GetString() : null) switch
+                {
+                    "date" => TypeRef.Date,
+                    "date-time" => TypeRef.DateTime,
+                    _ => TypeRef.String,
+                };
             case "integer":
                 return schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == "int32" ? TypeRef.Int32 : TypeRef.Int64;
             case "number":
@@ -200,14 +204,10 @@ internal sealed class SchemaReader
             return Component(componentKey, _components.GetProperty(componentKey), allowEnums, depth);
         }
 
-        if (_inlineByCanonical.TryGetValue(canonical, out var existing))
-        {
-            return existing;
-        }
-
+        // Inline objects that are not components get a type of their own, named for where they occur (a shared type
+        // named after its first use would read wrongly elsewhere).
         var name = _names.Claim(contextName);
         var type = new TypeRef(TypeRefKind.Model, name);
-        _inlineByCanonical[canonical] = type;
         _models.Add(BuildModel(name, schema, depth));
         return type;
     }
