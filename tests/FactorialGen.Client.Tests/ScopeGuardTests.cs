@@ -107,7 +107,7 @@ public sealed class ScopeGuardTests
         Assert.NotNull(stored);
         Assert.NotEqual(token.AccessToken, stored.AccessToken);
         Assert.NotEqual(token.RefreshToken, stored.RefreshToken);
-        Assert.Equal(hr.Connection.TokenSource!.Current.AccessToken, stored.AccessToken);
+        Assert.Equal(hr.Connection.TokenSource!.Current!.AccessToken, stored.AccessToken);
         Assert.False(stored.IsExpired(sandbox.Time));
     }
 

@@ -80,7 +80,7 @@ public sealed class TokenRefreshTests
 
         Assert.Equal(1, sandbox.Server.Stats.RefreshGrants);
         var stored = await store.LoadAsync();
-        Assert.Equal(connection.TokenSource!.Current.AccessToken, stored!.AccessToken);
+        Assert.Equal(connection.TokenSource!.Current!.AccessToken, stored!.AccessToken);
         Assert.NotEqual(token.RefreshToken, stored.RefreshToken);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
@@ -169,6 +169,40 @@ public sealed class TokenRefreshTests
         await second.SendJsonAsync(Credentials()); // would spend a dead refresh token without adoption
 
         Assert.Equal(1, sandbox.Server.Stats.RefreshGrants);
-        Assert.Equal(first.TokenSource!.Current.AccessToken, second.TokenSource!.Current.AccessToken);
+        Assert.Equal(first.TokenSource!.Current!.AccessToken, second.TokenSource!.Current!.AccessToken);
+    }
+
+    [Fact]
+    public async Task Source_over_a_store_loads_the_token_on_first_use()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
+        var store = new InMemoryTokenStore(token);
+        using var oauth = sandbox.CreateOAuth();
+        var source = new FactorialTokenSource(store, oauth, new FactorialTokenSourceOptions { TimeProvider = sandbox.Time });
+        using var connection = new FactorialConnection(source, sandbox.ClientOptions());
+
+        Assert.Null(source.Current);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => connection.SendJsonAsync(Credentials())));
+
+        Assert.Same(token, source.Current);
+        sandbox.Time.Advance(sandbox.Server.Options.AccessTokenLifetime);
+        await connection.SendJsonAsync(Credentials());
+        Assert.Equal(1, sandbox.Server.Stats.RefreshGrants);
+        Assert.Same(source.Current, store.Current);
+    }
+
+    [Fact]
+    public async Task Source_over_an_empty_store_asks_for_authorization_and_tries_again_later()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var store = new InMemoryTokenStore();
+        var source = new FactorialTokenSource(store, options: new FactorialTokenSourceOptions { TimeProvider = sandbox.Time });
+        using var connection = new FactorialConnection(source, sandbox.ClientOptions());
+
+        await Assert.ThrowsAsync<FactorialReauthorizationRequiredException>(() => connection.SendJsonAsync(Credentials()));
+
+        await store.SaveAsync(await sandbox.AuthorizeAsync(FactorialScope.Read));
+        await connection.SendJsonAsync(Credentials());
     }
 }

@@ -363,7 +363,7 @@ public sealed class FactorialConnection : IDisposable
         var method = request.Method.Method;
         if (response.StatusCode == HttpStatusCode.Forbidden && (code == "insufficient_scope" || HasBearerError(response, "insufficient_scope")))
         {
-            return new FactorialScopeException(request.RequiredScope, TokenSource?.Current.Scope, method, template, response.StatusCode, body);
+            return new FactorialScopeException(request.RequiredScope, TokenSource?.Current?.Scope, method, template, response.StatusCode, body);
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

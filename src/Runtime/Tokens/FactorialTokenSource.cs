@@ -23,8 +23,9 @@ public sealed class FactorialTokenSource
     private readonly FactorialOAuth? _oauth;
     private readonly ITokenStore? _store;
     private readonly ILogger _logger;
-    private FactorialToken _current;
+    private FactorialToken? _current;
     private Task<FactorialToken>? _pending;
+    private Task? _loading;
     private bool _unsaved;
     private FactorialToken? _refusedBasis;
     private FactorialReauthorizationRequiredException? _refusal;
@@ -47,6 +48,25 @@ public sealed class FactorialTokenSource
         _logger = options.LoggerFactory?.CreateLogger<FactorialTokenSource>() ?? NullLogger<FactorialTokenSource>.Instance;
     }
 
+    /// <summary>
+    /// Creates a source that loads its token from <paramref name="store"/> on first use (for dependency injection,
+    /// where nothing can be awaited while services are built).
+    /// </summary>
+    /// <param name="store">Where the token is kept; it must hold one by the first request.</param>
+    /// <param name="oauth">The OAuth flow used to refresh; without it the token is used until it expires.</param>
+    /// <param name="options">Timing settings; optional.</param>
+    public FactorialTokenSource(ITokenStore store, FactorialOAuth? oauth = null, FactorialTokenSourceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= new FactorialTokenSourceOptions();
+        _store = store;
+        _oauth = oauth;
+        TimeProvider = options.TimeProvider ?? oauth?.TimeProvider ?? TimeProvider.System;
+        RefreshMargin = options.RefreshBeforeExpiry;
+        RefreshTimeout = options.RefreshTimeout;
+        _logger = options.LoggerFactory?.CreateLogger<FactorialTokenSource>() ?? NullLogger<FactorialTokenSource>.Instance;
+    }
+
     /// <summary>Loads the token from <paramref name="store"/> and creates a source over it.</summary>
     /// <exception cref="FactorialReauthorizationRequiredException">The store holds no token.</exception>
     /// <exception cref="FactorialTokenStoreException">The store could not be read.</exception>
@@ -58,8 +78,11 @@ public sealed class FactorialTokenSource
         return new FactorialTokenSource(token, oauth, store, options);
     }
 
-    /// <summary>The token in use now (it may be about to expire; requests go through <see cref="GetTokenAsync"/>).</summary>
-    public FactorialToken Current => Volatile.Read(ref _current);
+    /// <summary>
+    /// The token in use now (it may be about to expire; requests go through <see cref="GetTokenAsync"/>), or
+    /// <see langword="null"/> while a source created over a store has not loaded it yet.
+    /// </summary>
+    public FactorialToken? Current => Volatile.Read(ref _current);
 
     /// <summary>The clock used to judge expiry.</summary>
     public TimeProvider TimeProvider { get; }
@@ -84,6 +107,11 @@ public sealed class FactorialTokenSource
     public ValueTask<FactorialToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         var current = Current;
+        if (current is null)
+        {
+            return new ValueTask<FactorialToken>(LoadThenGetAsync(cancellationToken));
+        }
+
         if (!Volatile.Read(ref _unsaved) && !current.ExpiresWithin(TimeProvider, RefreshMargin))
         {
             return new ValueTask<FactorialToken>(current);
@@ -103,15 +131,45 @@ public sealed class FactorialTokenSource
     }
 
     /// <summary>Refreshes the current token now, whatever its expiry.</summary>
-    public Task<FactorialToken> RefreshAsync(CancellationToken cancellationToken = default) =>
-        RenewAsync(Current, "requested", cancellationToken, force: true);
+    public async Task<FactorialToken> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var current = Current ?? await LoadThenGetAsync(cancellationToken).ConfigureAwait(false);
+        return await RenewAsync(current, "requested", cancellationToken, force: true).ConfigureAwait(false);
+    }
+
+    private async Task<FactorialToken> LoadThenGetAsync(CancellationToken cancellationToken)
+    {
+        Task loading;
+        lock (_gate)
+        {
+            if (_loading is null || (_loading.IsFaulted && _current is null))
+            {
+                _loading = Task.Run(LoadFromStoreAsync);
+            }
+
+            loading = _loading;
+        }
+
+        await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LoadFromStoreAsync()
+    {
+        var token = await _store!.LoadAsync(CancellationToken.None).ConfigureAwait(false)
+            ?? throw new FactorialReauthorizationRequiredException("The token store holds no token: authorize the application first and save the token to the store.");
+        lock (_gate)
+        {
+            _current ??= token;
+        }
+    }
 
     private async Task<FactorialToken> RenewAsync(FactorialToken basis, string reason, CancellationToken cancellationToken, bool force = false)
     {
         Task<FactorialToken> work;
         lock (_gate)
         {
-            var current = _current;
+            var current = _current!;
             if (!ReferenceEquals(current, basis) && !_unsaved)
             {
                 return current; // someone else already replaced the token this caller saw
