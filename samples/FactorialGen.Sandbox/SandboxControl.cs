@@ -14,6 +14,8 @@ public sealed class SandboxControl
     private int pendingResourceFailures;
     private int resourceFailureStatus;
     private TimeSpan resourceFailureRetryAfter;
+    private SandboxPause? resourcePause;
+    private SandboxPause? tokenPause;
 
     internal SandboxControl(TimeSpan initialLatency)
     {
@@ -78,14 +80,78 @@ public sealed class SandboxControl
         }
     }
 
-    /// <summary>Restores the initial latency and removes every injected failure.</summary>
+    /// <summary>
+    /// Holds every <c>/api</c> request that arrives from now on — after it is counted and after the latency, before
+    /// it is authenticated — until the returned pause is released. Lets a test put many calls in flight, change the
+    /// world (expire their token, say), then let them all be judged at once.
+    /// </summary>
+    /// <returns>The pause; release (or dispose) it to let the requests go on.</returns>
+    /// <exception cref="InvalidOperationException">A pause of resource requests is already active.</exception>
+    public SandboxPause PauseResourceRequests() => Pause(ref resourcePause, "resource");
+
+    /// <summary>
+    /// Holds every <c>POST /oauth/token</c> that arrives from now on — after it is counted, before anything is
+    /// issued or rotated — until the returned pause is released. A held request whose client gives up (time-out,
+    /// cancellation) is dropped unprocessed, so its refresh token is not rotated.
+    /// </summary>
+    /// <returns>The pause; release (or dispose) it to let the requests go on.</returns>
+    /// <exception cref="InvalidOperationException">A pause of token requests is already active.</exception>
+    public SandboxPause PauseTokenRequests() => Pause(ref tokenPause, "token");
+
+    /// <summary>Restores the initial latency, removes every injected failure and releases every pause.</summary>
     public void Reset()
     {
+        SandboxPause? resources;
+        SandboxPause? tokens;
         lock (gate)
         {
             latency = initialLatency;
             tokenEndpointFailureStatus = null;
             pendingResourceFailures = 0;
+            resources = resourcePause;
+            tokens = tokenPause;
+        }
+
+        resources?.Release();
+        tokens?.Release();
+    }
+
+    internal SandboxPause? ResourcePause
+    {
+        get { lock (gate) { return resourcePause; } }
+    }
+
+    internal SandboxPause? TokenPause
+    {
+        get { lock (gate) { return tokenPause; } }
+    }
+
+    private SandboxPause Pause(ref SandboxPause? slot, string what)
+    {
+        lock (gate)
+        {
+            if (slot is not null)
+            {
+                throw new InvalidOperationException($"The {what} requests are already paused; release that pause first.");
+            }
+
+            var created = new SandboxPause(released =>
+            {
+                lock (gate)
+                {
+                    if (ReferenceEquals(resourcePause, released))
+                    {
+                        resourcePause = null;
+                    }
+
+                    if (ReferenceEquals(tokenPause, released))
+                    {
+                        tokenPause = null;
+                    }
+                }
+            });
+            slot = created;
+            return created;
         }
     }
 

@@ -81,6 +81,20 @@ public sealed class GeneratedJsonTests
         Assert.Equal([3L, 4L], ((System.Collections.Generic.IEnumerable<long>)Property(leave, "Tags")!).ToArray());
     }
 
+    [Fact]
+    public void Escaped_and_same_length_property_names_find_their_fields()
+    {
+        // "\u0069d" is "id" escaped (the slow comparison path); employee_id, start_on and half_day share lengths with
+        // other names, so the length switch has to compare the bytes too; "idd" matches nothing.
+        var leave = Read("""{"\u0069d": 5, "idd": 6, "employee_id": "2", "start_on": "s", "half_day": "end_of_day", "\u0061pproved": true}""")!;
+
+        Assert.Equal(5L, Property(leave, "Id"));
+        Assert.Equal("2", Property(leave, "EmployeeId"));
+        Assert.Equal("s", Property(leave, "StartOn"));
+        Assert.Equal("EndOfDay", Property(leave, "HalfDay")!.ToString());
+        Assert.Equal(true, Property(leave, "Approved"));
+    }
+
     [Theory]
     [InlineData("""{"start_on": "x"}""")]
     [InlineData("""{"id": null, "start_on": "x"}""")]

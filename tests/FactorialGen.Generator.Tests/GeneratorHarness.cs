@@ -33,13 +33,13 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme") =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true) =>
         CSharpGeneratorDriver.Create(
             [new FactorialClientGenerator().AsSourceGenerator()],
             documents ?? [],
             ParseOptions,
             new Options(rootNamespace),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     public static Result Run(string source, params AdditionalText[] documents) => Run([source], documents);
 

@@ -8,7 +8,7 @@ namespace FactorialGen.Sandbox.Api;
 
 /// <summary>
 /// Middleware in front of every <c>/api</c> request, in this order: count it, wait the configured
-/// latency, check the version segment, apply injected failures, authenticate (401), rate-limit
+/// latency, wait while a test holds requests, check the version segment, apply injected failures, authenticate (401), rate-limit
 /// (429) and check the scope the HTTP method needs (403). Handlers only run when all pass.
 /// </summary>
 internal sealed class ApiGate(SandboxState state)
@@ -33,6 +33,11 @@ internal sealed class ApiGate(SandboxState state)
             {
                 return;
             }
+        }
+
+        if (state.Control.ResourcePause is SandboxPause pause && !await pause.HoldAsync(http.RequestAborted))
+        {
+            return;
         }
 
         string[] segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);

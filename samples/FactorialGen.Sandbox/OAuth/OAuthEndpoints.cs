@@ -88,6 +88,11 @@ internal static class OAuthEndpoints
             state.Stats.CountRefreshGrant();
         }
 
+        if (state.Control.TokenPause is SandboxPause pause && !await pause.HoldAsync(http.RequestAborted))
+        {
+            return; // the client gave up while held: nothing is issued or rotated
+        }
+
         if (state.Control.TokenEndpointFailureStatus is int failure)
         {
             if (failure == StatusCodes.Status429TooManyRequests)

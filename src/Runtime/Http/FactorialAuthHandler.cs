@@ -51,29 +51,42 @@ public sealed class FactorialAuthHandler : DelegatingHandler
     public FactorialTokenSource? TokenSource => _tokens;
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!BaseAddressPolicy.IsSameOrigin(_apiBaseAddress, request.RequestUri))
+        if (!IsApiOrigin(request.RequestUri))
         {
-            throw new FactorialException(
-                $"Refusing to send Factorial credentials to '{request.RequestUri?.GetLeftPart(UriPartial.Authority)}': only '{_apiBaseAddress.GetLeftPart(UriPartial.Authority)}' receives them.");
+            return Task.FromException<HttpResponseMessage>(new FactorialException(
+                $"Refusing to send Factorial credentials to '{request.RequestUri?.GetLeftPart(UriPartial.Authority)}': only '{_apiBaseAddress.GetLeftPart(UriPartial.Authority)}' receives them."));
         }
 
         if (_apiKey is not null)
         {
+            // The API key never changes and covers every scope: no await, no state machine, straight through.
             request.Headers.Remove("x-api-key");
             request.Headers.TryAddWithoutValidation("x-api-key", _apiKey.Value);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
+        return SendWithTokenAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var token = await _tokens!.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (request.Options.TryGetValue(FactorialRequestOptions.RequiredScope, out var required) && !token.Scope.Covers(required))
+        if (RequiredScopeOf(request) is { } required && !token.Scope.Covers(required))
         {
             throw new FactorialScopeException(required, token.Scope, request.Method.Method, PathOf(request));
         }
 
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        // A 401 means sending the body again. Contents that re-serialize from memory (ByteArrayContent and its
+        // subclasses, ReadOnlyMemoryContent: every JSON body the request layer builds) can simply be sent twice; any
+        // other content (a stream, multipart with streams) is buffered inside the content object before the first send.
+        if (request.Content is { } content && content is not (ByteArrayContent or ReadOnlyMemoryContent))
+        {
+            await content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+
         Authorize(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -84,25 +97,49 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         Log.UnauthorizedRetry(_logger, token.Fingerprint);
         var fresh = await _tokens.RefreshAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
         response.Dispose();
-        using var retry = Clone(request, body);
+        using var retry = Clone(request);
         Authorize(retry, fresh);
-        return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            retry.Content = null; // shared with the caller's request: disposing the retry must not dispose it
+        }
     }
 
+    /// <summary>
+    /// Same scheme, user info, host and port as the API base address (what <see cref="BaseAddressPolicy.IsSameOrigin"/>
+    /// checks), compared through the URI's own cached parts instead of new component strings.
+    /// </summary>
+    private bool IsApiOrigin(Uri? requestUri) =>
+        requestUri is { IsAbsoluteUri: true }
+        && string.Equals(requestUri.Scheme, _apiBaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && requestUri.Port == _apiBaseAddress.Port
+        && string.Equals(requestUri.IdnHost, _apiBaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(requestUri.UserInfo, _apiBaseAddress.UserInfo, StringComparison.Ordinal);
+
     internal static string PathOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(FactorialRequestOptions.PathTemplate, out var template) ? template : request.RequestUri?.AbsolutePath ?? "(no path)";
+        request is FactorialHttpRequestMessage own ? own.PathTemplate
+        : request.Options.TryGetValue(FactorialRequestOptions.PathTemplate, out var template) ? template
+        : request.RequestUri?.AbsolutePath ?? "(no path)";
+
+    private static FactorialScope? RequiredScopeOf(HttpRequestMessage request) =>
+        request is FactorialHttpRequestMessage own ? own.RequiredScope
+        : request.Options.TryGetValue(FactorialRequestOptions.RequiredScope, out var required) ? required
+        : null;
 
     private static void Authorize(HttpRequestMessage request, FactorialToken token) =>
         request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
 
-    private static HttpRequestMessage Clone(HttpRequestMessage original, byte[]? body)
+    private static HttpRequestMessage Clone(HttpRequestMessage original)
     {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
-        {
-            Version = original.Version,
-            VersionPolicy = original.VersionPolicy,
-        };
-
+        var copy = original is FactorialHttpRequestMessage own
+            ? new FactorialHttpRequestMessage(own.Method, own.RequestUri!, own.RequiredScope, own.PathTemplate)
+            : new HttpRequestMessage(original.Method, original.RequestUri);
+        copy.Version = original.Version;
+        copy.VersionPolicy = original.VersionPolicy;
         foreach (var header in original.Headers)
         {
             if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
@@ -116,15 +153,20 @@ public sealed class FactorialAuthHandler : DelegatingHandler
             ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
         }
 
-        if (body is not null)
-        {
-            copy.Content = new ByteArrayContent(body);
-            foreach (var header in original.Content!.Headers)
-            {
-                copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
+        copy.Content = original.Content; // re-sendable: see SendAsync
         return copy;
     }
+}
+
+/// <summary>
+/// A request sent by <see cref="FactorialConnection"/>: it carries the operation's scope and path template for
+/// <see cref="FactorialAuthHandler"/> itself, so the pipelines the connection builds need no
+/// <see cref="HttpRequestMessage.Options"/> dictionary per request.
+/// </summary>
+internal sealed class FactorialHttpRequestMessage(HttpMethod method, Uri requestUri, FactorialScope requiredScope, string pathTemplate)
+    : HttpRequestMessage(method, requestUri)
+{
+    public FactorialScope RequiredScope { get; } = requiredScope;
+
+    public string PathTemplate { get; } = pathTemplate;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -13,6 +14,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen.Json;
 using FactorialGen.Logging;
+using FactorialGen.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,6 +32,11 @@ public sealed class FactorialConnection : IDisposable
     private readonly FactorialOAuth? _ownedOAuth;
     private readonly ILogger _logger;
     private readonly string _resourcesPrefix;
+
+    // Over a caller's HttpClient the pipeline is unknown (IHttpClientFactory handlers may clone requests or read the
+    // documented FactorialRequestOptions keys): the facts go into HttpRequestMessage.Options as well. In the pipelines
+    // this class builds, FactorialAuthHandler reads them from the message itself, which spares a dictionary per request.
+    private readonly bool _setsRequestOptions;
 
     /// <summary>
     /// Connects with an OAuth token. With <see cref="FactorialClientOptions.App"/> set, the token is refreshed when
@@ -71,6 +78,7 @@ public sealed class FactorialConnection : IDisposable
         }
 
         _http = httpClient;
+        _setsRequestOptions = true;
         _logger = CreateLogger(Options);
         _resourcesPrefix = ResourcesPrefix(Options);
     }
@@ -104,7 +112,7 @@ public sealed class FactorialConnection : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
         using var response = await SendCoreAsync(request, extraQuery: null, cancellationToken).ConfigureAwait(false);
-        var value = await ReadJsonAsync(response, request, static (stream, type, ct) => JsonSerializer.DeserializeAsync(stream, type, ct), responseType, cancellationToken).ConfigureAwait(false);
+        var value = await ReadJsonAsync(response, request, static (json, type) => JsonSerializer.Deserialize(json, type), responseType, cancellationToken).ConfigureAwait(false);
         return value ?? throw Invalid(response, request, "Factorial answered with an empty (null) body", null);
     }
 
@@ -271,58 +279,18 @@ public sealed class FactorialConnection : IDisposable
 
     private async Task<FactorialPage<T>> GetPageCoreAsync<T>(FactorialRequest request, JsonTypeInfo<T> itemType, List<KeyValuePair<string, string>>? extraQuery, CancellationToken cancellationToken)
     {
+        // One pass over the body: no JsonDocument, each item read straight from the reader (FactorialPageReader).
         using var response = await SendCoreAsync(request, extraQuery, cancellationToken).ConfigureAwait(false);
-        using var document = await ReadJsonAsync(response, request, static async (stream, _, ct) => await JsonDocument.ParseAsync(stream, default, ct).ConfigureAwait(false), (object?)null, cancellationToken).ConfigureAwait(false);
-        var root = document!.RootElement;
-        JsonElement data;
-        FactorialPageMeta? meta = null;
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            data = root;
-        }
-        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array)
-        {
-            meta = root.TryGetProperty("meta", out var metaElement) ? PageMetaReader.Read(metaElement) : null;
-        }
-        else
-        {
-            throw Invalid(response, request, $"Expected a list (an array, or an object with a 'data' array) but got a JSON {root.ValueKind}", null);
-        }
-
-        var items = new List<T>(data.GetArrayLength());
-        foreach (var element in data.EnumerateArray())
-        {
-            if (element.ValueKind == JsonValueKind.Null)
-            {
-                continue;
-            }
-
-            T? item;
-            try
-            {
-                item = element.Deserialize(itemType);
-            }
-            catch (Exception ex) when (IsDataError(ex))
-            {
-                throw Invalid(response, request, $"Item {items.Count} of the list could not be read: {ex.Message}", ex);
-            }
-
-            if (item is not null)
-            {
-                items.Add(item);
-            }
-        }
-
-        return new FactorialPage<T>(items, meta);
+        return (await ReadJsonAsync(response, request, static (json, type) => FactorialPageReader.Read(json, type), itemType, cancellationToken).ConfigureAwait(false))!;
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(FactorialRequest request, List<KeyValuePair<string, string>>? extraQuery, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpResponseMessage> SendCoreAsync(FactorialRequest request, List<KeyValuePair<string, string>>? extraQuery, CancellationToken cancellationToken)
     {
         var template = TemplateOf(request);
-        using var message = new HttpRequestMessage(request.Method, BuildUri(request, extraQuery)) { Content = request.Content };
-        message.Options.Set(FactorialRequestOptions.RequiredScope, request.RequiredScope);
-        message.Options.Set(FactorialRequestOptions.PathTemplate, template);
-        message.Headers.Accept.ParseAdd("application/json");
+        using var message = NewMessage(request, BuildUri(request, extraQuery), template);
+
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -354,6 +322,19 @@ public sealed class FactorialConnection : IDisposable
         {
             throw await ErrorOfAsync(response, request, template, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private HttpRequestMessage NewMessage(FactorialRequest request, Uri uri, string template)
+    {
+        if (!_setsRequestOptions)
+        {
+            return new FactorialHttpRequestMessage(request.Method, uri, request.RequiredScope, template) { Content = request.Content };
+        }
+
+        var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content };
+        message.Options.Set(FactorialRequestOptions.RequiredScope, request.RequiredScope);
+        message.Options.Set(FactorialRequestOptions.PathTemplate, template);
+        return message;
     }
 
     private async Task<Exception> ErrorOfAsync(HttpResponseMessage response, FactorialRequest request, string template, CancellationToken cancellationToken)
@@ -390,7 +371,12 @@ public sealed class FactorialConnection : IDisposable
         }
     }
 
-    private async Task<TResult?> ReadJsonAsync<TResult, TState>(HttpResponseMessage response, FactorialRequest request, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, TState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into a pooled buffer (at most <see cref="FactorialClientOptions.MaxResponseBytes"/>), then
+    /// parses it in one synchronous pass: no per-read async layer, no second copy.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult?> ReadJsonAsync<TResult, TState>(HttpResponseMessage response, FactorialRequest request, ParseBody<TResult, TState> parse, TState state, CancellationToken cancellationToken)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -398,20 +384,64 @@ public sealed class FactorialConnection : IDisposable
             throw Invalid(response, request, $"Expected JSON but the server sent '{mediaType}'", null);
         }
 
-        if (response.Content.Headers.ContentLength > Options.MaxResponseBytes)
+        var length = response.Content.Headers.ContentLength;
+        if (length > Options.MaxResponseBytes)
         {
-            throw Invalid(response, request, $"The body of {response.Content.Headers.ContentLength} bytes is over the limit of {Options.MaxResponseBytes} bytes", null);
+            throw Invalid(response, request, $"The body of {length} bytes is over the limit of {Options.MaxResponseBytes} bytes", null);
         }
 
+        byte[]? buffer = null;
         try
         {
-            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var stream = new LimitedReadStream(raw, Options.MaxResponseBytes);
-            return await read(stream, state, cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            var limit = Options.MaxResponseBytes;
+            await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Room for the announced length plus one byte, so the read that finds the end needs no larger buffer.
+                buffer = ArrayPool<byte>.Shared.Rent(length is { } known ? (int)Math.Min(known + 1, Array.MaxLength) : InitialBodyBuffer);
+                while (true)
+                {
+                    if (count == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, limit + 1), Array.MaxLength));
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    count += read;
+                    if (count > limit)
+                    {
+                        throw new ResponseTooLargeException(limit);
+                    }
+                }
+            }
+
+            var json = new ReadOnlySpan<byte>(buffer, 0, count);
+            if (json.StartsWith(Utf8Bom))
+            {
+                json = json[Utf8Bom.Length..];
+            }
+
+            return parse(json, state);
         }
         catch (ResponseTooLargeException ex)
         {
             throw Invalid(response, request, ex.Message.TrimEnd('.'), ex);
+        }
+        catch (FactorialPageShapeException ex)
+        {
+            throw Invalid(response, request, ex.Message, null);
+        }
+        catch (FactorialPageItemException ex)
+        {
+            throw Invalid(response, request, ex.Message, ex.InnerException);
         }
         catch (Exception ex) when (IsDataError(ex))
         {
@@ -421,7 +451,20 @@ public sealed class FactorialConnection : IDisposable
         {
             throw new FactorialNetworkException($"The answer to {request.Method.Method} {TemplateOf(request)} broke off: {ex.Message}", request.Method.Method, TemplateOf(request), ex);
         }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
+
+    private delegate TResult? ParseBody<TResult, TState>(ReadOnlySpan<byte> json, TState state);
+
+    private const int InitialBodyBuffer = 16 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static bool IsDataError(Exception ex) =>
         ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
@@ -463,27 +506,32 @@ public sealed class FactorialConnection : IDisposable
 
     private Uri BuildUri(FactorialRequest request, List<KeyValuePair<string, string>>? extraQuery)
     {
-        var builder = new StringBuilder(Options.BaseAddress.AbsoluteUri.Length + 96);
-        builder.Append(Options.BaseAddress.AbsoluteUri);
+        // A stack buffer (pooled array when larger): the URI string is the only allocation besides the Uri itself.
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        var baseAddress = Options.BaseAddress.AbsoluteUri; // ends with '/'
         if (request.Path.StartsWith('/'))
         {
-            builder.Length--; // the base ends with '/'
-            builder.Append(request.Path);
+            builder.AppendFormatted(baseAddress.AsSpan(0, baseAddress.Length - 1));
+            builder.AppendFormatted(request.Path);
         }
         else
         {
-            builder.Append(_resourcesPrefix).Append(request.Path);
+            builder.AppendFormatted(baseAddress);
+            builder.AppendFormatted(_resourcesPrefix);
+            builder.AppendFormatted(request.Path);
         }
 
         var separator = '?';
-        foreach (var pair in request.Query)
+        var query = request.Query;
+        for (var i = 0; i < query.Count; i++)
         {
-            if (extraQuery is not null && extraQuery.Exists(e => e.Key == pair.Key))
+            var pair = query[i];
+            if (extraQuery is not null && Contains(extraQuery, pair.Key))
             {
                 continue; // paging parameters of ListAllAsync win
             }
 
-            builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            AppendQuery(ref builder, separator, pair);
             separator = '&';
         }
 
@@ -491,12 +539,33 @@ public sealed class FactorialConnection : IDisposable
         {
             foreach (var pair in extraQuery)
             {
-                builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+                AppendQuery(ref builder, separator, pair);
                 separator = '&';
             }
         }
 
-        return new Uri(builder.ToString(), UriKind.Absolute);
+        return new Uri(builder.ToStringAndClear(), UriKind.Absolute);
+
+        static void AppendQuery(ref DefaultInterpolatedStringHandler builder, char separator, KeyValuePair<string, string> pair)
+        {
+            builder.AppendFormatted(separator);
+            builder.AppendFormatted(Uri.EscapeDataString(pair.Key));
+            builder.AppendFormatted('=');
+            builder.AppendFormatted(Uri.EscapeDataString(pair.Value));
+        }
+
+        static bool Contains(List<KeyValuePair<string, string>> pairs, string key)
+        {
+            foreach (var pair in pairs)
+            {
+                if (pair.Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static string ResourcesPrefix(FactorialClientOptions options) => $"api/{options.ApiVersion}/resources/";

@@ -20,7 +20,7 @@ namespace FactorialGen;
 public sealed class FactorialRequest
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
-    private readonly List<KeyValuePair<string, string>> _query = [];
+    private List<KeyValuePair<string, string>>? _query; // most calls have no query: no list until one is added
 
     /// <summary>Creates a request.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -54,7 +54,7 @@ public sealed class FactorialRequest
     public FactorialScope RequiredScope { get; }
 
     /// <summary>The query parameters, in the order added.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+    public IReadOnlyList<KeyValuePair<string, string>> Query => (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
 
     /// <summary>The body, or <see langword="null"/>.</summary>
     public HttpContent? Content { get; private set; }
@@ -69,7 +69,7 @@ public sealed class FactorialRequest
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (value is not null)
         {
-            _query.Add(new(name, value));
+            (_query ??= []).Add(new(name, value));
         }
 
         return this;
@@ -83,7 +83,7 @@ public sealed class FactorialRequest
         {
             foreach (var value in values)
             {
-                _query.Add(new(name, value));
+                (_query ??= []).Add(new(name, value));
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class FactorialRequest
         {
             foreach (var field in fields)
             {
-                _query.Add(new($"{name}[{field.Key}]", field.Value));
+                (_query ??= []).Add(new($"{name}[{field.Key}]", field.Value));
             }
         }
 

@@ -39,6 +39,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Factorial answered 401 to token {Fingerprint}; refreshing once and retrying")]
     public static partial void UnauthorizedRetry(ILogger logger, string fingerprint);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Debug, Message = "Not refreshing token {Fingerprint} again before {RetryAt}: the last attempt failed moments ago")]
+    public static partial void RefreshDeferred(ILogger logger, string fingerprint, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Could not lock the token store before refreshing token {Fingerprint}")]
+    public static partial void TokenStoreLockFailed(ILogger logger, string fingerprint, Exception exception);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMilliseconds} ms")]
     public static partial void RequestCompleted(ILogger logger, string method, string path, int statusCode, double elapsedMilliseconds);
 

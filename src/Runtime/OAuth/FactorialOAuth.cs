@@ -186,6 +186,10 @@ public sealed class FactorialOAuth : IDisposable
         {
             throw new FactorialAuthException("Could not reach Factorial's revoke endpoint.", innerException: ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FactorialAuthException("Factorial's revoke endpoint did not answer in time; try again later.", "timeout", innerException: ex);
+        }
 
         using (response)
         {
@@ -247,6 +251,10 @@ public sealed class FactorialOAuth : IDisposable
         catch (HttpRequestException ex)
         {
             throw new FactorialAuthException("Could not reach Factorial's token endpoint; try again later.", innerException: ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FactorialAuthException("Factorial's token endpoint did not answer in time; try again later.", "timeout", innerException: ex);
         }
 
         using (response)

@@ -117,6 +117,11 @@ public static class FactorialJsonReader
             return SkipScalar<DateOnly>(ref reader, "a date");
         }
 
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseIsoDate(reader.ValueSpan, out var fast))
+        {
+            return fast; // the common case, straight from the UTF-8 bytes: no string
+        }
+
         var text = reader.GetString();
         return text is { Length: >= 10 } && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
@@ -127,6 +132,13 @@ public static class FactorialJsonReader
         if (reader.TokenType != JsonTokenType.String)
         {
             return SkipScalar<DateTimeOffset>(ref reader, "a timestamp");
+        }
+
+        // With an explicit offset ('Z' or ±hh:mm) System.Text.Json's ISO 8601 parser reads the UTF-8 bytes without a
+        // string and agrees with the parse below; without one it would assume local time, so those take the slow path.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasExplicitOffset(reader.ValueSpan) && reader.TryGetDateTimeOffset(out var fast))
+        {
+            return fast;
         }
 
         return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value) ? value : null;
@@ -187,6 +199,40 @@ public static class FactorialJsonReader
 
         return items;
     }
+
+    private static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length < 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
+        text.Length > 10 && (text[^1] is (byte)'Z' or (byte)'z' || (text.Length > 16 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 
     private static T? SkipScalar<T>(ref Utf8JsonReader reader, string expected)
         where T : struct =>

@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen.Logging;
@@ -13,9 +15,21 @@ namespace FactorialGen;
 /// and reports a refused refresh as <see cref="FactorialReauthorizationRequiredException"/> without touching the store.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A refresh, once sent, is never cancelled by a caller's <see cref="CancellationToken"/>: the server rotates the
 /// refresh token as soon as it answers, so abandoning that answer would lose the only valid refresh token.
 /// Callers stop waiting when cancelled; the refresh completes and is saved in the background.
+/// </para>
+/// <para>
+/// Before refreshing, the source re-reads its store and adopts a newer token another client saved there. When the
+/// store is an <see cref="ITokenStoreLock"/> (as <see cref="FileTokenStore"/> is), "re-read, refresh, save" runs under
+/// the store's lock, so clients sharing the store — in other processes too — never spend the same refresh token.
+/// </para>
+/// <para>
+/// Failures do not multiply requests: a refused refresh token is never sent again (later calls re-read the store, in
+/// case a new token was saved there, then get the same <see cref="FactorialReauthorizationRequiredException"/>), and
+/// after a passing failure the next refresh waits <see cref="RefreshRetryDelay"/>, doubling up to a minute.
+/// </para>
 /// </remarks>
 public sealed class FactorialTokenSource
 {
@@ -29,6 +43,10 @@ public sealed class FactorialTokenSource
     private bool _unsaved;
     private FactorialToken? _refusedBasis;
     private FactorialReauthorizationRequiredException? _refusal;
+    private FactorialToken? _failedBasis;
+    private Exception? _failure;
+    private int _failures;
+    private DateTimeOffset _retryAt;
 
     /// <summary>Creates a source over <paramref name="token"/>.</summary>
     /// <param name="token">The token to start from.</param>
@@ -45,6 +63,7 @@ public sealed class FactorialTokenSource
         TimeProvider = options.TimeProvider ?? oauth?.TimeProvider ?? TimeProvider.System;
         RefreshMargin = options.RefreshBeforeExpiry;
         RefreshTimeout = options.RefreshTimeout;
+        RefreshRetryDelay = options.RefreshRetryDelay;
         _logger = options.LoggerFactory?.CreateLogger<FactorialTokenSource>() ?? NullLogger<FactorialTokenSource>.Instance;
     }
 
@@ -64,6 +83,7 @@ public sealed class FactorialTokenSource
         TimeProvider = options.TimeProvider ?? oauth?.TimeProvider ?? TimeProvider.System;
         RefreshMargin = options.RefreshBeforeExpiry;
         RefreshTimeout = options.RefreshTimeout;
+        RefreshRetryDelay = options.RefreshRetryDelay;
         _logger = options.LoggerFactory?.CreateLogger<FactorialTokenSource>() ?? NullLogger<FactorialTokenSource>.Instance;
     }
 
@@ -92,6 +112,14 @@ public sealed class FactorialTokenSource
 
     /// <summary>How long one refresh request may take.</summary>
     public TimeSpan RefreshTimeout { get; }
+
+    /// <summary>
+    /// How long after a refresh failed for a passing reason (network, time-out, server error) the next attempt waits;
+    /// the wait doubles with each further failure, up to a minute. Calls made meanwhile get the same error at once.
+    /// </summary>
+    public TimeSpan RefreshRetryDelay { get; }
+
+    private static TimeSpan MaxRefreshRetryDelay => TimeSpan.FromMinutes(1);
 
     /// <summary>Raised after a rotated token was saved and took effect.</summary>
     public event EventHandler<FactorialToken>? TokenRefreshed;
@@ -134,7 +162,7 @@ public sealed class FactorialTokenSource
     public async Task<FactorialToken> RefreshAsync(CancellationToken cancellationToken = default)
     {
         var current = Current ?? await LoadThenGetAsync(cancellationToken).ConfigureAwait(false);
-        return await RenewAsync(current, "requested", cancellationToken, force: true).ConfigureAwait(false);
+        return await RenewAsync(current, "requested", cancellationToken, force: true, requested: true).ConfigureAwait(false);
     }
 
     private async Task<FactorialToken> LoadThenGetAsync(CancellationToken cancellationToken)
@@ -164,7 +192,7 @@ public sealed class FactorialTokenSource
         }
     }
 
-    private async Task<FactorialToken> RenewAsync(FactorialToken basis, string reason, CancellationToken cancellationToken, bool force = false)
+    private async Task<FactorialToken> RenewAsync(FactorialToken basis, string reason, CancellationToken cancellationToken, bool force = false, bool requested = false)
     {
         Task<FactorialToken> work;
         lock (_gate)
@@ -185,9 +213,17 @@ public sealed class FactorialTokenSource
                 {
                     return current;
                 }
-                else if (_refusal is not null && ReferenceEquals(_refusedBasis, current))
+                else if (_refusal is { } refusal && ReferenceEquals(_refusedBasis, current))
                 {
-                    throw _refusal; // the server already refused this refresh token: no retry storm
+                    // The server already refused this refresh token: never ask again (no retry storm), but look in the
+                    // store, where another client or a new authorization may have put a working token since.
+                    _pending = Task.Run(() => RecoverOrRefuseAsync(current, refusal));
+                }
+                else if (!requested && _failure is { } failure && ReferenceEquals(_failedBasis, current) && TimeProvider.GetUtcNow() < _retryAt)
+                {
+                    // The last refresh failed moments ago: give the server a rest and repeat its error.
+                    Log.RefreshDeferred(_logger, current.Fingerprint, _retryAt);
+                    _pending = Task.FromException<FactorialToken>(failure);
                 }
                 else
                 {
@@ -209,60 +245,147 @@ public sealed class FactorialTokenSource
         }
     }
 
+    private async Task<FactorialToken> RecoverOrRefuseAsync(FactorialToken refused, FactorialReauthorizationRequiredException refusal)
+    {
+        var stored = await AdoptNewerStoredTokenAsync(refused).ConfigureAwait(false) ?? throw refusal;
+        return stored.ExpiresWithin(TimeProvider, RefreshMargin)
+            ? await RefreshCoreAsync(stored, "adopted from the store after a refusal").ConfigureAwait(false)
+            : stored;
+    }
+
     private async Task<FactorialToken> RefreshCoreAsync(FactorialToken basis, string reason)
     {
-        if (_oauth is null || basis.RefreshToken is null)
+        if (_oauth is null)
         {
-            var refusal = new FactorialReauthorizationRequiredException(_oauth is null
-                ? "The access token expired and this client has no FactorialApp to refresh it with: authorize again, or give the client the app's credentials."
-                : "The access token expired and has no refresh token: authorize the application again.");
-            Remember(basis, refusal);
-            throw refusal;
+            throw Refuse(basis, "The access token expired and this client has no FactorialApp to refresh it with: authorize again, or give the client the app's credentials.");
         }
 
-        if (await AdoptNewerStoredTokenAsync(basis).ConfigureAwait(false) is { } adopted)
+        if (basis.RefreshToken is null)
         {
-            return adopted;
+            throw Refuse(basis, "The access token expired and has no refresh token: authorize the application again.");
         }
 
-        Log.TokenRefreshing(_logger, basis.Fingerprint, reason);
+        // Between clients that share the store (in this process or in others), only the holder of the store's lock
+        // refreshes; the others wait, then find the rotated token in the store and adopt it below.
+        IAsyncDisposable? storeLock = null;
+        if (_store is ITokenStoreLock lockable)
+        {
+            try
+            {
+                storeLock = await lockable.AcquireLockAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (FactorialTokenStoreException ex)
+            {
+                Log.TokenStoreLockFailed(_logger, basis.Fingerprint, ex);
+                throw;
+            }
+        }
+
         FactorialToken refreshed;
+        try
+        {
+            if (await AdoptNewerStoredTokenAsync(basis).ConfigureAwait(false) is { } adopted)
+            {
+                if (!adopted.ExpiresWithin(TimeProvider, RefreshMargin))
+                {
+                    return adopted;
+                }
+
+                if (adopted.RefreshToken is null)
+                {
+                    throw Refuse(adopted, "The token in the store expired and has no refresh token: authorize the application again.");
+                }
+
+                basis = adopted; // newer than ours, but it needs a refresh as well
+            }
+
+            refreshed = await RequestRefreshAsync(basis, reason).ConfigureAwait(false);
+            lock (_gate)
+            {
+                // Publish in memory first so a failed save can be retried, but mark it unsaved so no request uses it yet.
+                _current = refreshed;
+                _unsaved = _store is not null;
+                _failure = null;
+                _failedBasis = null;
+                _failures = 0;
+            }
+
+            await SaveUnsavedAsync(refreshed).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (storeLock is not null)
+            {
+                await storeLock.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        Log.TokenRefreshed(_logger, basis.Fingerprint, refreshed.Fingerprint, refreshed.ExpiresAt);
+        TokenRefreshed?.Invoke(this, refreshed);
+        return refreshed;
+    }
+
+    private async Task<FactorialToken> RequestRefreshAsync(FactorialToken basis, string reason)
+    {
+        Log.TokenRefreshing(_logger, basis.Fingerprint, reason);
+        FactorialReauthorizationRequiredException refusal;
         using (var timeout = new CancellationTokenSource(RefreshTimeout, TimeProvider))
         {
             try
             {
-                refreshed = await _oauth.RefreshAccessTokenAsync(basis, timeout.Token).ConfigureAwait(false);
+                return await _oauth!.RefreshAccessTokenAsync(basis, timeout.Token).ConfigureAwait(false);
             }
             catch (FactorialReauthorizationRequiredException ex)
             {
-                Log.RefreshRejected(_logger, basis.Fingerprint, ex.Error);
-                Remember(basis, ex);
-                throw;
+                refusal = ex;
             }
-            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+            catch (OperationCanceledException ex)
             {
-                var error = new FactorialAuthException($"Refreshing the token took longer than {RefreshTimeout.TotalSeconds:0} s; try again later.", innerException: ex);
-                Log.RefreshFailedTransiently(_logger, basis.Fingerprint, error);
-                throw error;
+                // Nothing outside this method can cancel it: the refresh time-out (or an HttpClient time-out) ran out.
+                throw Failed(basis, new FactorialAuthException($"Refreshing the token took longer than {RefreshTimeout.TotalSeconds:0.###} s; try again later.", "timeout", innerException: ex));
             }
             catch (Exception ex) when (ex is FactorialAuthException or FactorialInvalidResponseException)
             {
-                Log.RefreshFailedTransiently(_logger, basis.Fingerprint, ex);
-                throw;
+                throw Failed(basis, ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw Failed(basis, new FactorialAuthException("Could not reach Factorial's token endpoint; try again later.", innerException: ex));
             }
         }
 
-        lock (_gate)
+        // Refused. A client that shares the store without locking it may have spent this refresh token just now and
+        // saved the result: use that rather than asking the user to authorize again.
+        if (await AdoptNewerStoredTokenAsync(basis).ConfigureAwait(false) is { } newer && !newer.ExpiresWithin(TimeProvider, TimeSpan.Zero))
         {
-            // Publish in memory first so a failed save can be retried, but mark it unsaved so no request uses it yet.
-            _current = refreshed;
-            _unsaved = _store is not null;
+            return newer;
         }
 
-        await SaveUnsavedAsync(refreshed).ConfigureAwait(false);
-        Log.TokenRefreshed(_logger, basis.Fingerprint, refreshed.Fingerprint, refreshed.ExpiresAt);
-        TokenRefreshed?.Invoke(this, refreshed);
-        return refreshed;
+        Log.RefreshRejected(_logger, basis.Fingerprint, refusal.Error);
+        Remember(basis, refusal);
+        throw refusal;
+    }
+
+    private Exception Failed(FactorialToken basis, Exception error)
+    {
+        Log.RefreshFailedTransiently(_logger, basis.Fingerprint, error);
+        lock (_gate)
+        {
+            _failures = ReferenceEquals(_failedBasis, basis) ? _failures + 1 : 1;
+            _failedBasis = basis;
+            _failure = error;
+            var delay = RefreshRetryDelay * Math.Pow(2, Math.Min(_failures - 1, 16));
+            _retryAt = TimeProvider.GetUtcNow() + (delay < MaxRefreshRetryDelay ? delay : MaxRefreshRetryDelay);
+        }
+
+        return error;
+    }
+
+    private FactorialReauthorizationRequiredException Refuse(FactorialToken basis, string message)
+    {
+        var refusal = new FactorialReauthorizationRequiredException(message);
+        Remember(basis, refusal);
+        return refusal;
     }
 
     private async Task<FactorialToken> SaveUnsavedAsync(FactorialToken token)
@@ -313,10 +436,9 @@ public sealed class FactorialTokenSource
 
         if (stored is null
             || string.Equals(stored.AccessToken, basis.AccessToken, StringComparison.Ordinal)
-            || stored.CreatedAt < basis.CreatedAt
-            || stored.ExpiresWithin(TimeProvider, RefreshMargin))
+            || stored.CreatedAt < basis.CreatedAt)
         {
-            return null;
+            return null; // nothing newer than what this client holds
         }
 
         lock (_gate)

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -18,14 +19,27 @@ namespace FactorialGen;
 /// access rules, so keep it under the user's profile.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A file that cannot be read as a token is reported with <see cref="FactorialTokenStoreException"/> and never
 /// deleted: <see cref="LoadAsync"/> leaves it alone, and <see cref="SaveAsync"/> first moves it aside to
 /// <c>&lt;file&gt;.corrupt-&lt;time&gt;</c>, so whatever refresh token it held can still be recovered by hand.
+/// </para>
+/// <para>
+/// Several clients, in one process or in several, may share one token file. The store is an
+/// <see cref="ITokenStoreLock"/>: <see cref="FactorialTokenSource"/> holds an operating-system lock on
+/// <see cref="LockPath"/> (<c>&lt;file&gt;.lock</c>, opened exclusively) while it re-reads the file, refreshes and saves
+/// the rotated token, so only one of them spends a given refresh token and the others adopt the token it saved. The
+/// lock is released when the handle is closed, including when the process dies, so a crash never leaves it stuck; the
+/// lock file itself stays (it holds nothing secret). Waiting is bounded by <see cref="LockTimeout"/>. The guarantee
+/// needs a local file system whose locks the operating system enforces between processes (not a network share), and
+/// .NET's file locking left on (it is off when <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set).
+/// </para>
 /// </remarks>
-public sealed class FileTokenStore : ITokenStore
+public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
+    private TimeSpan _lockTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Creates a store over <paramref name="path"/>; the file and its folder are created on first save.</summary>
     public FileTokenStore(string path, ILogger<FileTokenStore>? logger = null)
@@ -37,6 +51,67 @@ public sealed class FileTokenStore : ITokenStore
 
     /// <summary>The full path of the token file.</summary>
     public string Path { get; }
+
+    /// <summary>The lock file beside the token file (<c>&lt;file&gt;.lock</c>); see <see cref="AcquireLockAsync"/>.</summary>
+    public string LockPath => Path + ".lock";
+
+    /// <summary>The longest <see cref="AcquireLockAsync"/> waits for another client to release the lock. Default: 30 seconds.</summary>
+    public TimeSpan LockTimeout
+    {
+        get => _lockTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _lockTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Takes the exclusive lock shared by every client of this token file, in this process or another: opens
+    /// <see cref="LockPath"/> with no sharing, retrying until <see cref="LockTimeout"/>. Dispose the handle to release
+    /// it; the operating system releases it too if the process dies.
+    /// </summary>
+    /// <exception cref="FactorialTokenStoreException">Another client held the lock for longer than <see cref="LockTimeout"/>, or the lock file cannot be created.</exception>
+    public async ValueTask<IAsyncDisposable> AcquireLockAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            EnsureDirectory();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FactorialTokenStoreException($"Could not create the folder of the token file '{Path}': {ex.Message}", Path, ex);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return new LockHandle(OpenLockFile());
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or PathTooLongException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new FactorialTokenStoreException($"Could not create the lock file '{LockPath}' beside the token file: {ex.Message}", Path, ex);
+            }
+            catch (IOException ex)
+            {
+                // Held by another client (a sharing violation): wait a little and try again, up to the limit.
+                var waited = Stopwatch.GetElapsedTime(started);
+                if (waited >= LockTimeout)
+                {
+                    throw new FactorialTokenStoreException(
+                        $"Could not lock the token file: another client held '{LockPath}' for more than {LockTimeout.TotalSeconds:0.###} s ({ex.Message}). Try again later.", Path, ex);
+                }
+
+                var remaining = LockTimeout - waited;
+                await Task.Delay(pause < remaining ? pause : remaining, cancellationToken).ConfigureAwait(false);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
+            }
+        }
+    }
 
     /// <inheritdoc />
     public async Task<FactorialToken?> LoadAsync(CancellationToken cancellationToken = default)
@@ -136,18 +211,7 @@ public sealed class FileTokenStore : ITokenStore
         var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            if (!Directory.Exists(directory))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(directory);
-                }
-                else
-                {
-                    Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
-
+            EnsureDirectory();
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
             if (!OperatingSystem.IsWindows())
             {
@@ -174,6 +238,45 @@ public sealed class FileTokenStore : ITokenStore
             TryDelete(temp);
             throw;
         }
+    }
+
+    private void EnsureDirectory()
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path)!;
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private FileStream OpenLockFile()
+    {
+        // FileShare.None is an exclusive lock the operating system enforces between processes (flock on Unix, a
+        // sharing violation on Windows); it goes away with the handle, also when the process dies.
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(LockPath, options);
+    }
+
+    /// <summary>Releases the lock file when disposed (once).</summary>
+    private sealed class LockHandle(FileStream stream) : IAsyncDisposable
+    {
+        private FileStream? _stream = stream;
+
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _stream, null)?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>Test hook: runs between writing the temporary file and renaming it over the token file.</summary>

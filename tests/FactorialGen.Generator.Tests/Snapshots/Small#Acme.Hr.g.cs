@@ -7,7 +7,7 @@ namespace Acme
 {
     /// <summary>A Factorial API client declared with <see cref="global::FactorialGen.FactorialScope.ReadWrite"/>: it has exactly the operations that scope allows.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-    partial class Hr : global::System.IDisposable
+    partial class Hr : global::System.IDisposable, global::FactorialGen.IFactorialClient<Hr>
     {
         private readonly global::FactorialGen.FactorialConnection __connection;
         private readonly bool __ownsConnection;
@@ -43,6 +43,9 @@ namespace Acme
             : this(connection, ownsConnection: false)
         {
         }
+
+        /// <summary>Creates the client for dependency injection (<c>services.AddFactorialClient&lt;T&gt;()</c>).</summary>
+        static Hr global::FactorialGen.IFactorialClient<Hr>.Create(global::System.Net.Http.HttpClient httpClient, global::FactorialGen.FactorialClientOptions options) => new(httpClient, options);
 
         private Hr(global::FactorialGen.FactorialConnection connection, bool ownsConnection)
         {

@@ -61,40 +61,36 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             global::System.Text.Json.JsonElement? __value5 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (__PropertyIndex(ref reader))
                 {
-                    reader.Read();
-                    __value0 = global::FactorialGen.Serialization.FactorialJsonReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("start_on"u8))
-                {
-                    reader.Read();
-                    __value1 = global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("half_day"u8))
-                {
-                    reader.Read();
-                    __value2 = global::Acme.FactorialApi.FactorialSmall.Serialization.LeaveHalfDayJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    __value3 = global::FactorialGen.Serialization.FactorialJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader reader1) => global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader1));
-                }
-                else if (reader.ValueTextEquals("legacy"u8))
-                {
-                    reader.Read();
-                    __value4 = global::FactorialGen.Serialization.FactorialJsonReader.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("extra"u8))
-                {
-                    reader.Read();
-                    __value5 = global::FactorialGen.Serialization.FactorialJsonReader.ReadElement(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                        reader.Read();
+                        __value0 = global::FactorialGen.Serialization.FactorialJsonReader.ReadInt64(ref reader);
+                        break;
+                    case 1:
+                        reader.Read();
+                        __value1 = global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader);
+                        break;
+                    case 2:
+                        reader.Read();
+                        __value2 = global::Acme.FactorialApi.FactorialSmall.Serialization.LeaveHalfDayJsonConverter.ReadValue(ref reader);
+                        break;
+                    case 3:
+                        reader.Read();
+                        __value3 = global::FactorialGen.Serialization.FactorialJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader reader1) => global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader1));
+                        break;
+                    case 4:
+                        reader.Read();
+                        __value4 = global::FactorialGen.Serialization.FactorialJsonReader.ReadBoolean(ref reader);
+                        break;
+                    case 5:
+                        reader.Read();
+                        __value5 = global::FactorialGen.Serialization.FactorialJsonReader.ReadElement(ref reader);
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -107,6 +103,43 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                 Legacy = __value4,
                 Extra = __value5,
             };
+        }
+
+        private static int __PropertyIndex(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
+                        return -1;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8)) return 3;
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8)) return 5;
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "legacy"u8)) return 4;
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "start_on"u8)) return 1;
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "half_day"u8)) return 2;
+                        return -1;
+                }
+
+                return -1;
+            }
+
+            if (reader.ValueTextEquals("id"u8)) return 0;
+            if (reader.ValueTextEquals("start_on"u8)) return 1;
+            if (reader.ValueTextEquals("half_day"u8)) return 2;
+            if (reader.ValueTextEquals("tags"u8)) return 3;
+            if (reader.ValueTextEquals("legacy"u8)) return 4;
+            if (reader.ValueTextEquals("extra"u8)) return 5;
+            return -1;
         }
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.FactorialSmall.Leave value, global::System.Text.Json.JsonSerializerOptions options)

@@ -85,6 +85,24 @@ internal sealed class KnownSymbols
         _ => false,
     };
 
+    /// <summary>
+    /// Whether the operation can make a scope known below Read|Write: a constant scope passed to a token or an
+    /// authorization, or a declared <c>[FactorialTokenScope]</c>. (An API key is ReadWrite and never lacks a scope.)
+    /// </summary>
+    public bool IsScopeSource(IOperation operation) => operation switch
+    {
+        IInvocationOperation { TargetMethod: var method } =>
+            (method.Name is "FromAccessToken" or "Authorize" or "AuthorizeFromConsoleAsync" &&
+             (KnownSymbols.Is(method.ContainingType, Token) || KnownSymbols.Is(method.ContainingType, OAuth) ||
+              KnownSymbols.Is(method.ContainingType, ConsoleAuthorization))) ||
+            GetDeclaredReturnScope(method) is not null,
+        IObjectCreationOperation { Type: var type } => Is(type, Token),
+        IParameterReferenceOperation { Parameter: var parameter } => GetDeclaredScope(parameter) is not null,
+        IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null,
+        IPropertyReferenceOperation { Property: var property } => GetDeclaredScope(property) is not null,
+        _ => false,
+    };
+
     /// <summary>The operation a generated client method calls (its <c>[FactorialOperation]</c>), or <see langword="null"/>.</summary>
     public OperationInfo? GetOperation(IMethodSymbol method) => _operations.GetOrAdd(method.OriginalDefinition, m =>
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using FactorialGen.Generator.Diagnostics;
@@ -61,15 +62,34 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols known)
     {
-        var tracked = TrackedVariables.Collect(context.OperationBlocks);
-        var analysis = new ScopeFlowAnalysis(known, tracked, context.ReportDiagnostic, context.CancellationToken);
+        var tracked = TrackedVariables.Collect(context.OperationBlocks, known, out var hasScopeSource, out var functionsToAnalyze);
+        if (!hasScopeSource)
+        {
+            return; // no constant or declared scope anywhere in the member: every token is unknown
+        }
+
+        var analysis = new ScopeFlowAnalysis(known, tracked, functionsToAnalyze, context.ReportDiagnostic, context.CancellationToken);
+        var analyzedRoots = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
-            if (block.Parent is null && HasControlFlowGraph(block))
+            // C# hands out a method's body block (whose parent is the method body operation); the graph is built
+            // for the root, once, and cached by the context.
+            var root = Root(block);
+            if (HasControlFlowGraph(root) && analyzedRoots.Add(root))
             {
                 analysis.Analyze(context.GetControlFlowGraph(block), context.OwningSymbol as IMethodSymbol);
             }
         }
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
     }
 
     private static bool HasControlFlowGraph(IOperation block) => block.Kind is

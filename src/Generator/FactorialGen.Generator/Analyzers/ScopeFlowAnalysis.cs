@@ -29,14 +29,17 @@ internal sealed class ScopeFlowAnalysis
 
     private readonly KnownSymbols _known;
     private readonly HashSet<ISymbol> _tracked;
+    private readonly HashSet<IMethodSymbol> _functionsToAnalyze;
     private readonly Action<Diagnostic> _report;
     private readonly HashSet<(string Id, Location Location)> _reported = new();
     private readonly CancellationToken _cancellationToken;
 
-    public ScopeFlowAnalysis(KnownSymbols known, HashSet<ISymbol> tracked, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public ScopeFlowAnalysis(
+        KnownSymbols known, HashSet<ISymbol> tracked, HashSet<IMethodSymbol> functionsToAnalyze, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         _known = known;
         _tracked = tracked;
+        _functionsToAnalyze = functionsToAnalyze;
         _report = report;
         _cancellationToken = cancellationToken;
     }
@@ -56,16 +59,24 @@ internal sealed class ScopeFlowAnalysis
             nestedCaptured[pair.Key] = pair.Value;
         }
 
+        // Values flow into nested functions only (they never write tracked variables), so one without a reportable
+        // call or creation needs no graph.
         foreach (var lambda in lambdas)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            Analyze(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), lambda.Symbol, nestedCaptured);
+            if (_functionsToAnalyze.Contains(lambda.Symbol))
+            {
+                Analyze(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), lambda.Symbol, nestedCaptured);
+            }
         }
 
         foreach (var localFunction in graph.LocalFunctions)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), localFunction, nestedCaptured);
+            if (_functionsToAnalyze.Contains(localFunction))
+            {
+                Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), localFunction, nestedCaptured);
+            }
         }
     }
 
@@ -436,15 +447,22 @@ internal sealed class ScopeFlowAnalysis
                 return instance;
             }
 
-            // A generated client's group properties (hr.Employees.Employees) and its Connection share its token.
-            if (reference.Instance is not null && _known.GetClient(property.ContainingType) is not null &&
-                (KnownSymbols.Is(property.Type, _known.Connection) ||
-                 (property.Type is INamedTypeSymbol propertyType && _known.GetClient(propertyType) is { IsRoot: false })))
+            // A generated client's get-only group properties (hr.Employees.Employees: groups nested in the same client)
+            // and its Connection share the client's token.
+            if (reference.Instance is null || property.SetMethod is not null || _known.GetClient(property.ContainingType) is not { } owner)
+            {
+                return null;
+            }
+
+            if (owner.IsRoot && property.Name == "Connection" && KnownSymbols.Is(property.Type, _known.Connection))
             {
                 return instance;
             }
 
-            return null;
+            return property.Type is INamedTypeSymbol propertyType && _known.GetClient(propertyType) is { IsRoot: false } group &&
+                SymbolEqualityComparer.Default.Equals(group.Client, owner.Client)
+                ? instance
+                : null;
         }
 
         private ScopeValue?[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, FlowState state)

@@ -8,21 +8,41 @@ namespace FactorialGen.Generator.Analyzers;
 /// <summary>
 /// Decides which locals and parameters the flow analysis may follow. A variable is tracked only when every write to
 /// it is a plain assignment (or declaration initializer) that the control flow graph shows, made by the function that
-/// declares it. Anything else — <c>ref</c>/<c>out</c> arguments, ref locals, deconstruction, pattern, <c>foreach</c>
-/// and <c>catch</c> variables, compound assignments, writes from a lambda or local function — makes it untracked,
+/// declares it. Anything else — <c>ref</c>/<c>out</c> arguments, ref locals and ref conditionals, deconstruction, pattern,
+/// <c>foreach</c> and <c>catch</c> variables, compound assignments, writes from a lambda or local function — makes it untracked,
 /// and an untracked variable is always "unknown". That keeps the analysis free of false positives from writes it
 /// cannot see.
 /// </summary>
 internal static class TrackedVariables
 {
-    public static HashSet<ISymbol> Collect(ImmutableArray<IOperation> blocks)
+    /// <summary>
+    /// Collects the tracked variables of a member (lambdas and local functions included), tells whether the member
+    /// contains any source of a known scope (without one nothing can be known, so no flow graph is needed), and which
+    /// lambdas and local functions contain a call or creation that may be reported (the others need no graph).
+    /// </summary>
+    public static HashSet<ISymbol> Collect(
+        ImmutableArray<IOperation> blocks, KnownSymbols known, out bool hasScopeSource, out HashSet<IMethodSymbol> functionsToAnalyze)
     {
         var candidates = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var rejected = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        functionsToAnalyze = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        hasScopeSource = false;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
+                hasScopeSource = hasScopeSource || known.IsScopeSource(operation);
+                if (known.IsCandidate(operation))
+                {
+                    for (var function = EnclosingFunction(operation); function is not null; function = EnclosingFunction(function.Operation))
+                    {
+                        if (!functionsToAnalyze.Add(function.Symbol))
+                        {
+                            break; // this function and the ones around it are already marked
+                        }
+                    }
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation } }:
@@ -60,11 +80,13 @@ internal static class TrackedVariables
         switch (reference.Parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                return !assignment.IsRef && IsDeclaredBy(variable, EnclosingFunction(reference));
+                return !assignment.IsRef && IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol);
             case ISimpleAssignmentOperation { IsRef: true }:
                 return false; // the variable becomes the target of a ref local
             case IAssignmentOperation assignment when assignment.Target == reference:
                 return false; // compound (+=), ??= and deconstruction assignments
+            case IConditionalOperation { IsRef: true }:
+                return false; // (flag ? ref a : ref b) = token; writes through a reference the graph captures
             case IIncrementOrDecrementOperation:
             case IAddressOfOperation:
             case ITupleOperation:
@@ -75,27 +97,40 @@ internal static class TrackedVariables
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } }:
                 return false; // ref var alias = ref variable;
             case IReturnOperation:
-                return !ReturnsByRef(EnclosingFunction(reference));
+                return !ReturnsByRef(EnclosingFunction(reference)?.Symbol);
             default:
                 return true;
         }
     }
 
     /// <summary>The lambda or local function containing <paramref name="operation"/>, or <see langword="null"/> for the member itself.</summary>
-    private static IMethodSymbol? EnclosingFunction(IOperation operation)
+    private static NestedFunction? EnclosingFunction(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
-                    return lambda.Symbol;
+                    return new NestedFunction(lambda, lambda.Symbol);
                 case ILocalFunctionOperation localFunction:
-                    return localFunction.Symbol;
+                    return new NestedFunction(localFunction, localFunction.Symbol);
             }
         }
 
         return null;
+    }
+
+    private sealed class NestedFunction
+    {
+        public NestedFunction(IOperation operation, IMethodSymbol symbol)
+        {
+            Operation = operation;
+            Symbol = symbol;
+        }
+
+        public IOperation Operation { get; }
+
+        public IMethodSymbol Symbol { get; }
     }
 
     private static bool IsDeclaredBy(ISymbol variable, IMethodSymbol? function)

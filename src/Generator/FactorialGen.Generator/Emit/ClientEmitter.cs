@@ -63,7 +63,7 @@ internal static class ClientEmitter
         }
 
         writer.WriteLine(CodeText.GeneratedCode);
-        using (writer.Block($"partial class {name} : global::System.IDisposable"))
+        using (writer.Block($"partial class {name} : global::System.IDisposable, global::FactorialGen.IFactorialClient<{name}>"))
         {
             writer.WriteLine($"private readonly {Connection} __connection;");
             writer.WriteLine("private readonly bool __ownsConnection;");
@@ -135,6 +135,9 @@ internal static class ClientEmitter
         writer.WriteLine("    : this(connection, ownsConnection: false)");
         writer.WriteLine("{");
         writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Creates the client for dependency injection (<c>services.AddFactorialClient&lt;T&gt;()</c>).</summary>");
+        writer.WriteLine($"static {name} global::FactorialGen.IFactorialClient<{name}>.Create(global::System.Net.Http.HttpClient httpClient, global::FactorialGen.FactorialClientOptions options) => new(httpClient, options);");
         writer.WriteLine();
         using (writer.Block($"private {name}({Connection} connection, bool ownsConnection)"))
         {

@@ -119,19 +119,6 @@ internal static class ModelEmitter
 
             using (writer.Block("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
             {
-                index = 0;
-                foreach (var property in model.Properties)
-                {
-                    var keyword = index == 0 ? "if" : "else if";
-                    using (writer.Block($"{keyword} (reader.ValueTextEquals({CodeText.Literal(property.JsonName)}u8))"))
-                    {
-                        writer.WriteLine("reader.Read();");
-                        writer.WriteLine($"__value{index} = {ReadExpression(property.Type, "reader", ns, 1)};");
-                    }
-
-                    index++;
-                }
-
                 if (model.Properties.Count == 0)
                 {
                     writer.WriteLine("reader.Read();");
@@ -139,10 +126,26 @@ internal static class ModelEmitter
                 }
                 else
                 {
-                    using (writer.Block("else"))
+                    using (writer.Block("switch (__PropertyIndex(ref reader))"))
                     {
+                        index = 0;
+                        foreach (var property in model.Properties)
+                        {
+                            writer.WriteLine($"case {index}:");
+                            writer.Indent();
+                            writer.WriteLine("reader.Read();");
+                            writer.WriteLine($"__value{index} = {ReadExpression(property.Type, "reader", ns, 1)};");
+                            writer.WriteLine("break;");
+                            writer.Unindent();
+                            index++;
+                        }
+
+                        writer.WriteLine("default:");
+                        writer.Indent();
                         writer.WriteLine("reader.Read();");
                         writer.WriteLine("reader.Skip();");
+                        writer.WriteLine("break;");
+                        writer.Unindent();
                     }
                 }
             }
@@ -169,6 +172,58 @@ internal static class ModelEmitter
 
             writer.Unindent();
             writer.WriteLine("};");
+        }
+
+        if (model.Properties.Count > 0)
+        {
+            writer.WriteLine();
+            EmitPropertyIndex(writer, model);
+        }
+    }
+
+    /// <summary>
+    /// Which property the reader is on: the name's byte length picks a handful of candidates, so a model of 30 fields
+    /// costs one or two comparisons per field instead of fifteen on average. Escaped names take the plain comparisons.
+    /// </summary>
+    private static void EmitPropertyIndex(SourceWriter writer, ModelSpec model)
+    {
+        using (writer.Block($"private static int __PropertyIndex(ref {Utf8Reader} reader)"))
+        {
+            using (writer.Block("if (!reader.ValueIsEscaped && !reader.HasValueSequence)"))
+            {
+                writer.WriteLine("var name = reader.ValueSpan;");
+                using (writer.Block("switch (name.Length)"))
+                {
+                    var byLength = model.Properties
+                        .Select((property, position) => (property.JsonName, Position: position, Length: System.Text.Encoding.UTF8.GetByteCount(property.JsonName)))
+                        .GroupBy(p => p.Length)
+                        .OrderBy(g => g.Key);
+                    foreach (var group in byLength)
+                    {
+                        writer.WriteLine($"case {group.Key}:");
+                        writer.Indent();
+                        foreach (var (jsonName, position, _) in group)
+                        {
+                            writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {CodeText.Literal(jsonName)}u8)) return {position};");
+                        }
+
+                        writer.WriteLine("return -1;");
+                        writer.Unindent();
+                    }
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("return -1;");
+            }
+
+            writer.WriteLine();
+            var index = 0;
+            foreach (var property in model.Properties)
+            {
+                writer.WriteLine($"if (reader.ValueTextEquals({CodeText.Literal(property.JsonName)}u8)) return {index++};");
+            }
+
+            writer.WriteLine("return -1;");
         }
     }
 

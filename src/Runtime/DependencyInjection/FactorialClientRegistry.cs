@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactorialGen.DependencyInjection;
+
+/// <summary>
+/// What each registered client shares across the HTTP handlers the factory creates: one token source (so one refresh
+/// serves every request), the OAuth flow that refreshes it, and the client options.
+/// </summary>
+internal sealed class FactorialClientRegistry(IServiceProvider services, IOptionsMonitor<FactorialServiceOptions> options) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new(StringComparer.Ordinal);
+
+    public FactorialClientOptions ClientOptions(string name) => Get(name).ClientOptions;
+
+    public FactorialTokenSource? TokenSource(string name) => Get(name).Tokens;
+
+    public DelegatingHandler CreateAuthHandler(string name)
+    {
+        var entry = Get(name);
+        return entry.ApiKey is { } key
+            ? new FactorialAuthHandler(key, entry.ClientOptions.BaseAddress)
+            : new FactorialAuthHandler(entry.Tokens!, entry.ClientOptions.BaseAddress, services.GetService<ILoggerFactory>());
+    }
+
+    public void Dispose()
+    {
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.IsValueCreated)
+            {
+                entry.Value.OAuth?.Dispose();
+            }
+        }
+    }
+
+    private Entry Get(string name) => _entries.GetOrAdd(name, n => new Lazy<Entry>(() => Create(n))).Value;
+
+    private Entry Create(string name)
+    {
+        var settings = options.Get(name);
+        var loggerFactory = services.GetService<ILoggerFactory>();
+        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clientOptions = new FactorialClientOptions
+        {
+            BaseAddress = settings.BaseAddress,
+            ApiVersion = settings.ApiVersion,
+            App = settings.App,
+            TimeProvider = timeProvider,
+            RefreshBeforeExpiry = settings.RefreshBeforeExpiry,
+            LoggerFactory = loggerFactory,
+        };
+        if (!string.IsNullOrWhiteSpace(settings.ApiKey))
+        {
+            return new Entry(clientOptions, null, new FactorialApiKey(settings.ApiKey!), null);
+        }
+
+        var store = services.GetKeyedService<ITokenStore>(name)
+            ?? services.GetService<ITokenStore>()
+            ?? new FileTokenStore(settings.TokenFile!, loggerFactory?.CreateLogger<FileTokenStore>());
+        var oauth = settings.App is { } app
+            ? new FactorialOAuth(app, new FactorialOAuthOptions { BaseAddress = settings.BaseAddress, TimeProvider = timeProvider, LoggerFactory = loggerFactory })
+            : null;
+        var tokens = new FactorialTokenSource(store, oauth, new FactorialTokenSourceOptions
+        {
+            RefreshBeforeExpiry = settings.RefreshBeforeExpiry,
+            TimeProvider = timeProvider,
+            LoggerFactory = loggerFactory,
+        });
+        tokens.TokenRefreshed += static (_, _) => FactorialTelemetry.TokenRefreshes.Add(1);
+        return new Entry(clientOptions, tokens, null, oauth);
+    }
+
+    private sealed record Entry(FactorialClientOptions ClientOptions, FactorialTokenSource? Tokens, FactorialApiKey? ApiKey, FactorialOAuth? OAuth);
+}

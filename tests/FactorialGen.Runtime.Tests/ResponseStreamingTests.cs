@@ -1,0 +1,250 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FactorialGen.Tests;
+
+/// <summary>
+/// Bodies are read as streams and cut at <see cref="FactorialClientOptions.MaxResponseBytes"/>, and every read honours
+/// cancellation: a body that never ends can neither exhaust memory nor hold a caller forever.
+/// </summary>
+public sealed class ResponseStreamingTests
+{
+    private const int Limit = 64 * 1024;
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30); // only ever reached if cancellation is ignored
+
+    private static FactorialRequest Item() => new(HttpMethod.Get, "employees/employees/1");
+
+    private static FactorialRequest List() => new(HttpMethod.Get, "employees/employees");
+
+    public static TheoryData<string> Readers => ["SendAsync<T>", "SendJsonAsync", "GetPageAsync", "ListAllAsync"];
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task Endless_body_without_a_length_is_cut_at_the_limit_after_reading_about_that_much(string reader)
+    {
+        var body = new EndlessStream("{\"data\": ["u8.ToArray(), "{\"id\": 1, \"full_name\": \"Ana\"},"u8.ToArray());
+        using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body));
+
+        var error = await Assert.ThrowsAsync<FactorialInvalidResponseException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
+
+        Assert.Contains("limit", error.Message, StringComparison.Ordinal);
+        Assert.InRange(body.BytesRead, Limit, Limit + (128 * 1024)); // streamed and cut, not buffered whole
+        Assert.True(body.Disposed, "the body stream is released");
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task Body_announced_over_the_limit_is_refused_before_reading_it(string reader)
+    {
+        var body = new EndlessStream("["u8.ToArray(), " "u8.ToArray());
+        using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body, contentLength: Limit + 1));
+
+        await Assert.ThrowsAsync<FactorialInvalidResponseException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
+
+        Assert.Equal(0, body.BytesRead);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    [InlineData("error body")]
+    public async Task Body_that_stops_arriving_is_abandoned_promptly_when_the_caller_cancels(string reader)
+    {
+        var body = new StallingStream("{\"data\": [{\"id\": 1"u8.ToArray());
+        var status = reader == "error body" ? HttpStatusCode.InternalServerError : HttpStatusCode.OK;
+        using var connection = Connection(new StreamHandler(status, () => body));
+        using var cancel = new CancellationTokenSource();
+
+        var call = Read(reader == "error body" ? "SendJsonAsync" : reader, connection, cancel.Token);
+        await body.Stalled.WaitAsync(Guard); // the client has read what came and waits for more
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Guard));
+        Assert.True(body.Disposed, "the body stream is released");
+    }
+
+    [Theory]
+    [InlineData("exchange")]
+    [InlineData("refresh")]
+    [InlineData("revoke")]
+    public async Task Token_endpoint_answer_that_stops_arriving_is_abandoned_promptly_when_the_caller_cancels(string call)
+    {
+        var body = new StallingStream("{\"access_token\": \"a"u8.ToArray());
+        using var oauth = new FactorialOAuth(
+            new FactorialApp("id", "secret", FactorialApp.OutOfBandRedirectUri),
+            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(HttpStatusCode.OK, () => body) });
+        using var cancel = new CancellationTokenSource();
+
+        Task pending = call switch
+        {
+            "exchange" => oauth.ObtainAccessTokenAsync("key", cancel.Token),
+            "refresh" => oauth.RefreshAccessTokenAsync("refresh-token", cancel.Token),
+            _ => oauth.RevokeAsync(FactorialToken.FromAccessToken("token", FactorialScope.Read), cancel.Token),
+        };
+        await body.Stalled.WaitAsync(Guard);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task Endless_error_body_is_read_only_up_to_the_error_body_limit()
+    {
+        var body = new EndlessStream("<html>"u8.ToArray(), "<p>Internal error</p>"u8.ToArray());
+        var options = new FactorialClientOptions { PrimaryHandler = new StreamHandler(HttpStatusCode.BadGateway, () => body, mediaType: "text/html"), MaxErrorBodyChars = 1_000 };
+        using var connection = new FactorialConnection(new FactorialApiKey("key"), options);
+
+        var error = await Assert.ThrowsAsync<FactorialApiException>(() => connection.SendJsonAsync(Item()).WaitAsync(Guard));
+
+        Assert.Equal(1_000, error.ResponseBody!.Length);
+        Assert.InRange(body.BytesRead, 1_000, 64 * 1024);
+    }
+
+    [Fact(Skip = "Known gap in FactorialConnection (not editable here): Options.Timeout is HttpClient.Timeout, which stops at the response headers (ResponseHeadersRead), so a body that stalls holds the call until the caller cancels. Unskip once the timeout spans the body read.")]
+    public async Task Body_that_stops_arriving_times_out_by_itself_after_the_client_timeout()
+    {
+        // FactorialClientOptions.Timeout is documented as covering the body as well: no caller cancellation here.
+        var body = new StallingStream("{\"id\": 1"u8.ToArray());
+        var options = new FactorialClientOptions { PrimaryHandler = new StreamHandler(HttpStatusCode.OK, () => body), Timeout = TimeSpan.FromMilliseconds(300) };
+        using var connection = new FactorialConnection(new FactorialApiKey("key"), options);
+
+        var call = connection.SendJsonAsync(Item());
+        var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.True(finished == call, "a body that never ends held the call past FactorialClientOptions.Timeout");
+        await Assert.ThrowsAsync<FactorialNetworkException>(() => call);
+    }
+
+    private static FactorialConnection Connection(HttpMessageHandler handler) =>
+        new(new FactorialApiKey("key"), new FactorialClientOptions { PrimaryHandler = handler, MaxResponseBytes = Limit });
+
+    private static async Task Read(string reader, FactorialConnection connection, CancellationToken cancellationToken)
+    {
+        switch (reader)
+        {
+            case "SendAsync<T>":
+                await connection.SendAsync(Item(), TestJsonContext.Default.TestEmployee, cancellationToken);
+                break;
+            case "SendJsonAsync":
+                await connection.SendJsonAsync(Item(), cancellationToken);
+                break;
+            case "GetPageAsync":
+                await connection.GetPageAsync(List(), TestJsonContext.Default.TestEmployee, cancellationToken);
+                break;
+            default:
+                await foreach (var _ in connection.ListAllAsync(List(), TestJsonContext.Default.TestEmployee, cancellationToken: cancellationToken))
+                {
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Answers with a body from a stream, chunked (no Content-Length) unless one is given.</summary>
+    private sealed class StreamHandler(HttpStatusCode status, Func<Stream> body, long? contentLength = null, string mediaType = "application/json") : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new StreamContent(body());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+            content.Headers.ContentLength = contentLength;
+            return Task.FromResult(new HttpResponseMessage(status) { Content = content, RequestMessage = request });
+        }
+    }
+
+    /// <summary>A prefix, then one chunk repeated for ever; counts what was read.</summary>
+    private sealed class EndlessStream(byte[] prefix, byte[] chunk) : ReadOnlyStream
+    {
+        private long _position;
+
+        public long BytesRead => Interlocked.Read(ref _position);
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            ObjectDisposedException.ThrowIf(Disposed, this);
+            var n = 0;
+            while (n < count)
+            {
+                var at = _position + n;
+                buffer[offset + n] = at < prefix.Length ? prefix[at] : chunk[(at - prefix.Length) % chunk.Length];
+                n++;
+            }
+
+            Interlocked.Add(ref _position, n);
+            return n;
+        }
+    }
+
+    /// <summary>Gives its bytes, then waits for more that never come, until the read is cancelled.</summary>
+    private sealed class StallingStream(byte[] start) : ReadOnlyStream
+    {
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _position;
+
+        public Task Stalled => _stalled.Task;
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position < start.Length)
+            {
+                var n = Math.Min(buffer.Length, start.Length - _position);
+                start.AsMemory(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            _stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+    }
+
+    private abstract class ReadOnlyStream : Stream
+    {
+        public bool Disposed { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var array = new byte[buffer.Length];
+            var n = Read(array, 0, array.Length);
+            array.AsMemory(0, n).CopyTo(buffer);
+            return new ValueTask<int>(n);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
