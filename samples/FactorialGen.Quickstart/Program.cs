@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen;
 using FactorialGen.Quickstart;
-using FactorialGen.Sandbox;
 
 QuickstartSettings settings;
 try
@@ -23,16 +22,15 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-FactorialSandbox? sandbox = null;
+IAsyncDisposable? embedded = null;
 try
 {
-    if (settings.UsesSandbox)
-    {
-        sandbox = await FactorialSandbox.StartAsync(cancellationToken: cancel.Token);
-        Console.WriteLine($"Started the local Factorial sandbox at {sandbox.BaseAddress} (pass --base-url to use the real API).");
-    }
-
-    await new SeedFlow(settings, sandbox).RunAsync(cancel.Token);
+    var target = settings.BaseUrl is { } real
+        ? Target.RealApi(real)
+        : settings.SandboxUrl is { } running
+            ? Target.Sandbox(running)
+            : Target.Sandbox(await StartEmbeddedSandboxAsync(cancel.Token));
+    await new SeedFlow(settings, target).RunAsync(cancel.Token);
     return 0;
 }
 catch (FactorialException ex)
@@ -47,8 +45,21 @@ catch (ArgumentException ex)
 }
 finally
 {
-    if (sandbox is not null)
+    if (embedded is not null)
     {
-        await sandbox.DisposeAsync();
+        await embedded.DisposeAsync();
     }
+}
+
+async Task<Uri> StartEmbeddedSandboxAsync(CancellationToken cancellationToken)
+{
+#if EMBEDDED_SANDBOX
+    var sandbox = await FactorialGen.Sandbox.FactorialSandbox.StartAsync(cancellationToken: cancellationToken);
+    embedded = sandbox;
+    Console.WriteLine($"Started the local Factorial sandbox at {sandbox.BaseAddress} (pass --base-url to use the real API).");
+    return sandbox.BaseAddress;
+#else
+    await Task.CompletedTask;
+    throw new ArgumentException("This build has no embedded sandbox (Native AOT): start one with 'dotnet run --project samples/FactorialGen.Sandbox' and pass --sandbox-url http://127.0.0.1:5080, or pass --base-url for the real API.");
+#endif
 }

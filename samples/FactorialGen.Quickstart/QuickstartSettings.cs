@@ -7,6 +7,7 @@ namespace FactorialGen.Quickstart;
 /// <summary>Command-line options, with FACTORIAL_* environment variables as fallback.</summary>
 internal sealed record QuickstartSettings(
     Uri? BaseUrl,
+    Uri? SandboxUrl,
     string? ClientId,
     string? ClientSecret,
     string? RedirectUri,
@@ -18,14 +19,13 @@ internal sealed record QuickstartSettings(
         It calls API version 2026-07-01, the version of the document its generated client is built from.
 
           --base-url <url>        Factorial host, e.g. https://api.factorialhr.com   (FACTORIAL_BASE_URL)
+          --sandbox-url <url>     a sandbox already running, e.g. http://127.0.0.1:5080 (instead of starting one)
           --client-id <id>        OAuth application client id                      (FACTORIAL_CLIENT_ID)
           --client-secret <s>     OAuth application client secret                  (FACTORIAL_CLIENT_SECRET)
           --redirect-uri <uri>    redirect URI registered for the application      (FACTORIAL_REDIRECT_URI)
           --token-file <path>     where the token is kept, default a temporary file
           --allow-writes          clock in/out against the real API too (always on for the sandbox)
         """;
-
-    public bool UsesSandbox => BaseUrl is null;
 
     public static QuickstartSettings Parse(string[] args)
     {
@@ -54,6 +54,7 @@ internal sealed record QuickstartSettings(
         var baseUrl = Get("base-url", "FACTORIAL_BASE_URL");
         return new QuickstartSettings(
             baseUrl is null ? null : new Uri(baseUrl, UriKind.Absolute),
+            Get("sandbox-url", "FACTORIAL_SANDBOX_URL") is { } sandboxUrl ? new Uri(sandboxUrl, UriKind.Absolute) : null,
             Get("client-id", "FACTORIAL_CLIENT_ID"),
             Get("client-secret", "FACTORIAL_CLIENT_SECRET"),
             Get("redirect-uri", "FACTORIAL_REDIRECT_URI"),

@@ -6,18 +6,17 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen.Quickstart.FactorialApi;
-using FactorialGen.Sandbox;
 
 namespace FactorialGen.Quickstart;
 
 /// <summary>The seed's whole flow, step by step, printing what happens.</summary>
-internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sandbox)
+internal sealed class SeedFlow(QuickstartSettings settings, Target target)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var baseAddress = settings.BaseUrl ?? sandbox!.BaseAddress;
-        var app = sandbox is not null
-            ? new FactorialApp(SandboxClient.Default.ClientId, SandboxClient.Default.ClientSecret, FactorialApp.OutOfBandRedirectUri)
+        var baseAddress = target.BaseAddress;
+        var app = target.IsSandbox
+            ? new FactorialApp(Target.SandboxClientId, Target.SandboxClientSecret, FactorialApp.OutOfBandRedirectUri)
             : new FactorialApp(
                 settings.ClientId ?? throw new ArgumentException("--client-id (or FACTORIAL_CLIENT_ID) is required with --base-url."),
                 settings.ClientSecret ?? throw new ArgumentException("--client-secret (or FACTORIAL_CLIENT_SECRET) is required with --base-url."),
@@ -61,7 +60,7 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
         Console.WriteLine($"6. {someone.FullName} has {shifts.Count} shifts in {monthStart:yyyy-MM}.");
 
         // 6. Clock in and out: write operations, which only the ReadWrite client (Hr) has.
-        if (sandbox is not null || settings.AllowWrites)
+        if (target.IsSandbox || settings.AllowWrites)
         {
             var now = DateTimeOffset.UtcNow;
             var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = now }, cancellationToken);
@@ -93,22 +92,21 @@ internal sealed class SeedFlow(QuickstartSettings settings, FactorialSandbox? sa
 
     private async Task<FactorialToken> AuthorizeAsync(FactorialOAuth oauth, CancellationToken cancellationToken)
     {
-        if (sandbox is null)
+        if (!target.IsSandbox)
         {
             return await oauth.AuthorizeFromConsoleAsync(FactorialScope.ReadWrite, Console.In, Console.Out, cancellationToken);
         }
 
         var request = oauth.Authorize(FactorialScope.ReadWrite);
         Console.WriteLine($"1. Authorization link (open it in a browser with the real API):\n   {request.Url.AbsoluteUri}");
-        using var browser = new HttpClient();
-        var key = await FactorialSandbox.FetchAuthorizationKeyAsync(browser, request.Url, cancellationToken);
+        var key = await SandboxAuthorizationPage.FetchKeyAsync(request.Url, cancellationToken);
         Console.WriteLine("   The sandbox approved it and showed the authorization key; exchanging it.");
         return await oauth.ObtainAccessTokenAsync(request, key, cancellationToken);
     }
 
     private (DateOnly From, DateOnly To) Range()
     {
-        if (sandbox is not null)
+        if (target.IsSandbox)
         {
             return (new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31)); // inside the sandbox's seeded data
         }

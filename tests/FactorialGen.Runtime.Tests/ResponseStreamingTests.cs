@@ -67,15 +67,17 @@ public sealed class ResponseStreamingTests
     }
 
     [Theory]
-    [InlineData("exchange")]
-    [InlineData("refresh")]
-    [InlineData("revoke")]
-    public async Task Token_endpoint_answer_that_stops_arriving_is_abandoned_promptly_when_the_caller_cancels(string call)
+    [InlineData("exchange", HttpStatusCode.OK)]
+    [InlineData("refresh", HttpStatusCode.OK)]
+    [InlineData("revoke", HttpStatusCode.OK)]
+    [InlineData("exchange", HttpStatusCode.BadRequest)]
+    [InlineData("revoke", HttpStatusCode.InternalServerError)]
+    public async Task Token_endpoint_answer_that_stops_arriving_is_abandoned_promptly_when_the_caller_cancels(string call, HttpStatusCode status)
     {
         var body = new StallingStream("{\"access_token\": \"a"u8.ToArray());
         using var oauth = new FactorialOAuth(
             new FactorialApp("id", "secret", FactorialApp.OutOfBandRedirectUri),
-            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(HttpStatusCode.OK, () => body) });
+            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(status, () => body) });
         using var cancel = new CancellationTokenSource();
 
         Task pending = call switch
@@ -88,6 +90,29 @@ public sealed class ResponseStreamingTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Guard));
+    }
+
+    [Theory]
+    [InlineData("exchange")]
+    [InlineData("refresh")]
+    [InlineData("revoke")]
+    public async Task Endless_token_endpoint_answer_is_cut_at_one_mebibyte(string call)
+    {
+        var body = new EndlessStream("{\"access_token\": \""u8.ToArray(), "a"u8.ToArray());
+        using var oauth = new FactorialOAuth(
+            new FactorialApp("id", "secret", FactorialApp.OutOfBandRedirectUri),
+            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(HttpStatusCode.OK, () => body) });
+
+        Task pending = call switch
+        {
+            "exchange" => oauth.ObtainAccessTokenAsync("key"),
+            "refresh" => oauth.RefreshAccessTokenAsync("refresh-token"),
+            _ => oauth.RevokeAsync(FactorialToken.FromAccessToken("token", FactorialScope.Read)),
+        };
+
+        var error = await Assert.ThrowsAsync<FactorialInvalidResponseException>(() => pending.WaitAsync(Guard));
+        Assert.Contains("1048576 bytes", error.Message, StringComparison.Ordinal);
+        Assert.InRange(body.BytesRead, 1024 * 1024, 2 * 1024 * 1024);
     }
 
     [Fact]

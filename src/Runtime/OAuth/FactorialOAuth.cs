@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -60,9 +61,10 @@ public sealed class FactorialOAuth : IDisposable
         }
         else
         {
-            httpClient = options.HttpMessageHandler is { } handler
-                ? new HttpClient(handler, disposeHandler: false)
-                : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+            // Answers are read through a guard: size-limited, time-limited, and cancellable whatever Refit passes on.
+            httpClient = new HttpClient(
+                new OAuthResponseGuard(options.HttpMessageHandler ?? new SocketsHttpHandler { AllowAutoRedirect = false }, ownsInner: options.HttpMessageHandler is null),
+                disposeHandler: true);
             httpClient.BaseAddress = BaseAddress;
             _ownedHttpClient = httpClient;
         }
@@ -180,6 +182,7 @@ public sealed class FactorialOAuth : IDisposable
         IApiResponse<string> response;
         try
         {
+            OAuthResponseGuard.CallerCancellation.Value = cancellationToken;
             response = await _api.RevokeAsync(form, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
@@ -190,12 +193,18 @@ public sealed class FactorialOAuth : IDisposable
         {
             throw new FactorialAuthException("Factorial's revoke endpoint did not answer in time; try again later.", "timeout", innerException: ex);
         }
+        catch (IOException ex)
+        {
+            throw BodyError("revoke", null, ex);
+        }
 
         using (response)
         {
+            ThrowIfBodyBroke(response, "revoke", cancellationToken);
             ThrowIfNotReceived(response, "revoke");
             if (!response.IsSuccessStatusCode)
             {
+                cancellationToken.ThrowIfCancellationRequested(); // Refit drops a cancelled read of the error body
                 var status = response.StatusCode.GetValueOrDefault();
                 var (error, description) = ErrorBody.Parse(ErrorContentOf(response));
                 throw new FactorialAuthException($"Factorial refused to revoke the token ({(int)status} {error ?? status.ToString()}).", error, description, status);
@@ -246,6 +255,7 @@ public sealed class FactorialOAuth : IDisposable
         IApiResponse<TokenResponse> response;
         try
         {
+            OAuthResponseGuard.CallerCancellation.Value = cancellationToken;
             response = await _api.RequestTokenAsync(form, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
@@ -256,13 +266,19 @@ public sealed class FactorialOAuth : IDisposable
         {
             throw new FactorialAuthException("Factorial's token endpoint did not answer in time; try again later.", "timeout", innerException: ex);
         }
+        catch (IOException ex)
+        {
+            throw BodyError("token", null, ex);
+        }
 
         using (response)
         {
+            ThrowIfBodyBroke(response, "token", cancellationToken);
             ThrowIfNotReceived(response, "token");
             var status = response.StatusCode.GetValueOrDefault();
             if (!response.IsSuccessStatusCode)
             {
+                cancellationToken.ThrowIfCancellationRequested(); // Refit drops a cancelled read of the error body
                 var (error, description) = ErrorBody.Parse(ErrorContentOf(response));
                 Log.TokenRequestFailed(_logger, grantType, (int)status, error);
                 throw TokenError(grantType, status, error, description);
@@ -281,6 +297,31 @@ public sealed class FactorialOAuth : IDisposable
             return new FactorialToken(accessToken, body.RefreshToken, scope, createdAt, expiresAt, string.IsNullOrWhiteSpace(body.TokenType) ? "Bearer" : body.TokenType, owner);
         }
     }
+
+    /// <summary>Refit keeps an error met while reading the body in the response: a time-out or an oversized or broken body.</summary>
+    private static void ThrowIfBodyBroke(IApiResponse response, string endpoint, CancellationToken cancellationToken)
+    {
+        for (var error = response.Error?.InnerException; error is not null; error = error.InnerException)
+        {
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The caller cancelled while the answer was being read.", error, cancellationToken);
+            }
+
+            if (error is OperationCanceledException or IOException)
+            {
+                throw BodyError(endpoint, response.StatusCode, error);
+            }
+        }
+    }
+
+    private static FactorialException BodyError(string endpoint, HttpStatusCode? status, Exception error) => error switch
+    {
+        ResponseTooLargeException => new FactorialInvalidResponseException(
+            $"Factorial's {endpoint} endpoint answered with more than {OAuthResponseGuard.MaxBytes} bytes", status ?? HttpStatusCode.OK, "POST", $"/oauth/{endpoint}", error),
+        OperationCanceledException => new FactorialAuthException($"Factorial's {endpoint} endpoint did not finish its answer in time; try again later.", "timeout", statusCode: status, innerException: error),
+        _ => new FactorialAuthException($"Factorial's {endpoint} endpoint broke off its answer; try again later.", statusCode: status, innerException: error),
+    };
 
     private static void ThrowIfNotReceived(IApiResponse response, string endpoint)
     {

@@ -18,7 +18,9 @@ public sealed class FactorialOAuthOptions
 
     /// <summary>
     /// An <see cref="System.Net.Http.HttpClient"/> to send the OAuth requests with; it is not disposed. Its
-    /// <see cref="HttpClient.BaseAddress"/> must be unset or equal to <see cref="BaseAddress"/>.
+    /// <see cref="HttpClient.BaseAddress"/> must be unset or equal to <see cref="BaseAddress"/>. Its pipeline is used
+    /// as it is: it should not follow redirects, and the answers it reads are not size-limited by FactorialGen (with
+    /// <see cref="HttpMessageHandler"/> or the default, answers over 1 MiB or slower than 100 s are refused).
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 

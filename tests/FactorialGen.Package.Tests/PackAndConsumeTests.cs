@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using FactorialGen.Sandbox;
+
+namespace FactorialGen.Package.Tests;
+
+/// <summary>
+/// The user's first step made real: pack the one FactorialGen package into a folder feed, then restore, build and run a
+/// fresh consumer project outside the solution that only has <c>&lt;PackageReference Include="FactorialGen" /&gt;</c>.
+/// </summary>
+public sealed class PackAndConsumeTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-package-{Guid.NewGuid():N}");
+
+    private const string ConsumerProgram = /* lang=c#-test */ """
+        using System;
+        using System.Threading.Tasks;
+        using FactorialGen;
+
+        [FactorialClient(FactorialScope.Read)]
+        public partial class HrReports;
+
+        [FactorialClient(FactorialScope.ReadWrite)]
+        public partial class HrAdmin;
+
+        public static class Program
+        {
+            public static async Task<int> Main()
+            {
+                var options = new FactorialClientOptions { BaseAddress = new Uri(Environment.GetEnvironmentVariable("FACTORIAL_BASE_URL")!) };
+                using var hr = new HrReports(new FactorialApiKey(Environment.GetEnvironmentVariable("FACTORIAL_API_KEY")!), options);
+                var count = 0;
+                await foreach (var employee in hr.Employees.Employees.ListAllAsync())
+                {
+                    count++;
+                }
+
+                using var admin = new HrAdmin(hr.Connection);
+                var first = (await admin.Employees.Employees.ListAsync(limit: 1)).Items[0];
+                Console.WriteLine($"employees: {count}; first: {first.FullName}");
+                return 0;
+            }
+
+            // Deliberately wrong, never called: the build must warn FG0002 and FG0001 here.
+            public static async Task ScopeMistakeAsync(FactorialOAuth oauth, string key)
+            {
+                var token = await oauth.ObtainAccessTokenAsync(oauth.Authorize(FactorialScope.Read), key);
+                using var admin = new HrAdmin(token);
+                await admin.Employees.Employees.TerminateAsync(null!);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task One_package_restores_into_a_fresh_consumer_that_builds_warns_about_scopes_and_runs_against_the_sandbox()
+    {
+        var repository = DotNet.RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}"; // a fresh version: the package cache never serves a stale copy
+
+        var pack = await DotNet.RunAsync($"pack \"{Path.Combine(repository, "src", "Runtime", "FactorialGen.Runtime.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} --nologo", repository);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Assert.Equal($"FactorialGen.{version}.nupkg", Path.GetFileName(package));
+        Assert.Single(Directory.GetFiles(feed, "*.snupkg"));
+        using (var archive = ZipFile.OpenRead(package))
+        {
+            var entries = archive.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Superset(
+                new HashSet<string>
+                {
+                    "lib/net8.0/FactorialGen.Runtime.dll", "lib/net10.0/FactorialGen.Runtime.dll",
+                    "analyzers/dotnet/cs/FactorialGen.Generator.dll", "analyzers/dotnet/cs/FactorialGen.CodeFixes.dll",
+                    "build/FactorialGen.props", "build/FactorialGen.targets", "buildTransitive/FactorialGen.props", "buildTransitive/FactorialGen.targets",
+                    "README.md",
+                },
+                entries);
+            using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            var metadata = await nuspec.ReadToEndAsync();
+            Assert.Contains("<license type=\"expression\">MIT</license>", metadata, StringComparison.Ordinal);
+            Assert.Contains("<repository type=\"git\"", metadata, StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="factorialgen-local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FactorialGen" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        var build = await DotNet.RunAsync("build -c Release --nologo", consumer);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("warning FG0001", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning FG0002", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning CS", build.Output, StringComparison.Ordinal);
+
+        await using var sandbox = await FactorialSandbox.StartAsync();
+        var run = await DotNet.RunAsync(
+            $"\"{Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll")}\"",
+            consumer,
+            new Dictionary<string, string> { ["FACTORIAL_BASE_URL"] = sandbox.BaseAddress.AbsoluteUri, ["FACTORIAL_API_KEY"] = sandbox.IssueApiKey() },
+            TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains($"employees: {sandbox.Options.EmployeeCount}; first: Sam Sandbox", run.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a build server may still hold a file; the folder is in the temp directory
+        }
+    }
+}
