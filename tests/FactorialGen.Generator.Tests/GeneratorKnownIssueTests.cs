@@ -4,14 +4,11 @@ using Microsoft.CodeAnalysis;
 namespace FactorialGen.Generator.Tests;
 
 /// <summary>
-/// Minimal reproductions of the generator defects that <see cref="DocumentFuzzTests"/> and the declaration tests found.
-/// Each states the behaviour the generator should have and is skipped until the generator (not editable by the
-/// reliability work that found them) is fixed: unskip it, and remove its entry from
-/// <see cref="DocumentFuzzTests.KnownIssues"/>.
+/// Minimal reproductions of the generator defects that <see cref="DocumentFuzzTests"/> and the declaration tests found
+/// (G1–G7, D1–D5), kept as regression tests now that they are fixed.
 /// </summary>
 public sealed class GeneratorKnownIssueTests
 {
-    private const string Pending = "Known generator defect, found by fuzzing; fix in src/Generator, then unskip: ";
     private const string Client = "[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"factorial-issue.json\")] public partial class Hr;";
 
     private static string Document(string pathsAndComponents) => $$"""
@@ -39,7 +36,7 @@ public sealed class GeneratorKnownIssueTests
         return result;
     }
 
-    [Theory(Skip = Pending + "G1 SchemaReader.TypeOf reads a schema that is not a JSON object (CS8785 InvalidOperationException).")]
+    [Theory]
     [InlineData("[]")]
     [InlineData("\"text\"")]
     [InlineData("false")]
@@ -49,7 +46,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "FG1007");
     }
 
-    [Theory(Skip = Pending + "G2 SchemaReader.TryResolve calls GetString on a response $ref that is not a string, and reads components.schemas when the document has none (CS8785).")]
+    [Theory]
     [InlineData("""{ "$ref": 7 }""", Thing)]
     [InlineData("""{ "$ref": ["#/components/schemas/things_thing"] }""", Thing)]
     [InlineData("""{ "$ref": false }""", Thing)]
@@ -64,7 +61,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "FG1007");
     }
 
-    [Theory(Skip = Pending + "G3 OperationWriter.PathExpression: First() finds no parameter for a path placeholder (CS8785 'Sequence contains no matching element').")]
+    [Theory]
     [InlineData("/api/2026-07-01/resources/things/things/{id", """[{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }]""")]
     [InlineData("/api/2026-07-01/resources/things/things/{thing_id}", """[{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }]""")]
     [InlineData("/api/2026-07-01/resources/things/things/{id}", "[]")]
@@ -74,7 +71,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.NotEmpty(result.GeneratorDiagnostics);
     }
 
-    [Fact(Skip = Pending + "G4 a path parameter of object type is emitted as IEnumerable<KeyValuePair<string, string>> and passed to FactorialQuery.Format (CS1503 in generated code).")]
+    [Fact]
     public void G4_path_parameter_of_object_type_is_refused_or_formatted()
     {
         Generate(Listing(
@@ -84,7 +81,7 @@ public sealed class GeneratorKnownIssueTests
             """[{ "name": "id", "in": "path", "required": true, "schema": { "type": "object" } }]"""));
     }
 
-    [Theory(Skip = Pending + "G5 a schema that is only a $ref to itself (or a cycle of bare $refs) is referenced but never emitted (CS0234 in generated code).")]
+    [Theory]
     [InlineData("""{ "things_thing": { "$ref": "#/components/schemas/things_thing" } }""")]
     [InlineData("""{ "things_thing": { "$ref": "#/components/schemas/things_other" }, "things_other": { "$ref": "#/components/schemas/things_thing" } }""")]
     public void G5_reference_cycle_without_content_is_FG1007(string components)
@@ -93,7 +90,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "FG1007");
     }
 
-    [Theory(Skip = Pending + "G6 property and type names are not escaped against members every record has, nor against the type's own name (CS0102, CS8879, CS8859, CS0542 in generated code).")]
+    [Theory]
     [InlineData("Equals")]
     [InlineData("GetHashCode")]
     [InlineData("ToString")]
@@ -105,13 +102,13 @@ public sealed class GeneratorKnownIssueTests
         Generate(Listing("""{ "$ref": "#/components/schemas/things_thing" }""", components));
     }
 
-    [Fact(Skip = Pending + "G6 a schema named ToString becomes a record named ToString, whose synthesized ToString member clashes with it (CS0542).")]
+    [Fact]
     public void G6_schema_named_like_a_record_member_still_compiles()
     {
         Generate(Listing("""{ "$ref": "#/components/schemas/ToString" }""", """{ "ToString": { "type": "object", "properties": { "id": { "type": "string" } } } }"""));
     }
 
-    [Fact(Skip = Pending + "G7 a client in a namespace written with verbatim identifiers (namespace @class.@event) crashes: the hint name keeps the '@' (CS8785 ArgumentException).")]
+    [Fact]
     public void G7_client_with_verbatim_identifiers_is_generated()
     {
         var result = GeneratorHarness.Run("namespace @class.@event { [FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] public partial class @object; }");
@@ -120,7 +117,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.Empty(ClientDeclarationTests.Errors(result));
     }
 
-    [Theory(Skip = Pending + "D1-D4 static, record, abstract and file-local clients get no FG1xxx error: static gives CS0708/CS0714 inside generated code, abstract CS0144 inside generated code, a record is silently ignored, and a file-local class silently gets its members on another type.")]
+    [Theory]
     [InlineData("public static partial class Hr;")]
     [InlineData("public partial record Hr;")]
     [InlineData("public abstract partial class Hr;")]
@@ -136,7 +133,7 @@ public sealed class GeneratorKnownIssueTests
         Assert.DoesNotContain(ClientDeclarationTests.Errors(result), d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
     }
 
-    [Fact(Skip = Pending + "D5 a member the user declared with the name of a generated one (Employees) gives CS0102/CS0229 inside generated code instead of an FG1xxx error at the user's member.")]
+    [Fact]
     public void D5_user_member_named_like_a_generated_one_is_an_FG1xxx_error()
     {
         var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] public partial class Hr { public int Employees; }");

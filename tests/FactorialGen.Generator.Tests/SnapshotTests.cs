@@ -20,7 +20,7 @@ public sealed class SnapshotTests
               }
             },
             "/api/2026-07-01/resources/timeoff/leaves/{id}": {
-              "delete": { "summary": "Delete a leave", "responses": { "204": { "description": "gone" } } }
+              "delete": { "summary": "Delete a leave", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "204": { "description": "gone" } } }
             },
             "/api/2026-07-01/resources/timeoff/leaves/approve": {
               "post": {

@@ -32,7 +32,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.FactorialClientAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => ClientTargetParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(StepNames.FindTargets);
 
@@ -43,7 +43,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.BuildClient);
 
         var modelSets = targets
-            .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
+            .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty, UserMembers = EquatableArray<UserMember>.Empty })
             .Collect()
             .Combine(allDocuments)
             .Combine(rootNamespace)

@@ -61,6 +61,16 @@ internal static class Descriptors
         "'{0}' is declared with scope value {1}; use FactorialScope.Read, Write or ReadWrite",
         GeneratorCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FG1009_UnsupportedClientKind = Create(
+        "FG1009", "Unsupported kind of Factorial client",
+        "'{0}' is {1}; a Factorial client must be a non-static, non-abstract class (not a record) visible outside its file",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1010_MemberNameTaken = Create(
+        "FG1010", "Client member has a name the generator needs",
+        "'{0}' declares '{1}', which the generated client needs for {2}; rename the member",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");

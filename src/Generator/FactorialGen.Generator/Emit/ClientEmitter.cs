@@ -45,7 +45,7 @@ internal static class ClientEmitter
 
     private static void WriteClientClass(SourceWriter writer, ClientSpec client)
     {
-        var name = client.Declaration.Name;
+        var name = client.Declaration.Identifier;
         var scope = ScopeName(client.Declaration.Scope);
         var groups = client.Operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var groupNames = new HashSet<string>(groups.Select(g => g.Key), StringComparer.Ordinal);

@@ -11,7 +11,10 @@ internal sealed record ClientDeclaration(string Namespace, string Name, Equatabl
     public string FullName =>
         string.Join(".", new[] { Namespace }.Where(n => n.Length > 0).Concat(ContainingTypes.AsImmutableArray().Select(d => d.Substring(d.LastIndexOf(' ') + 1))).Concat(new[] { Name }));
 
-    public string HintName => FullName.Replace('<', '[').Replace('>', ']');
+    public string HintName => FullName.Replace("@", string.Empty).Replace('<', '[').Replace('>', ']');
+
+    /// <summary>The class name as C# code (keywords escaped with <c>@</c>).</summary>
+    public string Identifier => Parsing.Identifier.Escape(Name);
 }
 
 /// <summary>A class marked <c>[FactorialClient]</c>, as plain data.</summary>
@@ -19,13 +22,18 @@ internal sealed record ClientDeclaration(string Namespace, string Name, Equatabl
 /// <param name="IsValid">Whether code can be generated (partial, not generic, valid scope).</param>
 /// <param name="IsPublic">Whether the class is public (its models then are too).</param>
 /// <param name="AttributeLocation">Where the attribute is, for diagnostics about the document it names.</param>
+/// <param name="UserMembers">Members the user declared, with where each is (for FG1010).</param>
 internal sealed record ClientTarget(
     ClientDeclaration Declaration,
     string? SpecFileName,
     bool IsValid,
     bool IsPublic,
     DiagnosticInfo AttributeLocation,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<UserMember> UserMembers);
+
+/// <summary>A member the user declared on a client class: its name and location.</summary>
+internal sealed record UserMember(string Name, DiagnosticInfo Location);
 
 /// <summary>Everything needed to emit one client: its declaration, and the operations its scope allows.</summary>
 internal sealed record ClientSpec(

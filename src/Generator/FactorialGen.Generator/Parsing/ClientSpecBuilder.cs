@@ -42,8 +42,37 @@ internal static class ClientSpecBuilder
             (Allows(target.Declaration.Scope, operation.RequiredScope) ? kept : omitted).Add(operation);
         }
 
+        var taken = TakenNames(target, kept);
+        if (taken.Count > 0)
+        {
+            return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
+        }
+
         var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray());
         return new Result<ClientSpec>(spec, target.Diagnostics);
+    }
+
+    /// <summary>FG1010 for each member the user declared with a name the generated client needs.</summary>
+    private static List<DiagnosticInfo> TakenNames(ClientTarget target, List<OperationSpec> operations)
+    {
+        var needed = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Connection"] = "its connection property",
+            ["Dispose"] = "IDisposable",
+            ["GetDaysOffAsync"] = "the days-off query",
+            ["__connection"] = "a private field",
+            ["__ownsConnection"] = "a private field",
+        };
+        foreach (var group in operations.Select(o => o.Group).Distinct())
+        {
+            needed[group] = $"the '{group}' API namespace";
+            needed[group + "Api"] = $"the class of the '{group}' API namespace";
+        }
+
+        return target.UserMembers
+            .Where(member => needed.ContainsKey(member.Name))
+            .Select(member => member.Location with { Arguments = new[] { target.Declaration.Name, member.Name, needed[member.Name] }.ToEquatableArray() })
+            .ToList();
     }
 
     /// <summary>The models of each document that at least one valid client uses.</summary>

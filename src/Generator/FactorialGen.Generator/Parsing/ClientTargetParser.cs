@@ -15,7 +15,7 @@ internal static class ClientTargetParser
     public static ClientTarget Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
-        var node = (ClassDeclarationSyntax)context.TargetNode;
+        var node = (TypeDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];
         var diagnostics = new List<DiagnosticInfo>();
         var identifier = node.Identifier.GetLocation();
@@ -27,7 +27,12 @@ internal static class ClientTargetParser
         }
 
         var spec = attribute.NamedArguments.Where(a => a.Key == "Spec").Select(a => a.Value.Value as string).FirstOrDefault();
-        if (!symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        var kind = symbol.IsRecord ? "a record" : symbol.IsStatic ? "static" : symbol.IsAbstract ? "abstract" : symbol.IsFileLocal ? "file-local" : null;
+        if (kind is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1009_UnsupportedClientKind, identifier, symbol.Name, kind));
+        }
+        else if (!symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1001_ClientNotPartial, identifier, symbol.Name));
         }
@@ -53,18 +58,24 @@ internal static class ClientTargetParser
                 _ => "class",
             };
             var typeParameters = outer.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", outer.TypeParameters.Select(p => p.Name)) + ">";
-            containing.Insert(0, $"partial {keyword} {outer.Name}{typeParameters}");
+            containing.Insert(0, $"partial {keyword} {Identifier.Escape(outer.Name)}{typeParameters}");
         }
 
-        var @namespace = symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString();
+        var @namespace = symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
         var declaration = new ClientDeclaration(@namespace, symbol.Name, containing.ToEquatableArray(), scope);
         var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? identifier;
+        var userMembers = symbol.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource))
+            .Select(m => new UserMember(m is IMethodSymbol { MethodKind: MethodKind.Constructor } ? ".ctor" : m.Name, DiagnosticInfo.Create(Descriptors.FG1010_MemberNameTaken, m.Locations.First(l => l.IsInSource))))
+            .OrderBy(m => m.Name, System.StringComparer.Ordinal)
+            .ToEquatableArray();
         return new ClientTarget(
             declaration,
             string.IsNullOrWhiteSpace(spec) ? null : spec,
             diagnostics.Count == 0,
             symbol.DeclaredAccessibility == Accessibility.Public,
             DiagnosticInfo.Create(Descriptors.FG1004_SpecNotFound, attributeLocation),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            userMembers);
     }
 }

@@ -110,6 +110,12 @@ internal static class OpenApiReader
                         continue;
                     }
 
+                    if (!HasBalancedPlaceholders(pathItem.Name))
+                    {
+                        context.Warn($"{method.ToUpperInvariant()} {pathItem.Name}", "its path has an unbalanced '{' or '}'", pathItem.Name);
+                        continue;
+                    }
+
                     raw.Add(ReadOperation(method.ToUpperInvariant(), pathItem.Name, operation, shared, components, schemaReader, context));
                 }
             }
@@ -181,7 +187,12 @@ internal static class OpenApiReader
 
             var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
             var type = schema.ValueKind == JsonValueKind.Object ? schemas.Read(schema, typeContext + Identifier.Pascal(name), allowEnums: false) : TypeRef.String;
-            if (type.Kind is TypeRefKind.Model or TypeRefKind.Json || type.Element?.Kind is TypeRefKind.Model or TypeRefKind.Json or TypeRefKind.Array)
+            if (location == "path" && type.Kind is TypeRefKind.Model or TypeRefKind.Json or TypeRefKind.Array or TypeRefKind.Enum)
+            {
+                context.Warn($"The type of the path parameter '{name}' of {label}", "a path segment is one value; it is generated as a string", path);
+                type = TypeRef.String;
+            }
+            else if (type.Kind is TypeRefKind.Model or TypeRefKind.Json || type.Element?.Kind is TypeRefKind.Model or TypeRefKind.Json or TypeRefKind.Array)
             {
                 // Objects (and arrays of them) in the query: sent Rails-style as name[key]=value pairs.
                 type = TypeRef.Json;
@@ -194,13 +205,21 @@ internal static class OpenApiReader
             parameters.Add(new ParameterSpec(name, Unique(Identifier.Camel(name.Replace("[]", string.Empty), "value"), csharpNames), location == "path" ? ParameterLocation.Path : ParameterLocation.Query, type, required, SchemaReader.Description(parameter)));
         }
 
-        // Placeholders the document forgot to declare are still path parameters.
-        foreach (var placeholder in path.Split('/').Where(segment => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal)).Select(segment => segment.Substring(1, segment.Length - 2)))
+        // Placeholders the document forgot to declare are still path parameters; declared ones the path lacks are dropped.
+        var placeholders = Placeholders(path);
+        foreach (var placeholder in placeholders)
         {
             if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.JsonName == placeholder))
             {
+                context.Warn($"The declaration of the path parameter '{placeholder}' of {label}", "it is missing; a required string parameter is generated for it", path);
                 parameters.Add(new ParameterSpec(placeholder, Unique(Identifier.Camel(placeholder), csharpNames), ParameterLocation.Path, TypeRef.String, true, null));
             }
+        }
+
+        foreach (var orphan in parameters.Where(p => p.Location == ParameterLocation.Path && !placeholders.Contains(p.JsonName)).ToList())
+        {
+            context.Warn($"The path parameter '{orphan.JsonName}' of {label}", "the path has no such placeholder", path);
+            parameters.Remove(orphan);
         }
 
         // Request body.
@@ -297,6 +316,36 @@ internal static class OpenApiReader
         }
 
         return element;
+    }
+
+    private static HashSet<string> Placeholders(string path)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var open = path.IndexOf('{'); open >= 0; open = path.IndexOf('{', open + 1))
+        {
+            var close = path.IndexOf('}', open);
+            if (close > open + 1)
+            {
+                names.Add(path.Substring(open + 1, close - open - 1));
+            }
+        }
+
+        return names;
+    }
+
+    private static bool HasBalancedPlaceholders(string path)
+    {
+        var depth = 0;
+        foreach (var c in path)
+        {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth is < 0 or > 1)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0 && !path.Contains("{}");
     }
 
     private static string Unique(string name, HashSet<string> taken)

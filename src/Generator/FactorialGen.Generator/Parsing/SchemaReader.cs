@@ -77,7 +77,10 @@ internal sealed class SchemaReader
         resolved = schema;
         for (var hops = 0; hops < 8 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); hops++)
         {
-            if (ComponentKey(reference.GetString()) is not { } key || !_components.TryGetProperty(key, out schema))
+            if (reference.ValueKind != JsonValueKind.String
+                || ComponentKey(reference.GetString()) is not { } key
+                || _components.ValueKind != JsonValueKind.Object
+                || !_components.TryGetProperty(key, out schema))
             {
                 return false;
             }
@@ -93,6 +96,11 @@ internal sealed class SchemaReader
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema.ValueKind != JsonValueKind.Object)
         {
+            if (schema.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.True))
+            {
+                _warn($"Schema '{contextName}'", $"it is a JSON {schema.ValueKind}, not a schema object; it is read as JSON");
+            }
+
             return TypeRef.Json;
         }
 
@@ -164,8 +172,15 @@ internal sealed class SchemaReader
         var name = _componentTypeNames[key];
         if (!_building.Add(key))
         {
-            // A cycle through a component being built: it will be a model of this name.
-            return new TypeRef(TypeRefKind.Model, name);
+            // A cycle through a component being built: a model of this name when the component is an object with
+            // properties (a recursive model); a cycle of bare references has no content to generate.
+            if (IsObjectSchema(target) && HasProperties(target))
+            {
+                return new TypeRef(TypeRefKind.Model, name);
+            }
+
+            _warn($"The schema '{key}'", "its references form a cycle with no content; it is read as JSON");
+            return TypeRef.Json;
         }
 
         try
@@ -238,7 +253,7 @@ internal sealed class SchemaReader
             }
 
             var memberName = Identifier.Pascal(property.Name);
-            if (memberName == name)
+            if (memberName == name || RecordMembers.Contains(memberName))
             {
                 memberName += "Value";
             }
@@ -285,9 +300,15 @@ internal sealed class SchemaReader
         return new TypeRef(TypeRefKind.Enum, name);
     }
 
+    /// <summary>Members every record has: a property of one of these names gets a <c>Value</c> suffix.</summary>
+    private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+    };
+
     public static string? TypeOf(JsonElement schema)
     {
-        if (!schema.TryGetProperty("type", out var type))
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
         {
             return null;
         }
@@ -319,10 +340,10 @@ internal sealed class SchemaReader
     public static bool IsDeprecated(JsonElement schema) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True;
 
-    private static bool IsObjectSchema(JsonElement schema) => TypeOf(schema) is "object" or null && schema.TryGetProperty("properties", out _) || TypeOf(schema) == "object";
+    private static bool IsObjectSchema(JsonElement schema) => schema.ValueKind == JsonValueKind.Object && ( (TypeOf(schema) is "object" or null && schema.TryGetProperty("properties", out _) || TypeOf(schema) == "object"));
 
     private static bool HasProperties(JsonElement schema) =>
-        schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && properties.EnumerateObject().Any();
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && properties.EnumerateObject().Any();
 
     private static string? ComponentKey(string? reference)
     {

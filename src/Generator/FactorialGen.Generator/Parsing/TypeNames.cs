@@ -6,7 +6,7 @@ namespace FactorialGen.Generator.Parsing;
 internal sealed class TypeNames
 {
     /// <summary>Names the emitters use for their own types in the models' namespace.</summary>
-    public static readonly string[] Reserved = ["FactorialJson", "FactorialJsonResolver", "Options", "CreateOptions", "Serialization"];
+    public static readonly string[] Reserved = ["FactorialJson", "FactorialJsonResolver", "Options", "CreateOptions", "Serialization", "ToString", "Equals", "GetHashCode", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "System", "Global"];
 
     private readonly HashSet<string> _taken = new(Reserved, System.StringComparer.Ordinal);
 
