@@ -26,6 +26,19 @@ public static class FactorialDaysOffQuery
     /// <param name="cancellationToken">Cancels the calls.</param>
     public static async Task<FactorialDaysOff> GetAsync(FactorialConnection connection, string apiVersion, string employeeId, DateOnly from, DateOnly to, bool includeWeekends = false, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await GetCoreAsync(connection, apiVersion, employeeId, from, to, includeWeekends, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
+        {
+            // JsonElement.GetString on a string that is not valid UTF-8 (or holds a lone surrogate escape).
+            throw new FactorialInvalidResponseException($"An answer held a value that could not be read: {ex.Message}", System.Net.HttpStatusCode.OK, "GET", $"/api/{apiVersion}/resources/…", ex);
+        }
+    }
+
+    private static async Task<FactorialDaysOff> GetCoreAsync(FactorialConnection connection, string apiVersion, string employeeId, DateOnly from, DateOnly to, bool includeWeekends, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiVersion);
         ArgumentException.ThrowIfNullOrWhiteSpace(employeeId);
