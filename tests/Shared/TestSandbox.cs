@@ -5,9 +5,9 @@ using System.Threading.Tasks;
 using FactorialGen.Sandbox;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FactorialGen.Tests;
+namespace FactorialGen.Testing;
 
-/// <summary>Starts a real sandbox on loopback for one test and builds clients against it.</summary>
+/// <summary>Starts a real sandbox on loopback for one test and builds clients against it (shared by the test projects).</summary>
 internal sealed class TestSandbox : IAsyncDisposable
 {
     private TestSandbox(FactorialSandbox server, FakeTimeProvider time, FactorialApp app)
