@@ -79,8 +79,10 @@ internal sealed class OAuthResponseGuard(HttpMessageHandler inner, bool ownsInne
 
         public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        // A synchronous reader cannot be cancelled; it still gets the size limit (no blocking on async work here).
+        public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
