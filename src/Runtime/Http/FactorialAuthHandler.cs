@@ -23,6 +23,7 @@ public sealed class FactorialAuthHandler : DelegatingHandler
     private readonly FactorialApiKey? _apiKey;
     private readonly Uri _apiBaseAddress;
     private readonly ILogger _logger;
+    private int _redirectsChecked;
 
     /// <summary>Authenticates with OAuth tokens from <paramref name="tokenSource"/>.</summary>
     /// <param name="tokenSource">Supplies (and refreshes) the bearer token.</param>
@@ -60,6 +61,11 @@ public sealed class FactorialAuthHandler : DelegatingHandler
                 $"Refusing to send Factorial credentials to '{request.RequestUri?.GetLeftPart(UriPartial.Authority)}': only '{_apiBaseAddress.GetLeftPart(UriPartial.Authority)}' receives them."));
         }
 
+        if (Volatile.Read(ref _redirectsChecked) == 0)
+        {
+            SwitchOffRedirects();
+        }
+
         if (_apiKey is not null)
         {
             // The API key never changes and covers every scope: no await, no state machine, straight through.
@@ -69,6 +75,40 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         }
 
         return SendWithTokenAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Credentials must never follow a redirect to another host: .NET drops <c>Authorization</c> on redirects but
+    /// re-sends custom headers such as <c>x-api-key</c>. So the handler at the bottom of the chain is told not to follow
+    /// redirects (a 3xx then comes back as an error); one already in use that follows them is refused.
+    /// </summary>
+    private void SwitchOffRedirects()
+    {
+        var handler = InnerHandler;
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler;
+        }
+
+        try
+        {
+            switch (handler)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FactorialException(
+                "The HTTP handler under FactorialAuthHandler follows redirects and has already sent requests, so it cannot be changed: credentials could follow a redirect to another host. Give it AllowAutoRedirect = false.", ex);
+        }
+
+        Volatile.Write(ref _redirectsChecked, 1);
     }
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
