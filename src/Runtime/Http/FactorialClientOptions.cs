@@ -29,7 +29,10 @@ public sealed class FactorialClientOptions
     /// <summary>Refresh tokens this long before they expire. Default: 2 minutes.</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The longest one request may take, including reading its body. Default: 100 seconds.</summary>
+    /// <summary>
+    /// The longest a request may wait for its answer's headers, and the longest its body may stop arriving.
+    /// Default: 100 seconds.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>The largest response body accepted, in bytes. Default: 64 MiB.</summary>

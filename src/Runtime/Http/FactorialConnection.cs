@@ -409,7 +409,10 @@ public sealed class FactorialConnection : IDisposable
                         buffer = larger;
                     }
 
-                    var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                    var pending = stream.ReadAsync(buffer.AsMemory(count), cancellationToken);
+                    var read = pending.IsCompletedSuccessfully
+                        ? pending.Result
+                        : await ReadWithinTimeoutAsync(pending, response, request, cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;
@@ -458,6 +461,35 @@ public sealed class FactorialConnection : IDisposable
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>
+    /// A body read that did not complete at once: bounded by <see cref="FactorialClientOptions.Timeout"/> (HttpClient's own
+    /// time-out stops at the headers), so a body that stops arriving cannot hold the call for ever. Only this slow path
+    /// allocates a timer.
+    /// </summary>
+    private async ValueTask<int> ReadWithinTimeoutAsync(ValueTask<int> pending, HttpResponseMessage response, FactorialRequest request, CancellationToken cancellationToken)
+    {
+        if (Options.Timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await pending.ConfigureAwait(false);
+        }
+
+        var read = pending.AsTask();
+        using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(Options.Timeout, stopDelay.Token);
+        if (await Task.WhenAny(read, delay).ConfigureAwait(false) == read)
+        {
+            await stopDelay.CancelAsync().ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
+        }
+
+        response.Dispose(); // aborts the stalled read on a real connection; its outcome no longer matters
+        _ = read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var template = TemplateOf(request);
+        throw new FactorialNetworkException($"The answer to {request.Method.Method} {template} stopped arriving: nothing more came within {Options.Timeout.TotalSeconds:0.#} s.", request.Method.Method, template, null);
     }
 
     private delegate TResult? ParseBody<TResult, TState>(ReadOnlySpan<byte> json, TState state);
