@@ -73,5 +73,5 @@ for name in without with; do
 done
 
 echo "logs and consumers: $work"
-echo "slowest generators and analyzers in the rebuild with FactorialGen (seconds, %):"
+echo "slowest generators and analyzers in the rebuild with FactorialGen (seconds; share of all generators or of all analyzers, %):"
 grep -E '^ +[0-9]+\.[0-9]+ +<?[0-9]+ +[A-Za-z]' "$work/with-2.log" | sed -E 's/^ +//' | sort -rn | sort -u -k3,3 | sort -rn | head -8 || true

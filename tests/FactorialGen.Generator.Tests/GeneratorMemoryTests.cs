@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace FactorialGen.Generator.Tests;
 
 /// <summary>What the generator costs in memory on the real 404-operation document (figures for docs/benchmarks.md).</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class GeneratorMemoryTests(ITestOutputHelper output)
 {
     private const string V2024 = "factorial-openapi-2024-10-01.json";
@@ -60,4 +61,11 @@ public sealed class GeneratorMemoryTests(ITestOutputHelper output)
         var sources = driver.GetRunResult().Results.Single().GeneratedSources;
         return (sources.Length, sources.Sum(s => (long)s.SourceText.Length));
     }
+}
+
+/// <summary>Tests that read process-wide counters (allocated bytes, heap size): run alone, never beside other tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasurementCollection
+{
+    public const string Name = "Measurements";
 }

@@ -23,6 +23,10 @@ public sealed class FactorialAuthHandler : DelegatingHandler
     private readonly FactorialApiKey? _apiKey;
     private readonly Uri _apiBaseAddress;
     private readonly ILogger _logger;
+
+    // The Authorization header of the token in use, built once per token rather than once per request. The header
+    // value is immutable, so concurrent requests can share it.
+    private AuthorizationHeader? _authorization;
     private int _redirectsChecked;
 
     /// <summary>Authenticates with OAuth tokens from <paramref name="tokenSource"/>.</summary>
@@ -170,8 +174,23 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         : request.Options.TryGetValue(FactorialRequestOptions.RequiredScope, out var required) ? required
         : null;
 
-    private static void Authorize(HttpRequestMessage request, FactorialToken token) =>
-        request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
+    private void Authorize(HttpRequestMessage request, FactorialToken token)
+    {
+        var current = Volatile.Read(ref _authorization);
+        if (current is null || !ReferenceEquals(current.Token, token))
+        {
+            current = new AuthorizationHeader(token, new AuthenticationHeaderValue(token.TokenType, token.AccessToken));
+            Volatile.Write(ref _authorization, current);
+        }
+
+        request.Headers.Authorization = current.Value;
+    }
+
+    private sealed record AuthorizationHeader(FactorialToken Token, AuthenticationHeaderValue Value)
+    {
+        // Never print the token: the record's generated ToString would.
+        public override string ToString() => nameof(AuthorizationHeader);
+    }
 
     private static HttpRequestMessage Clone(HttpRequestMessage original)
     {

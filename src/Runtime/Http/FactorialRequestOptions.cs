@@ -2,7 +2,12 @@ using System.Net.Http;
 
 namespace FactorialGen;
 
-/// <summary>Per-request facts the request layer hands to <see cref="FactorialAuthHandler"/> through <see cref="HttpRequestMessage.Options"/>.</summary>
+/// <summary>
+/// Per-request facts for <see cref="FactorialAuthHandler"/> and <see cref="FactorialTelemetryHandler"/>. The request
+/// layer carries them on its own request type (no dictionary lookups on the hot path) and also sets these
+/// <see cref="HttpRequestMessage.Options"/> keys when it sends through a caller's <see cref="HttpClient"/>; set them
+/// yourself on requests you build by hand.
+/// </summary>
 public static class FactorialRequestOptions
 {
     /// <summary>The scope the operation needs; the handler refuses to send the request when the token lacks it.</summary>

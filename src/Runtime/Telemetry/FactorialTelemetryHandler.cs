@@ -28,7 +28,9 @@ public sealed class FactorialTelemetryHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         var method = request.Method.Method;
         var template = FactorialAuthHandler.PathOf(request);
-        using var activity = FactorialTelemetry.ActivitySource.StartActivity($"{method} {template}", ActivityKind.Client);
+        using var activity = FactorialTelemetry.ActivitySource.HasListeners()
+            ? FactorialTelemetry.ActivitySource.StartActivity($"{method} {template}", ActivityKind.Client)
+            : null;
         activity?.SetTag("http.request.method", method);
         activity?.SetTag("url.template", template);
         activity?.SetTag("server.address", request.RequestUri?.Host);
