@@ -1,0 +1,6 @@
+using System.IO;
+
+namespace FactorialGen;
+
+/// <summary>A response body passed the configured size limit (mapped to a public typed error where it is caught).</summary>
+internal sealed class ResponseTooLargeException(long limit) : IOException($"The response body is larger than the limit of {limit} bytes.");
