@@ -59,7 +59,7 @@ public sealed class BadResponseTests
         var huge = "[" + string.Join(",", new string[5000].AsSpan().ToArray().Select(_ => "{\"id\":1}")) + "]";
         using var connection = Connection(new CannedHandler(HttpStatusCode.OK, huge), maxBytes: 1000);
 
-        var error = await Assert.ThrowsAsync<FactorialInvalidResponseException>(
+        var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(
             () => connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), TestJsonContext.Default.TestEmployee));
 
         Assert.Contains("limit", error.Message, StringComparison.Ordinal);

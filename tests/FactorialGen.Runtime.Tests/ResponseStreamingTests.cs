@@ -29,7 +29,7 @@ public sealed class ResponseStreamingTests
         var body = new EndlessStream("{\"data\": ["u8.ToArray(), "{\"id\": 1, \"full_name\": \"Ana\"},"u8.ToArray());
         using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body));
 
-        var error = await Assert.ThrowsAsync<FactorialInvalidResponseException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
+        var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
 
         Assert.Contains("limit", error.Message, StringComparison.Ordinal);
         Assert.InRange(body.BytesRead, Limit, Limit + (128 * 1024)); // streamed and cut, not buffered whole
@@ -43,7 +43,7 @@ public sealed class ResponseStreamingTests
         var body = new EndlessStream("["u8.ToArray(), " "u8.ToArray());
         using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body, contentLength: Limit + 1));
 
-        await Assert.ThrowsAsync<FactorialInvalidResponseException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
+        await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
 
         Assert.Equal(0, body.BytesRead);
     }

@@ -30,13 +30,25 @@ public sealed class FactorialClientOptions
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// The longest a request may wait for its answer's headers, and the longest its body may stop arriving.
-    /// Default: 100 seconds.
+    /// The longest a call may take, from sending the request until the last byte of its answer: the headers must
+    /// arrive within it, and the body must be complete by then, however it trickles in (a body that stalls or drips a
+    /// byte at a time fails with <see cref="FactorialNetworkException"/>; an error body that does, with its status
+    /// error and that network error as the inner exception). With a caller-supplied <see cref="HttpClient"/>, the
+    /// headers are bounded by that client's own time-out. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// for no bound. Default: 100 seconds.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The largest response body accepted, in bytes. Default: 64 MiB.</summary>
-    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// The largest response body accepted, in bytes: a larger one fails with
+    /// <see cref="FactorialResponseTooLargeException"/>, before any of it is read when its <c>Content-Length</c>
+    /// announces it, else as soon as the limit is passed. Whatever the <c>Content-Length</c> says, no more than a small
+    /// buffer is reserved before the bytes arrive. Default: 32 MiB (a page of 100 employees is about 90 KB).
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 32 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
 
     /// <summary>How much of an error body is kept in <see cref="FactorialApiException.ResponseBody"/>. Default: 16,384 characters.</summary>
     public int MaxErrorBodyChars { get; set; } = 16_384;
@@ -59,6 +71,10 @@ public sealed class FactorialClientOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxResponseBytes, nameof(MaxResponseBytes));
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(MaxErrorBodyChars, nameof(MaxErrorBodyChars));
         return this;
     }

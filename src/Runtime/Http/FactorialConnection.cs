@@ -111,8 +111,9 @@ public sealed class FactorialConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
-        using var response = await SendCoreAsync(request, extraQuery: null, cancellationToken).ConfigureAwait(false);
-        var value = await ReadJsonAsync(response, request, static (json, type) => JsonSerializer.Deserialize(json, type), responseType, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await SendCoreAsync(request, extraQuery: null, started, cancellationToken).ConfigureAwait(false);
+        var value = await ReadJsonAsync(response, request, static (json, type) => JsonSerializer.Deserialize(json, type), responseType, started, cancellationToken).ConfigureAwait(false);
         return value ?? throw Invalid(response, request, "Factorial answered with an empty (null) body", null);
     }
 
@@ -121,7 +122,7 @@ public sealed class FactorialConnection : IDisposable
     public async Task SendAsync(FactorialRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var response = await SendCoreAsync(request, extraQuery: null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, extraQuery: null, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and returns the answer as a <see cref="JsonElement"/> (the seed's generic call).</summary>
@@ -280,19 +281,20 @@ public sealed class FactorialConnection : IDisposable
     private async Task<FactorialPage<T>> GetPageCoreAsync<T>(FactorialRequest request, JsonTypeInfo<T> itemType, List<KeyValuePair<string, string>>? extraQuery, CancellationToken cancellationToken)
     {
         // One pass over the body: no JsonDocument, each item read straight from the reader (FactorialPageReader).
-        using var response = await SendCoreAsync(request, extraQuery, cancellationToken).ConfigureAwait(false);
-        return (await ReadJsonAsync(response, request, static (json, type) => FactorialPageReader.Read(json, type), itemType, cancellationToken).ConfigureAwait(false))!;
+        var started = Stopwatch.GetTimestamp();
+        using var response = await SendCoreAsync(request, extraQuery, started, cancellationToken).ConfigureAwait(false);
+        return (await ReadJsonAsync(response, request, static (json, type) => FactorialPageReader.Read(json, type), itemType, started, cancellationToken).ConfigureAwait(false))!;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<HttpResponseMessage> SendCoreAsync(FactorialRequest request, List<KeyValuePair<string, string>>? extraQuery, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendCoreAsync(FactorialRequest request, List<KeyValuePair<string, string>>? extraQuery, long started, CancellationToken cancellationToken)
     {
         var template = TemplateOf(request);
+        FactorialPathSegments.ThrowIfUnsafe(request); // nothing is sent for a path that would address another resource
         using var message = NewMessage(request, BuildUri(request, extraQuery), template);
 
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
-        var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
@@ -320,7 +322,7 @@ public sealed class FactorialConnection : IDisposable
 
         using (response)
         {
-            throw await ErrorOfAsync(response, request, template, cancellationToken).ConfigureAwait(false);
+            throw await ErrorOfAsync(response, request, template, started, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -337,11 +339,22 @@ public sealed class FactorialConnection : IDisposable
         return message;
     }
 
-    private async Task<Exception> ErrorOfAsync(HttpResponseMessage response, FactorialRequest request, string template, CancellationToken cancellationToken)
+    private async Task<Exception> ErrorOfAsync(HttpResponseMessage response, FactorialRequest request, string template, long started, CancellationToken cancellationToken)
     {
-        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var (code, message) = ErrorBody.Parse(body);
         var method = request.Method.Method;
+        string? body = null;
+        FactorialNetworkException? bodyTimeout = null;
+        try
+        {
+            body = await ReadErrorBodyAsync(response, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BodyTimeoutException ex)
+        {
+            // The status is Factorial's answer and stays the error; the body that never came is said in its inner exception.
+            bodyTimeout = new FactorialNetworkException($"The error body of {method} {template} stopped arriving: the answer was not complete within {ex.Timeout.TotalSeconds:0.###} s (FactorialClientOptions.Timeout).", method, template, ex);
+        }
+
+        var (code, message) = ErrorBody.Parse(body);
         if (response.StatusCode == HttpStatusCode.Forbidden && (code == "insufficient_scope" || HasBearerError(response, "insufficient_scope")))
         {
             return new FactorialScopeException(request.RequiredScope, TokenSource?.Current?.Scope, method, template, response.StatusCode, body);
@@ -352,31 +365,49 @@ public sealed class FactorialConnection : IDisposable
             return new FactorialRateLimitException(method, template, RetryAfterOf(response), code, message, body);
         }
 
-        return new FactorialApiException(response.StatusCode, method, template, code, message, body);
+        return new FactorialApiException(response.StatusCode, method, template, code, message, body, bodyTimeout);
     }
 
-    private async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first <see cref="FactorialClientOptions.MaxErrorBodyChars"/> characters of an error body: read as bytes into a
+    /// pooled buffer (at most four per character), within the call's deadline; the rest is never read.
+    /// </summary>
+    private async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, long started, CancellationToken cancellationToken)
     {
+        if (Options.MaxErrorBodyChars == 0)
+        {
+            return null;
+        }
+
+        byte[]? buffer = null;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var buffer = new char[Math.Max(Options.MaxErrorBodyChars, 1)];
-            var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-            return read == 0 ? null : new string(buffer, 0, read);
+            (buffer, var count) = await ResponseBodyReader.ReadAsync(response, (long)Options.MaxErrorBodyChars * 4, truncate: true, started, Options.Timeout, cancellationToken).ConfigureAwait(false);
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, count);
+            return text.Length <= Options.MaxErrorBodyChars ? text : text[..Options.MaxErrorBodyChars];
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             return null; // the status still tells what happened
         }
+        finally
+        {
+            BodyBufferPool.Return(buffer);
+        }
     }
 
     /// <summary>
-    /// Reads the whole body into a pooled buffer (at most <see cref="FactorialClientOptions.MaxResponseBytes"/>), then
-    /// parses it in one synchronous pass: no per-read async layer, no second copy.
+    /// Reads the whole body into a pooled buffer (at most <see cref="FactorialClientOptions.MaxResponseBytes"/>, complete
+    /// within <see cref="FactorialClientOptions.Timeout"/> of <paramref name="started"/>), then parses it in one
+    /// synchronous pass: no per-read async layer, no second copy.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<TResult?> ReadJsonAsync<TResult, TState>(HttpResponseMessage response, FactorialRequest request, ParseBody<TResult, TState> parse, TState state, CancellationToken cancellationToken)
+    private async ValueTask<TResult?> ReadJsonAsync<TResult, TState>(HttpResponseMessage response, FactorialRequest request, ParseBody<TResult, TState> parse, TState state, long started, CancellationToken cancellationToken)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -387,68 +418,40 @@ public sealed class FactorialConnection : IDisposable
         var length = response.Content.Headers.ContentLength;
         if (length > Options.MaxResponseBytes)
         {
-            throw Invalid(response, request, $"The body of {length} bytes is over the limit of {Options.MaxResponseBytes} bytes", null);
+            throw new FactorialResponseTooLargeException(Options.MaxResponseBytes, length, response.StatusCode, request.Method.Method, TemplateOf(request));
         }
 
         byte[]? buffer = null;
+        var count = 0;
+        var start = 0;
         try
         {
-            var count = 0;
-            var limit = Options.MaxResponseBytes;
-            await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // Room for the announced length plus one byte, so the read that finds the end needs no larger buffer.
-                buffer = ArrayPool<byte>.Shared.Rent(length is { } known ? (int)Math.Min(known + 1, Array.MaxLength) : InitialBodyBuffer);
-                while (true)
-                {
-                    if (count == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, limit + 1), Array.MaxLength));
-                        buffer.AsSpan(0, count).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var pending = stream.ReadAsync(buffer.AsMemory(count), cancellationToken);
-                    var read = pending.IsCompletedSuccessfully
-                        ? pending.Result
-                        : await ReadWithinTimeoutAsync(pending, response, request, cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    count += read;
-                    if (count > limit)
-                    {
-                        throw new ResponseTooLargeException(limit);
-                    }
-                }
-            }
-
+            (buffer, count) = await ResponseBodyReader.ReadAsync(response, Options.MaxResponseBytes, truncate: false, started, Options.Timeout, cancellationToken).ConfigureAwait(false);
             var json = new ReadOnlySpan<byte>(buffer, 0, count);
             if (json.StartsWith(Utf8Bom))
             {
-                json = json[Utf8Bom.Length..];
+                start = Utf8Bom.Length;
+                json = json[start..];
             }
 
             return parse(json, state);
         }
         catch (ResponseTooLargeException ex)
         {
-            throw Invalid(response, request, ex.Message.TrimEnd('.'), ex);
+            throw new FactorialResponseTooLargeException(ex.Limit, length, response.StatusCode, request.Method.Method, TemplateOf(request));
+        }
+        catch (BodyTimeoutException ex)
+        {
+            var template = TemplateOf(request);
+            throw new FactorialNetworkException($"The answer to {request.Method.Method} {template} stopped arriving: it was not complete within {ex.Timeout.TotalSeconds:0.###} s (FactorialClientOptions.Timeout).", request.Method.Method, template, ex);
         }
         catch (FactorialPageShapeException ex)
         {
             throw Invalid(response, request, ex.Message, null);
         }
-        catch (FactorialPageItemException ex)
+        catch (Exception ex) when (ex is FactorialPageItemException || IsDataError(ex))
         {
-            throw Invalid(response, request, ex.Message, ex.InnerException);
-        }
-        catch (Exception ex) when (IsDataError(ex))
-        {
-            throw Invalid(response, request, $"The body could not be read: {ex.Message}", ex);
+            throw InvalidBody(response, request, new ReadOnlySpan<byte>(buffer, start, count - start), ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
@@ -456,45 +459,43 @@ public sealed class FactorialConnection : IDisposable
         }
         finally
         {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            BodyBufferPool.Return(buffer);
         }
     }
 
     /// <summary>
-    /// A body read that did not complete at once: bounded by <see cref="FactorialClientOptions.Timeout"/> (HttpClient's own
-    /// time-out stops at the headers), so a body that stops arriving cannot hold the call for ever. Only this slow path
-    /// allocates a timer.
+    /// A body that was read but could not be parsed: names the JSON path of the offending value when it is known
+    /// (from the value's position, found again in <paramref name="json"/>, or from System.Text.Json's own path).
     /// </summary>
-    private async ValueTask<int> ReadWithinTimeoutAsync(ValueTask<int> pending, HttpResponseMessage response, FactorialRequest request, CancellationToken cancellationToken)
+    private static FactorialInvalidResponseException InvalidBody(HttpResponseMessage response, FactorialRequest request, ReadOnlySpan<byte> json, Exception ex)
     {
-        if (Options.Timeout == Timeout.InfiniteTimeSpan)
+        var item = ex as FactorialPageItemException;
+        var cause = item?.InnerException ?? ex;
+        string? path = null;
+        if (cause is FactorialJsonValueException value)
         {
-            return await pending.ConfigureAwait(false);
+            path = JsonPathLocator.Find(json, value.Offset);
+        }
+        else if (item is not null)
+        {
+            path = JsonPathLocator.Find(json, item.Offset) is { } itemPath ? JsonPathLocator.Combine(itemPath, (cause as JsonException)?.Path) : null;
+        }
+        else if (cause is JsonException { Path: { Length: > 1 } serializerPath })
+        {
+            path = serializerPath; // a JsonSerializerContext type: the serializer tracked the path itself
         }
 
-        var read = pending.AsTask();
-        using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(Options.Timeout, stopDelay.Token);
-        if (await Task.WhenAny(read, delay).ConfigureAwait(false) == read)
+        var what = (path, item) switch
         {
-            await stopDelay.CancelAsync().ConfigureAwait(false);
-            return await read.ConfigureAwait(false);
-        }
-
-        response.Dispose(); // aborts the stalled read on a real connection; its outcome no longer matters
-        _ = read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var template = TemplateOf(request);
-        throw new FactorialNetworkException($"The answer to {request.Method.Method} {template} stopped arriving: nothing more came within {Options.Timeout.TotalSeconds:0.#} s.", request.Method.Method, template, null);
+            (null, null) => $"The body could not be read: {cause.Message}",
+            (null, _) => item.Message,
+            (_, null) => $"The value at {path} could not be read: {cause.Message}",
+            _ => $"Item {item.Index} of the list could not be read: the value at {path}: {cause.Message}",
+        };
+        return new FactorialInvalidResponseException(what.TrimEnd('.'), response.StatusCode, request.Method.Method, TemplateOf(request), path, cause);
     }
 
     private delegate TResult? ParseBody<TResult, TState>(ReadOnlySpan<byte> json, TState state);
-
-    private const int InitialBodyBuffer = 16 * 1024;
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 

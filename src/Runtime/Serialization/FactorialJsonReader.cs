@@ -17,9 +17,13 @@ public delegate T? FactorialValueReader<T>(ref Utf8JsonReader reader)
     where T : struct;
 
 /// <summary>
-/// Tolerant readers for generated JSON converters. Real Factorial answers do not always match their document:
-/// numbers come as strings and the reverse, enums as null. These read what they can, give <see langword="null"/>
-/// for a scalar they cannot make sense of, and throw <see cref="JsonException"/> only for a structural mismatch.
+/// Readers for generated JSON converters. Real Factorial answers do not always match their document: numbers come as
+/// strings and the reverse, enums as null. These accept every spelling of a value that means the same thing (<c>"12"</c>
+/// and <c>12</c>, <c>1.0</c> for an integer, an empty string for an absent number or date), and refuse a value that
+/// does not fit its type with a <see cref="JsonException"/> that the request layer turns into
+/// <see cref="FactorialInvalidResponseException"/> with the value's JSON path: a fraction or an out-of-range number in
+/// an integer field, a number that overflows a double, a date that does not exist. Never a saturated, rounded or
+/// silently dropped value.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FactorialJsonReader
@@ -29,7 +33,7 @@ public static class FactorialJsonReader
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected a JSON object for {typeName} but found {reader.TokenType}.");
+            throw Structural(ref reader, $"a JSON object for {typeName}");
         }
     }
 
@@ -48,7 +52,11 @@ public static class FactorialJsonReader
         _ => throw Structural(ref reader, "a string"),
     };
 
-    /// <summary>A 64-bit integer; numeric strings are parsed, anything else unparsable is null.</summary>
+    /// <summary>
+    /// A 64-bit integer: a JSON number or a string holding one (<c>"12"</c>, <c>1.0</c> and <c>1e3</c> are whole
+    /// numbers); null or an empty string is null. A fraction, a value outside Int64 or anything else is an error.
+    /// </summary>
+    /// <exception cref="JsonException">The value is not a whole number that fits in an Int64.</exception>
     public static long? ReadInt64(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -56,33 +64,66 @@ public static class FactorialJsonReader
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out var integer))
                 {
-                    return integer;
+                    return integer; // the common case: no text, no allocation
                 }
 
-                return reader.TryGetDouble(out var real) && real >= long.MinValue && real <= long.MaxValue && Math.Floor(real) == real ? (long)real : null;
+                return WholeNumber(NumberText(ref reader), ref reader, "Int64", long.MinValue, long.MaxValue);
             case JsonTokenType.String:
-                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            case JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False:
+                var text = reader.GetString()!;
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                return string.IsNullOrWhiteSpace(text) ? null : WholeNumber(text.Trim(), ref reader, "Int64", long.MinValue, long.MaxValue);
+            case JsonTokenType.Null:
                 return null;
             default:
                 throw Structural(ref reader, "an integer");
         }
     }
 
-    /// <summary>A 32-bit integer; see <see cref="ReadInt64"/>.</summary>
-    public static int? ReadInt32(ref Utf8JsonReader reader) =>
-        ReadInt64(ref reader) is { } value && value >= int.MinValue && value <= int.MaxValue ? (int)value : null;
+    /// <summary>A 32-bit integer; see <see cref="ReadInt64"/>. A value outside Int32 is an error, never cut down.</summary>
+    /// <exception cref="JsonException">The value is not a whole number that fits in an Int32.</exception>
+    public static int? ReadInt32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var integer))
+        {
+            return integer;
+        }
 
-    /// <summary>A floating-point number; numeric strings are parsed.</summary>
+        var value = ReadInt64(ref reader);
+        return value is null ? null
+            : value is >= int.MinValue and <= int.MaxValue ? (int)value
+            : throw ValueError(ref reader, $"Expected a whole number that fits in Int32 but found {Describe(ref reader)}, which is out of range");
+    }
+
+    /// <summary>
+    /// A floating-point number: a JSON number or a string holding one; null or an empty string is null. A number too
+    /// large for a double (it would become infinity), a non-zero number too small for one (it would become 0),
+    /// <c>"NaN"</c>, <c>"Infinity"</c> or any other text is an error.
+    /// </summary>
+    /// <exception cref="JsonException">The value is not a finite number a double can hold.</exception>
     public static double? ReadDouble(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return reader.TryGetDouble(out var value) ? value : null;
+                if (reader.TryGetDouble(out var value) && double.IsFinite(value) && (value != 0 || !HasNonZeroDigit(NumberText(ref reader))))
+                {
+                    return value;
+                }
+
+                throw ValueError(ref reader, $"Expected a number a double can hold but found {Describe(ref reader)}, which would become {(value == 0 ? "0" : "infinity")}");
             case JsonTokenType.String:
-                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            case JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False:
+                var text = reader.GetString()!;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) && (parsed != 0 || !HasNonZeroDigit(text)))
+                {
+                    return parsed;
+                }
+
+                return string.IsNullOrWhiteSpace(text) ? null : throw ValueError(ref reader, "Expected a number but found a string that is not a finite number a double can hold");
+            case JsonTokenType.Null:
                 return null;
             default:
                 throw Structural(ref reader, "a number");
@@ -109,29 +150,39 @@ public static class FactorialJsonReader
         }
     }
 
-    /// <summary>A calendar date (<c>yyyy-MM-dd</c>, or the date part of a timestamp); anything else unparsable is null.</summary>
+    /// <summary>
+    /// A calendar date: <c>yyyy-MM-dd</c>, or the date part of an ISO 8601 timestamp. Null or an empty string is null;
+    /// a date that does not exist (<c>2026-02-30</c>, year 0), any other text, a number or a boolean is an error.
+    /// </summary>
+    /// <exception cref="JsonException">The value is not a valid date.</exception>
     public static DateOnly? ReadDate(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            return SkipScalar<DateOnly>(ref reader, "a date");
+            return NotAString<DateOnly>(ref reader, "a date (yyyy-MM-dd)");
         }
 
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseIsoDate(reader.ValueSpan, out var fast))
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 10 && TryParseIsoDate(reader.ValueSpan, out var fast))
         {
             return fast; // the common case, straight from the UTF-8 bytes: no string
         }
 
-        var text = reader.GetString();
-        return text is { Length: >= 10 } && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        var text = reader.GetString()!;
+        return TryParseDate(text, out var day) ? day
+            : string.IsNullOrWhiteSpace(text) ? null
+            : throw ValueError(ref reader, "Expected a date (yyyy-MM-dd) but found a string that is not a valid date");
     }
 
-    /// <summary>A timestamp in ISO 8601 (UTC when it has no offset); anything else unparsable is null.</summary>
+    /// <summary>
+    /// A timestamp in ISO 8601 (UTC when it has no offset). Null or an empty string is null; a timestamp out of range
+    /// (in UTC), any other text, a number or a boolean is an error.
+    /// </summary>
+    /// <exception cref="JsonException">The value is not a valid timestamp.</exception>
     public static DateTimeOffset? ReadDateTime(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            return SkipScalar<DateTimeOffset>(ref reader, "a timestamp");
+            return NotAString<DateTimeOffset>(ref reader, "a timestamp (ISO 8601)");
         }
 
         // With an explicit offset ('Z' or ±hh:mm) System.Text.Json's ISO 8601 parser reads the UTF-8 bytes without a
@@ -141,8 +192,27 @@ public static class FactorialJsonReader
             return fast;
         }
 
-        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value) ? value : null;
+        var text = reader.GetString()!;
+        return TryParseDateTime(text, out var value) ? value
+            : string.IsNullOrWhiteSpace(text) ? null
+            : throw ValueError(ref reader, "Expected a timestamp (ISO 8601) but found a string that is not a valid timestamp");
     }
+
+    /// <summary>Parses a date as <see cref="ReadDate"/> does: <c>yyyy-MM-dd</c>, or the date part of a valid timestamp.</summary>
+    internal static bool TryParseDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length < 10 || !DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return false;
+        }
+
+        // Longer text must be a whole timestamp ("2024-02-29T10:00:00Z"), not a date followed by anything.
+        return text.Length == 10 || (text[10] is 'T' or 't' or ' ' && TryParseDateTime(text, out _));
+    }
+
+    private static bool TryParseDateTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value);
 
     /// <summary>Any JSON value, kept as it is; null stays null.</summary>
     public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>
@@ -234,18 +304,84 @@ public static class FactorialJsonReader
     private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
         text.Length > 10 && (text[^1] is (byte)'Z' or (byte)'z' || (text.Length > 16 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 
-    private static T? SkipScalar<T>(ref Utf8JsonReader reader, string expected)
+    private static T? NotAString<T>(ref Utf8JsonReader reader, string expected)
         where T : struct =>
-        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? throw Structural(ref reader, expected) : null;
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.StartObject or JsonTokenType.StartArray => throw Structural(ref reader, expected),
+            _ => throw ValueError(ref reader, $"Expected {expected} but found {Describe(ref reader)}"),
+        };
 
-    private static JsonException Structural(ref Utf8JsonReader reader, string expected)
+    /// <summary>
+    /// A whole number from the text of a JSON number (or of a string holding one) that <see cref="long.TryParse(string?, out long)"/>
+    /// did not take: <c>1.0</c>, <c>1e3</c> and <c>-0</c> are whole; a fraction, an overflow or other text is an error.
+    /// Exact: the digits are compared, never rounded through a double or a decimal.
+    /// </summary>
+    private static long WholeNumber(string text, ref Utf8JsonReader reader, string typeName, long min, long max)
+    {
+        var shape = ExactInteger.Parse(text, out var value);
+        return shape switch
+        {
+            ExactInteger.Shape.Whole when value >= min && value <= max => (long)value,
+            ExactInteger.Shape.Whole or ExactInteger.Shape.TooLarge => throw ValueError(ref reader, $"Expected a whole number that fits in {typeName} but found {Describe(ref reader)}, which is out of range"),
+            ExactInteger.Shape.Fraction => throw ValueError(ref reader, $"Expected a whole number ({typeName}) but found {Describe(ref reader)}, which has a fraction"),
+            _ => throw ValueError(ref reader, $"Expected a whole number ({typeName}) but found {Describe(ref reader)}"),
+        };
+    }
+
+    private static string NumberText(ref Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+
+    private static bool HasNonZeroDigit(string number)
+    {
+        foreach (var c in number)
+        {
+            if (c is 'e' or 'E')
+            {
+                return false; // the exponent's digits do not make the value non-zero
+            }
+
+            if (c is >= '1' and <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What the reader is on, for an error message: a number's text (cut short), never a string's content.</summary>
+    private static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                var text = NumberText(ref reader);
+                return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+            case JsonTokenType.String:
+                return "a string"; // response text may be personal data: it stays out of messages
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            default:
+                return reader.TokenType.ToString();
+        }
+    }
+
+    private static FactorialJsonValueException ValueError(ref Utf8JsonReader reader, string message) =>
+        new(message + ".", reader.TokenStartIndex);
+
+    private static FactorialJsonValueException Structural(ref Utf8JsonReader reader, string expected)
     {
         var found = reader.TokenType;
+        var start = reader.TokenStartIndex;
         if (found is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             reader.Skip();
         }
 
-        return new JsonException($"Expected {expected} but found {found}.");
+        return new FactorialJsonValueException($"Expected {expected} but found {found}.", start);
     }
 }

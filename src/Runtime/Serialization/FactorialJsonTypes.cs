@@ -77,7 +77,7 @@ public static class FactorialJsonTypes
         public override bool HandleNull => true;
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            read(ref reader) ?? throw new JsonException($"Expected a {typeof(T).Name} value but found {reader.TokenType}.");
+            read(ref reader) ?? throw new FactorialJsonValueException($"Expected a {typeof(T).Name} value but found {reader.TokenType}.", reader.TokenStartIndex);
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value);
     }
@@ -99,10 +99,37 @@ public static class FactorialJsonTypes
                 throw new JsonException($"Expected a JSON array but found {reader.TokenType}.");
             }
 
+            // A value converter is called on this reader, so the positions of its errors stay those of the whole body;
+            // other metadata goes through the serializer, which reads the item through a reader of its own.
+            var converter = item.Kind == JsonTypeInfoKind.None ? item.Converter as JsonConverter<T> : null;
             var items = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.Null && JsonSerializer.Deserialize(ref reader, item) is { } value)
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                T? value;
+                if (converter is not null)
+                {
+                    value = converter.Read(ref reader, typeof(T), item.Options);
+                }
+                else
+                {
+                    var start = reader.TokenStartIndex;
+                    try
+                    {
+                        value = JsonSerializer.Deserialize(ref reader, item);
+                    }
+                    catch (FactorialJsonValueException ex)
+                    {
+                        ex.Rebase(start);
+                        throw;
+                    }
+                }
+
+                if (value is not null)
                 {
                     items.Add(value);
                 }

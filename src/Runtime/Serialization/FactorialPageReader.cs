@@ -95,13 +95,19 @@ internal static class FactorialPageReader
             }
 
             T? item;
+            var start = reader.TokenStartIndex;
             try
             {
                 item = converter is not null ? converter.Read(ref reader, typeof(T), options) : JsonSerializer.Deserialize(ref reader, itemType);
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
             {
-                throw new FactorialPageItemException(items.Count, ex);
+                if (converter is null && ex is FactorialJsonValueException value)
+                {
+                    value.Rebase(start); // the serializer read the item through a reader of its own
+                }
+
+                throw new FactorialPageItemException(items.Count, start, ex);
             }
 
             if (item is not null)
@@ -222,5 +228,12 @@ internal sealed class FactorialPageShapeException(JsonValueKind kind)
     : Exception($"Expected a list (an array, or an object with a 'data' array) but got a JSON {kind}");
 
 /// <summary>One item of a list that could not be read.</summary>
-internal sealed class FactorialPageItemException(int index, Exception inner)
-    : Exception($"Item {index} of the list could not be read: {inner.Message}", inner);
+internal sealed class FactorialPageItemException(int index, long offset, Exception inner)
+    : Exception($"Item {index} of the list could not be read: {inner.Message}", inner)
+{
+    /// <summary>The item's index among the list's items.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>Where the item starts in the body, in bytes.</summary>
+    public long Offset { get; } = offset;
+}
