@@ -53,6 +53,7 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             TimeProvider = timeProvider,
             RefreshBeforeExpiry = settings.RefreshBeforeExpiry,
             LoggerFactory = loggerFactory,
+            Timeout = settings.TotalTimeout, // the body's deadline too: a dripping body cannot outlast the call
         };
         if (!string.IsNullOrWhiteSpace(settings.ApiKey))
         {
