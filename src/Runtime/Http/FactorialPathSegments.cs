@@ -38,7 +38,7 @@ internal static class FactorialPathSegments
         }
 
         var index = 0;
-        var position = path.StartsWith('/') ? 1 : 0;
+        var position = path.Length > 0 && path[0] == '/' ? 1 : 0;
         while (true)
         {
             var slash = path[position..].IndexOf('/');
