@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -389,7 +388,13 @@ public sealed class FactorialConnection : IDisposable
             }
 
             var text = Encoding.UTF8.GetString(buffer, 0, count);
-            return text.Length <= Options.MaxErrorBodyChars ? text : text[..Options.MaxErrorBodyChars];
+            var keep = Options.MaxErrorBodyChars;
+            if (text.Length <= keep)
+            {
+                return text;
+            }
+
+            return text[..(char.IsHighSurrogate(text[keep - 1]) ? keep - 1 : keep)]; // never half a surrogate pair
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
