@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using FactorialGen.Generator.Parsing;
@@ -46,26 +45,6 @@ public sealed class YamlDocumentTests(ITestOutputHelper output)
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(converted)));
     }
 
-    [RealSpecFact(Yaml2026)]
-    public void Generation_time_of_the_yaml_and_json_forms_is_reported()
-    {
-        // A measurement for the build-cost table, not a timed assertion. The YAML converter caches by content, so the
-        // YAML "warm" figure of a fresh driver is the cached conversion; "convert" is an uncached conversion, warm JIT.
-        var json = GeneratorHarness.SharedSpec(Json2026);
-        var yaml = GeneratorHarness.SharedSpec(Yaml2026);
-
-        var coldJson = Time(() => Generate(json));
-        var coldYaml = Time(() => Generate(yaml));
-        var warmJson = Enumerable.Range(0, 3).Select(_ => Time(() => Generate(json))).Min();
-        var warmYaml = Enumerable.Range(0, 3).Select(_ => Time(() => Generate(yaml))).Min();
-        var text = yaml.GetText()!.ToString();
-        var convert = Enumerable.Range(0, 3).Select(i => Time(() => YamlConversion.ToJson(text + new string(' ', i + 1)))).Min();
-
-        output.WriteLine($"2026-07-01, generator run incl. compilation of the output: JSON cold {coldJson:0} ms, warm {warmJson:0} ms; "
-            + $"YAML cold {coldYaml:0} ms, warm (cached conversion) {warmYaml:0} ms; YAML to JSON conversion alone (warm JIT, uncached) {convert:0} ms");
-        Assert.True(coldYaml > 0 && warmYaml > 0);
-    }
-
     [Fact]
     public void Yaml_document_is_picked_up_by_the_factorial_name_convention_in_both_extensions()
     {
@@ -105,20 +84,13 @@ public sealed class YamlDocumentTests(ITestOutputHelper output)
         Assert.Contains("\"off\"", json, StringComparison.Ordinal);
     }
 
-    private static GeneratorHarness.Result Generate(AdditionalText document, string? spec = null) =>
+    internal static GeneratorHarness.Result Generate(AdditionalText document, string? spec = null) =>
         GeneratorHarness.Run(
             $"namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"{spec ?? Path.GetFileName(document.Path)}\")] public partial class HrToday;",
             document);
 
     private static (string HintName, string Text)[] Sources(GeneratorHarness.Result result) =>
         result.RunResult.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).OrderBy(s => s.HintName, StringComparer.Ordinal).ToArray();
-
-    private static double Time(Action action)
-    {
-        var watch = Stopwatch.StartNew();
-        action();
-        return watch.Elapsed.TotalMilliseconds;
-    }
 
     private static string FirstDifference(string left, string right)
     {

@@ -99,6 +99,16 @@ public sealed class YamlMalformedDocumentTests
     }
 
     [Fact]
+    public void Lone_surrogate_escape_is_one_located_FG1006()
+    {
+        var diagnostic = SingleFG1006("openapi: 3.1.0\ninfo:\n  title: \"bad \\uD800 text\"\n");
+
+        // The parser refuses the escape itself; the converter would refuse such text too (JSON is UTF-8).
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("at line 3", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_yaml_file_is_one_FG1006()
     {
         Assert.Contains("no YAML document", SingleFG1006("# only a comment\n").GetMessage(), StringComparison.Ordinal);

@@ -216,7 +216,7 @@ internal static class YamlDocumentConverter
                     foreach (var entry in EntriesOf(mapping, 0))
                     {
                         Spend(entry.Key.Length, mapping);
-                        writer.WritePropertyName(entry.Key);
+                        WriteText(entry.Key, mapping, propertyName: true);
                         Write(entry.Value, depth + 1);
                     }
 
@@ -251,7 +251,7 @@ internal static class YamlDocumentConverter
                 var type = tag.Substring(CoreTag.Length);
                 if (type == "str")
                 {
-                    writer.WriteStringValue(scalar.Value);
+                    WriteText(scalar.Value, scalar, propertyName: false);
                     return;
                 }
 
@@ -270,22 +270,42 @@ internal static class YamlDocumentConverter
                         throw YamlProblemException.At(scalar, $"'{Shorten(scalar.Value)}' is not a valid !!{type}");
                     }
 
-                    WriteResolved(scalar.Value, kind, json);
+                    WriteResolved(scalar, kind, json);
                     return;
                 }
             }
 
             if (!scalar.Plain || tag == "!")
             {
-                writer.WriteStringValue(scalar.Value);
+                WriteText(scalar.Value, scalar, propertyName: false);
                 return;
             }
 
             var resolved = CoreSchema.Resolve(scalar.Value, out var number);
-            WriteResolved(scalar.Value, resolved, number);
+            WriteResolved(scalar, resolved, number);
         }
 
-        private void WriteResolved(string value, CoreSchema.Kind kind, string? json)
+        private void WriteText(string text, Node at, bool propertyName)
+        {
+            try
+            {
+                if (propertyName)
+                {
+                    writer.WritePropertyName(text);
+                }
+                else
+                {
+                    writer.WriteStringValue(text);
+                }
+            }
+            catch (ArgumentException)
+            {
+                // e.g. "\uD800": a lone UTF-16 surrogate, which no JSON (UTF-8) text can hold
+                throw YamlProblemException.At(at, "a scalar holds a character that is not valid Unicode text (a lone surrogate such as \\uD800)");
+            }
+        }
+
+        private void WriteResolved(ScalarNode scalar, CoreSchema.Kind kind, string? json)
         {
             switch (kind)
             {
@@ -293,14 +313,14 @@ internal static class YamlDocumentConverter
                     writer.WriteNullValue();
                     break;
                 case CoreSchema.Kind.Bool:
-                    writer.WriteBooleanValue(value[0] is 't' or 'T');
+                    writer.WriteBooleanValue(scalar.Value[0] is 't' or 'T');
                     break;
                 case CoreSchema.Kind.Int:
                 case CoreSchema.Kind.Float:
                     writer.WriteRawValue(json!, skipInputValidation: true);
                     break;
                 default:
-                    writer.WriteStringValue(value);
+                    WriteText(scalar.Value, scalar, propertyName: false);
                     break;
             }
         }

@@ -88,6 +88,15 @@ internal static class YamlEventReader
                 ToIndex(at.Line),
                 ToIndex(at.Column)));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not YamlProblemException)
+        {
+            // Not a YAML error the parser meant to report; still the document's problem, never the generator's crash.
+            var at = scanner.CurrentPosition;
+            throw new YamlProblemException(new Problem(
+                $"the YAML parser stopped at line {at.Line}, column {at.Column}: {ex.GetType().Name}: {ex.Message}",
+                ToIndex(at.Line),
+                ToIndex(at.Column)));
+        }
 
         if (root is null)
         {
