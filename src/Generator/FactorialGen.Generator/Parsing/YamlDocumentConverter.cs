@@ -61,7 +61,8 @@ internal static class YamlDocumentConverter
         var key = CacheKey(text);
         lock (CacheGate)
         {
-            for (var node = Cache.First; node is not null; node = node.Next)
+            // Without a checksum (a host may give none) there is no safe key: convert every time.
+            for (var node = key is null ? null : Cache.First; node is not null; node = node.Next)
             {
                 if (string.Equals(node.Value.Key, key, StringComparison.Ordinal))
                 {
@@ -85,6 +86,11 @@ internal static class YamlDocumentConverter
                 $"the YAML parser (YamlDotNet) could not be loaded from beside the generator ({FirstLine(ex.Message)}); restore the FactorialGen package again, or add the JSON form of the document", 0, 0));
         }
 
+        if (key is null)
+        {
+            return conversion;
+        }
+
         lock (CacheGate)
         {
             Cache.AddFirst(new KeyValuePair<string, Conversion>(key, conversion));
@@ -97,8 +103,11 @@ internal static class YamlDocumentConverter
         return conversion;
     }
 
-    private static string CacheKey(SourceText text) =>
-        $"{text.Length}:{text.ChecksumAlgorithm}:{System.Convert.ToBase64String([.. text.GetChecksum()])}";
+    private static string? CacheKey(SourceText text)
+    {
+        var checksum = text.GetChecksum();
+        return checksum.IsDefaultOrEmpty ? null : $"{text.Length}:{text.ChecksumAlgorithm}:{System.Convert.ToBase64String([.. checksum])}";
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // YamlDotNet loads only here, so the caller can catch a failed load
     private static Conversion ConvertWithParser(string yaml, CancellationToken cancellationToken)
@@ -127,7 +136,7 @@ internal static class YamlDocumentConverter
             return new Conversion(default, ex.Problem);
         }
 
-        return new Conversion(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length), null);
+        return new Conversion(stream.ToArray(), null); // exactly the JSON: the cache keeps no spare capacity
     }
 
     private static string FirstLine(string message)
