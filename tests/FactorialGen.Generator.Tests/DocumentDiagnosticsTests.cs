@@ -101,17 +101,6 @@ public sealed class DocumentDiagnosticsTests
     }
 
     [Fact]
-    public void Yaml_document_is_FG1006_asking_for_json()
-    {
-        var result = GeneratorHarness.Run(
-            "[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Spec = \"api.flagged.yaml\")] public partial class Hr;",
-            GeneratorHarness.Document("/specs/api.flagged.yaml", "openapi: 3.1.0"));
-
-        Assert.Contains("JSON", Single(result, "FG1006").GetMessage());
-        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "FG1004");
-    }
-
-    [Fact]
     public void Broken_reference_is_a_located_FG1007_and_the_rest_still_compiles()
     {
         var document = MinimalDocument.Replace("#/components/schemas/things_thing", "#/components/schemas/missing");

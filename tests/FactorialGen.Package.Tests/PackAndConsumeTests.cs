@@ -27,6 +27,10 @@ public sealed class PackAndConsumeTests : IDisposable
         [FactorialClient(FactorialScope.ReadWrite)]
         public partial class HrAdmin;
 
+        // Generated from a YAML document (specs/factorial-mini.yaml): the package's bundled YAML parser must load.
+        [FactorialClient(FactorialScope.Read, Spec = "factorial-mini.yaml")]
+        public partial class MiniHr;
+
         public static class Program
         {
             public static async Task<int> Main()
@@ -42,6 +46,9 @@ public sealed class PackAndConsumeTests : IDisposable
                 using var admin = new HrAdmin(hr.Connection);
                 var first = (await admin.Employees.Employees.ListAsync(limit: 1)).Items[0];
                 Console.WriteLine($"employees: {count}; first: {first.FullName}");
+                using var mini = new MiniHr(hr.Connection);
+                var fromYaml = (await mini.Employees.Employees.ListAsync(limit: 1)).Items[0];
+                Console.WriteLine($"from the YAML document: {fromYaml.FullName}");
                 return 0;
             }
 
@@ -53,6 +60,53 @@ public sealed class PackAndConsumeTests : IDisposable
                 await admin.Employees.Employees.TerminateAsync(null!);
             }
         }
+        """;
+
+    // A YAML excerpt of the employees list, written the way YAML allows and JSON does not: plain scalars (a date-like
+    // version, a numeric key), flow collections, an anchor and its alias, a block scalar.
+    private const string MiniYamlSpec = """
+        openapi: 3.1.0
+        info:
+          title: Factorial employees (YAML excerpt)
+          version: 2026-07-01
+        paths:
+          /api/2026-07-01/resources/employees/employees:
+            get:
+              summary: >-
+                List
+                employees.
+              responses:
+                200:
+                  description: One page of employees.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          data: {type: array, items: {$ref: '#/components/schemas/employees_employee'}}
+                          meta: {$ref: '#/components/schemas/_paged_index_meta'}
+              security: [{oauth2: []}, {apikey: []}]
+        components:
+          securitySchemes:
+            apikey: {type: apiKey, in: header, name: x-api-key}
+          schemas:
+            employees_employee:
+              type: object
+              required: [id, full_name]
+              properties:
+                id: &text {type: string}
+                full_name: *text
+                email: *text
+            _paged_index_meta:
+              type: object
+              required: [has_previous_page, has_next_page, limit, total]
+              properties:
+                start_cursor: {type: string}
+                end_cursor: {type: string}
+                has_previous_page: &flag {type: boolean}
+                has_next_page: *flag
+                limit: {type: integer}
+                total: {type: integer}
         """;
 
     [Fact]
@@ -75,7 +129,7 @@ public sealed class PackAndConsumeTests : IDisposable
                 new HashSet<string>
                 {
                     "lib/net8.0/FactorialGen.Runtime.dll", "lib/net10.0/FactorialGen.Runtime.dll",
-                    "analyzers/dotnet/cs/FactorialGen.Generator.dll", "analyzers/dotnet/cs/FactorialGen.CodeFixes.dll",
+                    "analyzers/dotnet/cs/FactorialGen.Generator.dll", "analyzers/dotnet/cs/FactorialGen.CodeFixes.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
                     "build/FactorialGen.props", "build/FactorialGen.targets", "buildTransitive/FactorialGen.props", "buildTransitive/FactorialGen.targets",
                     "README.md",
                 },
@@ -104,16 +158,20 @@ public sealed class PackAndConsumeTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="FactorialGen" Version="{version}" />
+                <FactorialSpec Include="specs/factorial-mini.yaml" />
               </ItemGroup>
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+        Directory.CreateDirectory(Path.Combine(consumer, "specs"));
+        await File.WriteAllTextAsync(Path.Combine(consumer, "specs", "factorial-mini.yaml"), MiniYamlSpec);
 
         var build = await DotNet.RunAsync("build -c Release --nologo", consumer);
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains("warning FG0001", build.Output, StringComparison.Ordinal);
         Assert.Contains("warning FG0002", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("warning CS", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FG1006", build.Output, StringComparison.Ordinal);
 
         await using var sandbox = await FactorialSandbox.StartAsync();
         var run = await DotNet.RunAsync(
@@ -123,6 +181,7 @@ public sealed class PackAndConsumeTests : IDisposable
             TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains($"employees: {sandbox.Options.EmployeeCount}; first: Sam Sandbox", run.Output, StringComparison.Ordinal);
+        Assert.Contains("from the YAML document: Sam Sandbox", run.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

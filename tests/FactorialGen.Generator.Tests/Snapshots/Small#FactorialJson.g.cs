@@ -5,7 +5,7 @@
 
 namespace Acme.FactorialApi.FactorialSmall
 {
-    /// <summary>JSON metadata for the models of factorial-small.json, made without reflection (trimming and Native AOT safe).</summary>
+    /// <summary>JSON metadata for the models of factorial-small, made without reflection (trimming and Native AOT safe).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
     public static partial class FactorialJson
     {

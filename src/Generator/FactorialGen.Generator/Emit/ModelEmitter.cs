@@ -376,7 +376,8 @@ internal static class ModelEmitter
         var ns = set.Namespace;
         var names = set.Document.Models.Select(m => m.Name).Concat(set.Document.Enums.Select(e => e.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
         var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
-        var source = set.Document.FileName ?? "the built-in document";
+        // Named without its extension: the YAML and JSON forms of one document generate the same code.
+        var source = set.Document.FileName is { } fileName ? System.IO.Path.GetFileNameWithoutExtension(fileName) : "the built-in document";
         using (writer.Block($"namespace {ns}"))
         {
             writer.WriteLine($"/// <summary>JSON metadata for the models of {CodeText.Escape(source)}, made without reflection (trimming and Native AOT safe).</summary>");

@@ -7,7 +7,8 @@ namespace FactorialGen.Generator.Parsing;
 
 /// <summary>
 /// Which AdditionalFiles are OpenAPI documents: those added with <c>&lt;FactorialSpec Include="…" /&gt;</c> (the
-/// package's targets mark them), and, by convention, <c>factorial*.json</c>. No other file is ever parsed.
+/// package's targets mark them), and, by convention, <c>factorial*.json</c>, <c>factorial*.yaml</c> and
+/// <c>factorial*.yml</c>. No other file is ever parsed. A <c>.yaml</c>/<c>.yml</c> file is read as YAML, any other as JSON.
 /// </summary>
 internal static class DocumentSelector
 {
@@ -19,6 +20,10 @@ internal static class DocumentSelector
         }
 
         var name = Path.GetFileName(file.Path);
-        return name.StartsWith("factorial", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        return name.StartsWith("factorial", StringComparison.OrdinalIgnoreCase)
+            && (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || IsYaml(name));
     }
+
+    public static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -34,17 +34,22 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, default, default, fileName, "the file could not be read"));
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".yaml" or ".yml")
+        // A YAML document becomes the JSON of the same document (YAML 1.2 core schema), then is read like any JSON one.
+        var yaml = DocumentSelector.IsYaml(path) ? YamlDocumentConverter.Convert(text, cancellationToken) : null;
+        if (yaml?.Problem is { } problem)
         {
-            return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, default, default, fileName,
-                "YAML documents are not supported; add the JSON form of the document instead (Factorial publishes both)"));
+            var line = Math.Min(problem.Line, Math.Max(text.Lines.Count - 1, 0));
+            var lineStart = text.Lines.Count > 0 ? text.Lines[line].Start : 0;
+            var offset = Math.Min(lineStart + problem.Column, text.Length);
+            var position = new LinePosition(line, offset - lineStart);
+            return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, new TextSpan(offset, 0), new LinePositionSpan(position, position), fileName, problem.Message));
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text.ToString(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 });
+            var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 };
+            document = yaml is not null ? JsonDocument.Parse(yaml.Json, options) : JsonDocument.Parse(text.ToString(), options);
         }
         catch (JsonException ex)
         {
