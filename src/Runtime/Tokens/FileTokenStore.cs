@@ -217,13 +217,15 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         {
             // FileShare.Delete: a writer may rename a new token over the file while it is being read (Windows).
             await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, useAsync: true);
-            if (stream.Length > MaxFileBytes)
+            var length = stream.CanSeek ? stream.Length : 0;
+            if (length > MaxFileBytes)
             {
-                return (null, null, TooLarge(stream.Length));
+                return (null, null, TooLarge(length));
             }
 
-            // The length can change under us (or be unknown): read at most one byte past the cap, never the whole file.
-            var buffer = new byte[(int)Math.Min(Math.Max(stream.Length, 512), MaxFileBytes) + 1];
+            // The length can change under us (or be unknown, as for a device): read at most one byte past the cap,
+            // never the whole file.
+            var buffer = new byte[(int)Math.Min(Math.Max(length, 512), MaxFileBytes) + 1];
             var read = 0;
             while (true)
             {
