@@ -39,6 +39,7 @@ public sealed class SecretExposureTests : IDisposable
         _scan.Text("token fingerprint", new FactorialToken(access, refresh, FactorialScope.Read, DateTimeOffset.UnixEpoch, null).Fingerprint);
         _scan.Text("authorization request", request.ToString());
         _scan.Text("oauth", oauth.ToString());
+        _scan.Text("memory store", new InMemoryTokenStore(new FactorialToken(access, refresh, FactorialScope.Read, DateTimeOffset.UnixEpoch, null)).ToString());
 
         _scan.AssertClean();
         Assert.Contains("ClientSecret = ***", app.ToString(), StringComparison.Ordinal);
