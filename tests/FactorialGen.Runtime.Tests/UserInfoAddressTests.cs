@@ -93,6 +93,25 @@ public sealed class UserInfoAddressTests
         Assert.Contains("user info", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Dependency_injection_refuses_a_redirect_uri_with_user_info_without_echoing_it()
+    {
+        var services = new ServiceCollection();
+        services.AddFactorialClient<ProbeClient>(options =>
+        {
+            options.ApiKey = "key";
+            options.ClientId = "id";
+            options.ClientSecret = "secret";
+            options.RedirectUri = $"https://{UserInfo}@app.example.com/callback";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProbeClient>());
+
+        AssertQuiet(error);
+        Assert.Contains("RedirectUri", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://{0}@127.0.0.1:53682/callback")]
     [InlineData("https://{0}@app.example.com/callback")]
