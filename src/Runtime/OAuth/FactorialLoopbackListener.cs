@@ -29,6 +29,7 @@ public sealed class FactorialLoopbackListener : IDisposable
     private readonly string _path;
     private readonly string _authority;
     private int _disposed;
+    private int _ignored;
 
     private FactorialLoopbackListener(HttpListener listener, FactorialAuthorizationRequest request, string path, string authority)
     {
@@ -89,7 +90,6 @@ public sealed class FactorialLoopbackListener : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         Restart();
 
-        var ignored = 0;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var stop = linked.Token.Register(static state => StopQuietly((HttpListener)state!), _listener);
@@ -109,7 +109,8 @@ public sealed class FactorialLoopbackListener : IDisposable
                     throw new FactorialAuthException("The loopback listener was disposed while it waited for the authorization redirect.", "listener_disposed");
                 }
 
-                var strays = ignored == 0 ? string.Empty : $" ({ignored} stray request{(ignored == 1 ? " was" : "s were")} ignored: wrong path, or no or a wrong 'state')";
+                var ignored = Volatile.Read(ref _ignored);
+                var strays = ignored == 0 ? string.Empty : $" ({ignored} stray request{(ignored == 1 ? " was" : "s were")} ignored since the listener started: wrong path, or no or a wrong 'state')";
                 throw new FactorialAuthException($"No authorization redirect arrived within {timeout.TotalSeconds:0.###} s{strays}. Open the authorization link again and approve it.", "timeout");
             }
 
@@ -118,7 +119,7 @@ public sealed class FactorialLoopbackListener : IDisposable
             switch (outcome)
             {
                 case Outcome.Ignored:
-                    ignored++;
+                    Interlocked.Increment(ref _ignored);
                     continue;
                 case Outcome.Failed failed:
                     throw failed.Error;
