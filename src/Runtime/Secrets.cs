@@ -22,7 +22,10 @@ internal static class Secrets
         return Convert.ToHexString(hash[..4]).ToLowerInvariant();
     }
 
-    /// <summary>Compares two secrets in time that does not depend on where they differ.</summary>
+    /// <summary>
+    /// Compares two secrets in time that depends neither on where they differ nor on how long the presented one is:
+    /// their SHA-256 hashes are compared, in fixed time.
+    /// </summary>
     public static bool FixedTimeEquals(string? left, string? right)
     {
         if (left is null || right is null)
@@ -30,6 +33,10 @@ internal static class Secrets
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(left), Encoding.UTF8.GetBytes(right));
+        Span<byte> leftHash = stackalloc byte[32];
+        Span<byte> rightHash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(left), leftHash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(right), rightHash);
+        return CryptographicOperations.FixedTimeEquals(leftHash, rightHash);
     }
 }

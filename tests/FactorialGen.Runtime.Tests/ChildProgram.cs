@@ -24,6 +24,8 @@ public static class ChildProgram
                 ["save-forever", var path] => await SaveForeverAsync(path),
                 ["hold-lock", var path] => await HoldLockAsync(path),
                 ["refresh-when-told", var path, var baseAddress] => await RefreshWhenToldAsync(path, new Uri(baseAddress)),
+                ["save-when-told", var path, var suffix] => await TokenFileChildModes.SaveWhenToldAsync(path, suffix),
+                ["unobserved-tasks", var scenario] => await UnobservedTaskScenarios.RunAsync(scenario),
                 _ => Usage(),
             };
         }

@@ -51,11 +51,14 @@ public sealed class OAuthSecurityTests
 
         var waiting = listener.WaitForAuthorizationKeyAsync(Guard);
         var page = await browser.GetAsync($"http://127.0.0.1:{port}/callback?code=stolen&{query}");
-        var error = await Assert.ThrowsAsync<FactorialAuthException>(() => waiting);
 
+        // Refused with 400 and ignored: the forged redirect neither delivers its code nor ends the wait (a stray
+        // request must not cut the real authorization short); the real redirect still completes it.
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Contains(error.Error, new[] { "state_mismatch", "state_missing" });
-        Assert.DoesNotContain(state, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(state, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var real = await browser.GetAsync($"http://127.0.0.1:{port}/callback?code=genuine&state={Uri.EscapeDataString(state)}");
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal("genuine", await waiting.WaitAsync(Guard));
     }
 
     [Fact]

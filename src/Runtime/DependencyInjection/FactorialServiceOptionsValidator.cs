@@ -20,6 +20,11 @@ internal sealed class FactorialServiceOptionsValidator(IServiceProvider services
             failures.Add($"Factorial:BaseAddress — {ex.Message}");
         }
 
+        if (options.RedirectUri is { } redirect && Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) && BaseAddressPolicy.HasUserInfo(redirectUri))
+        {
+            failures.Add("Factorial:RedirectUri carries user info (a user name or password before '@'); use the registered redirect URI without it.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ApiKey)
             && string.IsNullOrWhiteSpace(options.TokenFile)
             && services.GetService<ITokenStore>() is null

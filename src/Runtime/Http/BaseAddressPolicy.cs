@@ -3,7 +3,11 @@ using System.Net;
 
 namespace FactorialGen;
 
-/// <summary>Where credentials may be sent: HTTPS hosts, or plain HTTP on loopback only (the local sandbox).</summary>
+/// <summary>
+/// Where credentials may be sent: HTTPS hosts, or plain HTTP on loopback only (the local sandbox), never an address
+/// that carries user info (<c>https://user:pass@host</c>). Messages describe an address by its scheme, host and port
+/// only (<see cref="Describe"/>), so user info never reaches an exception or a log.
+/// </summary>
 internal static class BaseAddressPolicy
 {
     public static Uri Validate(Uri? address, string paramName)
@@ -11,7 +15,14 @@ internal static class BaseAddressPolicy
         ArgumentNullException.ThrowIfNull(address, paramName);
         if (!address.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The base address '{address}' must be an absolute URI.", paramName);
+            throw new ArgumentException("The base address must be an absolute URI such as 'https://api.factorialhr.com/'.", paramName);
+        }
+
+        if (HasUserInfo(address))
+        {
+            throw new ArgumentException(
+                $"Refusing base address '{Describe(address)}': it carries user info (a user name or password before '@'). FactorialGen sends credentials only as tokens or API keys; remove the user info from the address.",
+                paramName);
         }
 
         if (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address)))
@@ -21,16 +32,44 @@ internal static class BaseAddressPolicy
         }
 
         throw new ArgumentException(
-            $"Refusing base address '{address.GetLeftPart(UriPartial.Authority)}': tokens are only sent over HTTPS (plain HTTP is allowed for loopback addresses only).",
+            $"Refusing base address '{Describe(address)}': tokens are only sent over HTTPS (plain HTTP is allowed for loopback addresses only).",
             paramName);
+    }
+
+    /// <summary>Whether <paramref name="address"/> is absolute and carries user info (anything before an '@' in its authority).</summary>
+    public static bool HasUserInfo(Uri address) => address.IsAbsoluteUri && address.UserInfo.Length > 0;
+
+    /// <summary>
+    /// The address as it may appear in a message: scheme, host and port (<c>https://host:443</c>), never user info,
+    /// path or query. Relative or host-less URIs show only their scheme.
+    /// </summary>
+    public static string Describe(Uri? address)
+    {
+        if (address is null)
+        {
+            return "(none)";
+        }
+
+        if (!address.IsAbsoluteUri)
+        {
+            return "(a relative URI)";
+        }
+
+        return address.HostNameType == UriHostNameType.Unknown || address.Host.Length == 0
+            ? $"{address.Scheme}:"
+            : address.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
     }
 
     public static bool IsLoopback(Uri address) =>
         address.IsLoopback || (IPAddress.TryParse(address.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
 
-    /// <summary>Whether <paramref name="requestUri"/> goes to the same scheme, host and port as <paramref name="baseAddress"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="requestUri"/> goes to the same scheme, host and port as <paramref name="baseAddress"/>,
+    /// with the same user info (none, for a validated base address).
+    /// </summary>
     public static bool IsSameOrigin(Uri baseAddress, Uri? requestUri) =>
         requestUri is not null
         && requestUri.IsAbsoluteUri
-        && Uri.Compare(baseAddress, requestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        && Uri.Compare(baseAddress, requestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        && string.Equals(baseAddress.UserInfo, requestUri.UserInfo, StringComparison.Ordinal);
 }

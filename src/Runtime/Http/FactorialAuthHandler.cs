@@ -62,7 +62,7 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         if (!IsApiOrigin(request.RequestUri))
         {
             return Task.FromException<HttpResponseMessage>(new FactorialException(
-                $"Refusing to send Factorial credentials to '{request.RequestUri?.GetLeftPart(UriPartial.Authority)}': only '{_apiBaseAddress.GetLeftPart(UriPartial.Authority)}' receives them."));
+                $"Refusing to send Factorial credentials to '{BaseAddressPolicy.Describe(request.RequestUri)}': only '{BaseAddressPolicy.Describe(_apiBaseAddress)}' receives them."));
         }
 
         if (Volatile.Read(ref _redirectsChecked) == 0)

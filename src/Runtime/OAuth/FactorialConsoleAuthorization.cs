@@ -39,7 +39,8 @@ public static class FactorialConsoleAuthorization
 
             if (!string.IsNullOrWhiteSpace(line))
             {
-                return await oauth.ObtainAccessTokenAsync(request, line, cancellationToken).ConfigureAwait(false);
+                // Pasted keys often carry spaces or a line break around them: they are never part of the key.
+                return await oauth.ObtainAccessTokenAsync(request, line.Trim(), cancellationToken).ConfigureAwait(false);
             }
         }
 

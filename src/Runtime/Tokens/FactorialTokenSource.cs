@@ -173,6 +173,7 @@ public sealed class FactorialTokenSource
             if (_loading is null || (_loading.IsFaulted && _current is null))
             {
                 _loading = Task.Run(LoadFromStoreAsync);
+                MarkFaultObserved(_loading);
             }
 
             loading = _loading;
@@ -229,6 +230,8 @@ public sealed class FactorialTokenSource
                 {
                     _pending = Task.Run(() => RefreshCoreAsync(current, reason));
                 }
+
+                MarkFaultObserved(_pending); // its callers may all stop waiting: a later failure must not go unobserved
             }
 
             work = _pending;
@@ -244,6 +247,13 @@ public sealed class FactorialTokenSource
             return basis;
         }
     }
+
+    /// <summary>
+    /// Observes a background task's failure, so a refresh or load whose callers all stopped waiting never raises
+    /// <see cref="TaskScheduler.UnobservedTaskException"/>; the failure itself is kept and reported as before.
+    /// </summary>
+    private static void MarkFaultObserved(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private async Task<FactorialToken> RecoverOrRefuseAsync(FactorialToken refused, FactorialReauthorizationRequiredException refusal)
     {

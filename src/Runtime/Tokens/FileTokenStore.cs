@@ -21,8 +21,22 @@ namespace FactorialGen;
 /// <remarks>
 /// <para>
 /// A file that cannot be read as a token is reported with <see cref="FactorialTokenStoreException"/> and never
-/// deleted: <see cref="LoadAsync"/> leaves it alone, and <see cref="SaveAsync"/> first moves it aside to
-/// <c>&lt;file&gt;.corrupt-&lt;time&gt;</c>, so whatever refresh token it held can still be recovered by hand.
+/// deleted: <see cref="LoadAsync"/> leaves it alone, and <see cref="SaveAsync"/> first keeps a copy of it as
+/// <c>&lt;file&gt;.corrupt-&lt;fingerprint of its content&gt;</c> (one copy however many clients save over it at
+/// once), so whatever refresh token it held can still be recovered by hand. Saves never move the token file itself,
+/// so several clients saving at once over a corrupt file each replace it atomically and the last save wins.
+/// </para>
+/// <para>
+/// A token file larger than <see cref="MaxFileBytes"/> is refused (typed error) without being read whole; a save
+/// over it moves it aside to <c>&lt;file&gt;.corrupt-&lt;time&gt;-&lt;random&gt;</c>. Failures that waiting cannot
+/// fix (a read-only or missing folder, no permission, a full disk) are reported at once with
+/// <see cref="FactorialTokenStoreException"/>; only a lock held by another client is waited for.
+/// </para>
+/// <para>
+/// The lock file is never followed through a symbolic link: if <see cref="LockPath"/> is a link (or not a regular
+/// file), <see cref="AcquireLockAsync"/> refuses with <see cref="FactorialTokenStoreException"/> and leaves it and its
+/// target alone. Keep the token folder writable by its owner only (the store creates it so on Unix): whoever can
+/// write there can replace the token file anyway.
 /// </para>
 /// <para>
 /// Several clients, in one process or in several, may share one token file. The store is an
@@ -49,6 +63,12 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>
+    /// The largest token file the store reads: 64 KiB, far more than a token needs. A larger file is refused with
+    /// <see cref="FactorialTokenStoreException"/> before it is read.
+    /// </summary>
+    public const int MaxFileBytes = 64 * 1024;
+
     /// <summary>The full path of the token file.</summary>
     public string Path { get; }
 
@@ -71,7 +91,7 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
     /// <see cref="LockPath"/> with no sharing, retrying until <see cref="LockTimeout"/>. Dispose the handle to release
     /// it; the operating system releases it too if the process dies.
     /// </summary>
-    /// <exception cref="FactorialTokenStoreException">Another client held the lock for longer than <see cref="LockTimeout"/>, or the lock file cannot be created.</exception>
+    /// <exception cref="FactorialTokenStoreException">Another client held the lock for longer than <see cref="LockTimeout"/>; or the lock file cannot be created (reported at once, without waiting); or <see cref="LockPath"/> is a symbolic link or not a regular file.</exception>
     public async ValueTask<IAsyncDisposable> AcquireLockAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -88,15 +108,13 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            RefuseUnsafeLockFile();
+            FileStream stream;
             try
             {
-                return new LockHandle(OpenLockFile());
+                stream = OpenLockFile();
             }
-            catch (Exception ex) when (ex is DirectoryNotFoundException or PathTooLongException or UnauthorizedAccessException or NotSupportedException)
-            {
-                throw new FactorialTokenStoreException($"Could not create the lock file '{LockPath}' beside the token file: {ex.Message}", Path, ex);
-            }
-            catch (IOException ex)
+            catch (IOException ex) when (IsHeldByAnotherClient(ex))
             {
                 // Held by another client (a sharing violation): wait a little and try again, up to the limit.
                 var waited = Stopwatch.GetElapsedTime(started);
@@ -109,7 +127,24 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
                 var remaining = LockTimeout - waited;
                 await Task.Delay(pause < remaining ? pause : remaining, cancellationToken).ConfigureAwait(false);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
+                continue;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                // Anything but a lock held by someone else (a read-only or missing folder, no permission, a full
+                // disk) does not go away by waiting: report it at once.
+                throw new FactorialTokenStoreException(
+                    $"Could not create or open the lock file '{LockPath}' beside the token file: {ex.Message}. Check that the folder exists and is writable.", Path, ex);
+            }
+
+            // The check above and the open are two steps: if the path became a link in between, let go of it.
+            if (IsLinkOrSpecial(LockPath))
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                RefuseUnsafeLockFile();
+            }
+
+            return new LockHandle(stream);
         }
     }
 
@@ -134,8 +169,9 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await KeepCorruptFileAsync().ConfigureAwait(false);
-            await WriteAtomicallyAsync(ToStored(token)).ConfigureAwait(false);
+            await KeepCorruptFileAsync(cancellationToken).ConfigureAwait(false);
+            var content = JsonSerializer.SerializeToUtf8Bytes(ToStored(token), FactorialRuntimeJsonContext.Default.StoredToken);
+            await ReplaceAtomicallyAsync(Path, content, isTokenFile: true).ConfigureAwait(false);
         }
         finally
         {
@@ -166,52 +202,132 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
 
     private async Task<FactorialToken?> ReadAsync(CancellationToken cancellationToken)
     {
-        StoredToken? stored;
+        var (token, _, failure) = await InspectAsync(cancellationToken).ConfigureAwait(false);
+        return failure is null ? token : throw failure;
+    }
+
+    /// <summary>
+    /// Reads the token file (at most <see cref="MaxFileBytes"/> + 1 bytes): the token, or no token (no file), or the
+    /// error that <see cref="LoadAsync"/> reports, with the file's content when it was read but is not a token.
+    /// </summary>
+    private async Task<(FactorialToken? Token, byte[]? CorruptContent, FactorialTokenStoreException? Failure)> InspectAsync(CancellationToken cancellationToken)
+    {
+        byte[] content;
         try
         {
-            await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, useAsync: true);
-            stored = await JsonSerializer.DeserializeAsync(stream, FactorialRuntimeJsonContext.Default.StoredToken, cancellationToken).ConfigureAwait(false);
+            // FileShare.Delete: a writer may rename a new token over the file while it is being read (Windows).
+            await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, useAsync: true);
+            var length = stream.CanSeek ? stream.Length : 0;
+            if (length > MaxFileBytes)
+            {
+                return (null, null, TooLarge(length));
+            }
+
+            // The length can change under us (or be unknown, as for a device): read at most one byte past the cap,
+            // never the whole file.
+            var buffer = new byte[(int)Math.Min(Math.Max(length, 512), MaxFileBytes) + 1];
+            var read = 0;
+            while (true)
+            {
+                if (read == buffer.Length)
+                {
+                    if (buffer.Length > MaxFileBytes)
+                    {
+                        return (null, null, TooLarge(null));
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxFileBytes + 1));
+                }
+
+                var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            content = buffer.AsSpan(0, read).ToArray();
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
-        }
-        catch (JsonException ex)
-        {
-            throw Corrupt($"is not valid token JSON (line {ex.LineNumber + 1})", ex);
+            return (null, null, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new FactorialTokenStoreException($"Could not read the token file '{Path}': {ex.Message}", Path, ex);
+            return (null, null, new FactorialTokenStoreException($"Could not read the token file '{Path}': {ex.Message}", Path, ex));
         }
 
-        return FromStored(stored) ?? throw Corrupt("does not hold a complete token (access_token, scope and created_at are required)", null);
-    }
-
-    private FactorialTokenStoreException Corrupt(string what, Exception? inner) =>
-        new($"The token file '{Path}' {what}. It was left untouched: restore or delete it, then authorize again if needed.", Path, inner);
-
-    private async Task KeepCorruptFileAsync()
-    {
+        StoredToken? stored;
         try
         {
-            await ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            stored = JsonSerializer.Deserialize(content, FactorialRuntimeJsonContext.Default.StoredToken);
         }
-        catch (FactorialTokenStoreException) when (File.Exists(Path))
+        catch (JsonException ex)
         {
-            var backup = $"{Path}.corrupt-{DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
-            File.Move(Path, backup);
+            // No inner exception: a JSON error can quote a piece of the file, and the file holds secrets.
+            return (null, content, Corrupt($"is not valid token JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+        }
+
+        return FromStored(stored) is { } token
+            ? (token, null, null)
+            : (null, content, Corrupt("does not hold a complete token (access_token, scope and created_at are required)"));
+    }
+
+    private FactorialTokenStoreException TooLarge(long? length) =>
+        new($"The token file '{Path}' is larger than {MaxFileBytes / 1024} KiB{(length is { } l ? $" ({l} bytes)" : string.Empty)}, far more than a token needs, so it was not read. It was left untouched: restore or delete it, then authorize again if needed.", Path);
+
+    private FactorialTokenStoreException Corrupt(string what) =>
+        new($"The token file '{Path}' {what}. It was left untouched: restore or delete it, then authorize again if needed.", Path);
+
+    /// <summary>
+    /// Before a save replaces a file that is not a token, keeps it: a copy named for its content (so clients saving
+    /// at the same moment keep one copy, and none of them moves a good token another one just saved), or, for a file
+    /// too large or unreadable to copy, the file itself moved aside.
+    /// </summary>
+    private async Task KeepCorruptFileAsync(CancellationToken cancellationToken)
+    {
+        var (_, corrupt, failure) = await InspectAsync(cancellationToken).ConfigureAwait(false);
+        if (failure is null)
+        {
+            return;
+        }
+
+        if (corrupt is not null)
+        {
+            var backup = $"{Path}.corrupt-{Secrets.Fingerprint(Convert.ToBase64String(corrupt))}";
+            await ReplaceAtomicallyAsync(backup, corrupt, isTokenFile: false).ConfigureAwait(false);
             Log.CorruptTokenFileKept(_logger, Path, backup);
+            return;
+        }
+
+        var aside = $"{Path}.corrupt-{DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+        try
+        {
+            File.Move(Path, aside);
+            Log.CorruptTokenFileKept(_logger, Path, aside);
+        }
+        catch (FileNotFoundException)
+        {
+            // Another client moved it aside or replaced it meanwhile: nothing left to keep.
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FactorialTokenStoreException($"Could not move the unreadable token file '{Path}' aside before saving: {ex.Message}. It was left as it was.", Path, ex);
         }
     }
 
-    private async Task WriteAtomicallyAsync(StoredToken stored)
+    /// <summary>Writes <paramref name="content"/> to a new temporary file beside <paramref name="target"/>, flushes it to disk, and renames it over the target.</summary>
+    private async Task ReplaceAtomicallyAsync(string target, byte[] content, bool isTokenFile)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
+        var directory = System.IO.Path.GetDirectoryName(target)!;
+        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
             EnsureDirectory();
+
+            // CreateNew never opens an existing file or follows a link planted at the temporary name.
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
             if (!OperatingSystem.IsWindows())
             {
@@ -220,23 +336,81 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
 
             await using (var stream = new FileStream(temp, options))
             {
-                await JsonSerializer.SerializeAsync(stream, stored, FactorialRuntimeJsonContext.Default.StoredToken).ConfigureAwait(false);
+                await stream.WriteAsync(content).ConfigureAwait(false);
                 await stream.FlushAsync().ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 
-            BeforeReplace?.Invoke(temp);
-            File.Move(temp, Path, overwrite: true);
+            if (isTokenFile)
+            {
+                BeforeReplace?.Invoke(temp);
+            }
+
+            File.Move(temp, target, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new FactorialTokenStoreException($"Could not write the token file '{Path}': {ex.Message}. The previous file was left as it was.", Path, ex);
+            var what = isTokenFile ? "write the token file" : "keep a copy of the corrupt token file before saving";
+            throw new FactorialTokenStoreException($"Could not {what} '{target}': {ex.Message}. The previous file was left as it was; check that the folder exists and is writable.", Path, ex);
         }
         catch
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>Whether the lock file failed to open only because another client holds it (worth waiting for).</summary>
+    private static bool IsHeldByAnotherClient(IOException ex)
+    {
+        if (ex is FileNotFoundException or DirectoryNotFoundException or PathTooLongException)
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return (ex.HResult & 0xFFFF) is 32 or 33; // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        }
+
+        // On Unix .NET reports the errno as HResult; a held lock (flock LOCK_NB) fails with EWOULDBLOCK/EAGAIN.
+        return ex.HResult == (OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? 11 : 35);
+    }
+
+    /// <summary>Refuses a lock file that is a symbolic link (or a directory, device or pipe): opening it would act on whatever it points at.</summary>
+    private void RefuseUnsafeLockFile()
+    {
+        if (IsLinkOrSpecial(LockPath))
+        {
+            throw new FactorialTokenStoreException(
+                $"Refusing to use the lock file '{LockPath}': it is a symbolic link or not a regular file, and FactorialGen never opens a lock file through a link. Remove it (nothing is lost: it holds no data) and make sure only you can write to the token's folder.",
+                Path);
+        }
+    }
+
+    private static bool IsLinkOrSpecial(string path)
+    {
+        // FileInfo looks at the path itself (lstat), not at what a link points to: a dangling link does not "exist",
+        // yet has a link target.
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                return true;
+            }
+
+            if (info.Exists)
+            {
+                return (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory | FileAttributes.Device)) != 0;
+            }
+
+            return Directory.Exists(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // cannot even look at it: the open that follows reports why
         }
     }
 

@@ -7,6 +7,11 @@ namespace FactorialGen;
 /// Keeps a <see cref="FactorialToken"/> between runs. Clients save every rotated token here before using it,
 /// so the newest refresh token is never lost.
 /// </summary>
+/// <remarks>
+/// An implementation never puts a token into an exception (message or inner exception), a log line or
+/// <see cref="object.ToString"/>: report failures with <see cref="FactorialTokenStoreException"/>, naming the place
+/// (a path, a key), not the content.
+/// </remarks>
 public interface ITokenStore
 {
     /// <summary>Returns the stored token, or <see langword="null"/> when none was saved.</summary>

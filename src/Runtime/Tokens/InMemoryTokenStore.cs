@@ -4,7 +4,10 @@ using System.Threading.Tasks;
 
 namespace FactorialGen;
 
-/// <summary>A token store that lives as long as the process: for tests, and for tokens you persist yourself.</summary>
+/// <summary>
+/// A token store that lives as long as the process: for tests, and for tokens you persist yourself.
+/// <see cref="ToString"/> shows only the held token's fingerprints.
+/// </summary>
 public sealed class InMemoryTokenStore : ITokenStore
 {
     private volatile FactorialToken? _token;
@@ -16,6 +19,9 @@ public sealed class InMemoryTokenStore : ITokenStore
     public FactorialToken? Current => _token;
 
     /// <inheritdoc />
+    public override string ToString() => $"InMemoryTokenStore {{ Token = {(_token is { } token ? token.ToString() : "none")} }}";
+
+    /// <inheritdoc />
     public Task<FactorialToken?> LoadAsync(CancellationToken cancellationToken = default) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled<FactorialToken?>(cancellationToken) : Task.FromResult(_token);
 
@@ -23,6 +29,11 @@ public sealed class InMemoryTokenStore : ITokenStore
     public Task SaveAsync(FactorialToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         _token = token;
         return Task.CompletedTask;
     }
@@ -30,6 +41,11 @@ public sealed class InMemoryTokenStore : ITokenStore
     /// <inheritdoc />
     public Task ClearAsync(CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         _token = null;
         return Task.CompletedTask;
     }
