@@ -42,7 +42,7 @@ internal static class CodeText
         return nullable ? name + "?" : name;
     }
 
-    /// <summary>The <c>JsonTypeInfo</c> expression for <paramref name="type"/>.</summary>
+    /// <summary>The <c>JsonTypeInfo</c> expression for <paramref name="type"/> (explicit type arguments: no inference per nesting level).</summary>
     public static string TypeInfo(TypeRef type, string modelNamespace) => type.Kind switch
     {
         TypeRefKind.String => "global::FactorialGen.Serialization.FactorialJsonTypes.String",
@@ -54,7 +54,7 @@ internal static class CodeText
         TypeRefKind.DateTime => "global::FactorialGen.Serialization.FactorialJsonTypes.DateTime",
         TypeRefKind.Json => "global::FactorialGen.Serialization.FactorialJsonTypes.Element",
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{modelNamespace}.FactorialJson.{type.Name}",
-        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonTypes.ListOf({TypeInfo(type.Element!, modelNamespace)})",
+        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonTypes.ListOf<{TypeName(type.Element!, modelNamespace)}>({TypeInfo(type.Element!, modelNamespace)})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
