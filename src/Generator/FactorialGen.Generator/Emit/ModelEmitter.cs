@@ -17,16 +17,30 @@ internal static class ModelEmitter
 
     public static void Emit(SourceProductionContext context, ModelSet set)
     {
+        // Hint names must be unique ignoring case (Roslyn's rule, and the file systems' the files may be written to),
+        // while C# type names are case-sensitive: "Leave" and "LEAVE" are two types and need two hint names.
+        var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { $"{set.Namespace}.FactorialJson.g.cs" };
+        string HintName(string name)
+        {
+            var hint = $"{set.Namespace}.{name}.g.cs";
+            for (var i = 2; !hintNames.Add(hint); i++)
+            {
+                hint = $"{set.Namespace}.{name}.{i}.g.cs";
+            }
+
+            return hint;
+        }
+
         foreach (var model in set.Document.Models)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource($"{set.Namespace}.{model.Name}.g.cs", EmitModel(model, set).ToSourceText());
+            context.AddSource(HintName(model.Name), EmitModel(model, set).ToSourceText());
         }
 
         foreach (var @enum in set.Document.Enums)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource($"{set.Namespace}.{@enum.Name}.g.cs", EmitEnum(@enum, set).ToSourceText());
+            context.AddSource(HintName(@enum.Name), EmitEnum(@enum, set).ToSourceText());
         }
 
         context.AddSource($"{set.Namespace}.FactorialJson.g.cs", EmitJsonMetadata(set, context.CancellationToken).ToSourceText());
