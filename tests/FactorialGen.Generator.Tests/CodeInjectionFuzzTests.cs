@@ -71,6 +71,7 @@ public sealed class CodeInjectionFuzzTests(ITestOutputHelper output)
     {
         var count = FuzzSettings.Count(DefaultCount, "FACTORIALGEN_INJECTION_FUZZ_COUNT");
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var failures = new List<string>();
         var clean = 0;
         var refused = 0;
@@ -90,7 +91,7 @@ public sealed class CodeInjectionFuzzTests(ITestOutputHelper output)
         }
 
         Assert.Null(AppDomain.CurrentDomain.GetData(CanaryKey));
-        output.WriteLine($"{count} documents (seed {FuzzSettings.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s: {clean} compiled without a warning, {refused} refused with a located FG error; "
+        output.WriteLine($"{count} documents (seed {FuzzSettings.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0} s CPU, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}): {clean} compiled without a warning, {refused} refused with a located FG error; "
             + $"module constructors of {initializersRun} emitted batches run, canary never ran; diagnostics: {string.Join(", ", diagnostics.Select(p => $"{p.Key} {p.Value}"))}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(clean >= count / 4, $"only {clean} of {count} documents compiled: the fuzz no longer reaches the emitters");
