@@ -238,7 +238,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return (text, string.Join("; ", steps));
     }
 
-    private static string DropNode(Random random, JsonObject root)
+    internal static string DropNode(Random random, JsonObject root)
     {
         var (parent, key) = PickMember(random, root);
         if (parent is null)
@@ -250,7 +250,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"dropped {Describe(parent)}.{key}";
     }
 
-    private static string DuplicateNode(Random random, JsonObject root)
+    internal static string DuplicateNode(Random random, JsonObject root)
     {
         var (parent, key) = PickMember(random, root);
         if (parent is null)
@@ -268,7 +268,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"duplicated {Describe(parent)}.{key} as '{copy}'";
     }
 
-    private static string RetypeNode(Random random, JsonObject root)
+    internal static string RetypeNode(Random random, JsonObject root)
     {
         var (parent, key) = PickMember(random, root);
         if (parent is null)
@@ -363,7 +363,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"renamed path {old} to '{Shorten(name)}'";
     }
 
-    private static string BreakReference(Random random, JsonObject root)
+    internal static string BreakReference(Random random, JsonObject root)
     {
         var references = AllObjects(root).Where(o => o.ContainsKey("$ref")).ToList();
         if (references.Count == 0)
@@ -377,7 +377,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"a $ref became '{target["$ref"]!.ToJsonString()}'";
     }
 
-    private static string MakeCycle(Random random, JsonObject root)
+    internal static string MakeCycle(Random random, JsonObject root)
     {
         if (root["components"]?["schemas"] is not JsonObject schemas || schemas.Count < 2)
         {
@@ -408,7 +408,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"cycle: {a} refers to {b}";
     }
 
-    private static string OddEnum(Random random, JsonObject root)
+    internal static string OddEnum(Random random, JsonObject root)
     {
         var enums = AllObjects(root).Where(o => o["enum"] is JsonArray).ToList();
         if (enums.Count == 0)
@@ -431,7 +431,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return $"enum became {values.ToJsonString()}";
     }
 
-    private static string OddType(Random random, JsonObject root)
+    internal static string OddType(Random random, JsonObject root)
     {
         var typed = AllObjects(root).Where(o => o.ContainsKey("type")).ToList();
         if (typed.Count == 0)
@@ -468,7 +468,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
         return (parent, parent.ElementAt(random.Next(parent.Count)).Key);
     }
 
-    private static IEnumerable<JsonObject> AllObjects(JsonNode node)
+    internal static IEnumerable<JsonObject> AllObjects(JsonNode node)
     {
         if (node is JsonObject o)
         {

@@ -26,18 +26,20 @@ internal static class GeneratorHarness
         ])
         .ToImmutableArray();
 
-    public static CSharpCompilation Compilation([StringSyntax("csharp")] params string[] sources) =>
+    public static CSharpCompilation Compilation([StringSyntax("csharp")] params string[] sources) => Compilation(ParseOptions, sources);
+
+    public static CSharpCompilation Compilation(CSharpParseOptions parseOptions, string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new FactorialClientGenerator().AsSourceGenerator()],
             documents ?? [],
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new Options(rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

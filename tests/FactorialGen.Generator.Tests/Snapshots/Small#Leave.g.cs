@@ -77,7 +77,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                         break;
                     case 3:
                         reader.Read();
-                        __value3 = global::FactorialGen.Serialization.FactorialJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader reader1) => global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader1));
+                        __value3 = global::FactorialGen.Serialization.FactorialJsonReader.ReadList<string>(ref reader, __ReadItem3_1);
                         break;
                     case 4:
                         reader.Read();
@@ -157,7 +157,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             if (value.Tags is { } __Tags)
             {
                 writer.WritePropertyName(__Name3);
-                global::FactorialGen.Serialization.FactorialJsonWriter.WriteList(writer, __Tags, static (writer1, item1) => { writer1.WriteStringValue(item1); });
+                global::FactorialGen.Serialization.FactorialJsonWriter.WriteList<string>(writer, __Tags, __WriteItem3_1);
             }
             if (value.Legacy is { } __Legacy)
             {
@@ -171,5 +171,9 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             }
             writer.WriteEndObject();
         }
+
+        private static string? __ReadItem3_1(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader);
+
+        private static void __WriteItem3_1(global::System.Text.Json.Utf8JsonWriter writer, string item) { writer.WriteStringValue(item); }
     }
 }

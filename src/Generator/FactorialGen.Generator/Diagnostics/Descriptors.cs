@@ -71,6 +71,11 @@ internal static class Descriptors
         "'{0}' declares '{1}', which the generated client needs for {2}; rename the member",
         GeneratorCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FG1011_ClientNameTaken = Create(
+        "FG1011", "Client class has a name the generated client needs for a member",
+        "'{0}' has the same name as {1}, and a member cannot have the name of its class; rename the class",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");

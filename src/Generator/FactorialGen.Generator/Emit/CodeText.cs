@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using System.Text;
 using FactorialGen.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -20,6 +21,7 @@ internal static class CodeText
         #pragma warning disable CS0612, CS0618 // members marked deprecated in the document are still generated and read
         """;
 
+    /// <summary>A C# string literal of <paramref name="value"/>: quotes, backslashes, controls, line terminators and lone surrogates escaped.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>The C# type of <paramref name="type"/>, with <c>?</c> when <paramref name="nullable"/>.</summary>
@@ -42,7 +44,7 @@ internal static class CodeText
         return nullable ? name + "?" : name;
     }
 
-    /// <summary>The <c>JsonTypeInfo</c> expression for <paramref name="type"/>.</summary>
+    /// <summary>The <c>JsonTypeInfo</c> expression for <paramref name="type"/> (explicit type arguments: no inference per nesting level).</summary>
     public static string TypeInfo(TypeRef type, string modelNamespace) => type.Kind switch
     {
         TypeRefKind.String => "global::FactorialGen.Serialization.FactorialJsonTypes.String",
@@ -54,7 +56,7 @@ internal static class CodeText
         TypeRefKind.DateTime => "global::FactorialGen.Serialization.FactorialJsonTypes.DateTime",
         TypeRefKind.Json => "global::FactorialGen.Serialization.FactorialJsonTypes.Element",
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{modelNamespace}.FactorialJson.{type.Name}",
-        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonTypes.ListOf({TypeInfo(type.Element!, modelNamespace)})",
+        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonTypes.ListOf<{TypeName(type.Element!, modelNamespace)}>({TypeInfo(type.Element!, modelNamespace)})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -81,7 +83,9 @@ internal static class CodeText
 
     public static void WriteTag(SourceWriter writer, string tag, string text, string? attribute = null)
     {
-        var lines = Escape(text).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+        // Every line terminator C# knows (CR, LF, CRLF, NEL, LS, PS) starts a new "///" line: text from the document can
+        // never end the comment and become code.
+        var lines = NormalizeLineBreaks(text).Split('\n').Select(l => Escape(l).TrimEnd()).ToList();
         while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
         {
             lines.RemoveAt(lines.Count - 1);
@@ -103,5 +107,58 @@ internal static class CodeText
         writer.WriteLine($"/// </{tag}>");
     }
 
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text from the document made safe for one line of an XML doc comment: line terminators become spaces, characters
+    /// that are not valid XML or that reorder how code is displayed (controls, lone surrogates, bidirectional overrides,
+    /// non-characters) become U+FFFD, and <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> are escaped.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '\r' or '\n' or '\u0085' or '\u2028' or '\u2029':
+                    builder.Append(' ');
+                    break;
+                case '\t':
+                    builder.Append(c);
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || IsBidiControl(c))
+                    {
+                        builder.Append('\uFFFD');
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>CRLF, CR, NEL (U+0085), LS (U+2028) and PS (U+2029) become LF.</summary>
+    public static string NormalizeLineBreaks(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -17,16 +17,30 @@ internal static class ModelEmitter
 
     public static void Emit(SourceProductionContext context, ModelSet set)
     {
+        // Hint names must be unique ignoring case (Roslyn's rule, and the file systems' the files may be written to),
+        // while C# type names are case-sensitive: "Leave" and "LEAVE" are two types and need two hint names.
+        var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { $"{set.Namespace}.FactorialJson.g.cs" };
+        string HintName(string name)
+        {
+            var hint = $"{set.Namespace}.{name}.g.cs";
+            for (var i = 2; !hintNames.Add(hint); i++)
+            {
+                hint = $"{set.Namespace}.{name}.{i}.g.cs";
+            }
+
+            return hint;
+        }
+
         foreach (var model in set.Document.Models)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource($"{set.Namespace}.{model.Name}.g.cs", EmitModel(model, set).ToSourceText());
+            context.AddSource(HintName(model.Name), EmitModel(model, set).ToSourceText());
         }
 
         foreach (var @enum in set.Document.Enums)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource($"{set.Namespace}.{@enum.Name}.g.cs", EmitEnum(@enum, set).ToSourceText());
+            context.AddSource(HintName(@enum.Name), EmitEnum(@enum, set).ToSourceText());
         }
 
         context.AddSource($"{set.Namespace}.FactorialJson.g.cs", EmitJsonMetadata(set, context.CancellationToken).ToSourceText());
@@ -91,16 +105,22 @@ internal static class ModelEmitter
                     writer.WriteLine();
                 }
 
-                EmitRead(writer, model, ns, type);
+                var helpers = new List<string>();
+                EmitRead(writer, model, ns, type, helpers);
                 writer.WriteLine();
-                EmitWrite(writer, model, ns, type);
+                EmitWrite(writer, model, ns, type, helpers);
+                foreach (var helper in helpers)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine(helper);
+                }
             }
         }
 
         return writer;
     }
 
-    private static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type)
+    private static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
         using (writer.Block($"public override {type}? Read(ref {Utf8Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
         {
@@ -134,7 +154,7 @@ internal static class ModelEmitter
                             writer.WriteLine($"case {index}:");
                             writer.Indent();
                             writer.WriteLine("reader.Read();");
-                            writer.WriteLine($"__value{index} = {ReadExpression(property.Type, "reader", ns, 1)};");
+                            writer.WriteLine($"__value{index} = {ReadExpression(property.Type, "reader", ns, helpers, $"{index}")};");
                             writer.WriteLine("break;");
                             writer.Unindent();
                             index++;
@@ -227,7 +247,7 @@ internal static class ModelEmitter
         }
     }
 
-    private static void EmitWrite(SourceWriter writer, ModelSpec model, string ns, string type)
+    private static void EmitWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
         using (writer.Block($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options)"))
         {
@@ -241,13 +261,13 @@ internal static class ModelEmitter
                     using (writer.Block($"if (value.{property.Name} is {{ }} __{property.Name})"))
                     {
                         writer.WriteLine($"writer.WritePropertyName({name});");
-                        writer.WriteLine(WriteStatement(property.Type, "writer", "__" + property.Name, ns, 1));
+                        writer.WriteLine(WriteStatement(property.Type, "writer", "__" + property.Name, ns, helpers, $"{index - 1}"));
                     }
                 }
                 else
                 {
                     writer.WriteLine($"writer.WritePropertyName({name});");
-                    writer.WriteLine(WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, 1));
+                    writer.WriteLine(WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, $"{index - 1}"));
                 }
             }
 
@@ -256,7 +276,12 @@ internal static class ModelEmitter
     }
 
     /// <summary>An expression reading a value of <paramref name="type"/> (nullable) from the reader variable <paramref name="reader"/>.</summary>
-    internal static string ReadExpression(TypeRef type, string reader, string ns, int depth) => type.Kind switch
+    /// <remarks>
+    /// A list's items are read by a named helper method per nesting level (added to <paramref name="helpers"/>, named
+    /// from <paramref name="key"/>), passed as a method group with explicit type arguments: nested implicitly typed
+    /// lambdas made the consumer's compiler infer types in time exponential in the nesting depth.
+    /// </remarks>
+    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1) => type.Kind switch
     {
         TypeRefKind.String => $"{Reader}.ReadString(ref {reader})",
         TypeRefKind.Int32 => $"{Reader}.ReadInt32(ref {reader})",
@@ -268,12 +293,21 @@ internal static class ModelEmitter
         TypeRefKind.Json => $"{Reader}.ReadElement(ref {reader})",
         TypeRefKind.Model => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Read(ref {reader}, typeof(global::{ns}.{type.Name}), global::{ns}.FactorialJson.Options))",
         TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.ReadValue(ref {reader})",
-        TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}(ref {reader}, static (ref {Utf8Reader} reader{depth}) => {ReadExpression(type.Element!, "reader" + depth, ns, depth + 1)})",
+        TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}<{CodeText.TypeName(type.Element!, ns)}>(ref {reader}, {ReadItemHelper(type.Element!, ns, helpers, key, level)})",
         _ => "default",
     };
 
+    private static string ReadItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
+    {
+        var name = $"__ReadItem{key}_{level}";
+        var body = ReadExpression(element, "reader", ns, helpers, key, level + 1);
+        helpers.Add($"private static {CodeText.TypeName(element, ns, nullable: true)} {name}(ref {Utf8Reader} reader) => {body};");
+        return name;
+    }
+
     /// <summary>A statement writing the (non-null) <paramref name="value"/> of <paramref name="type"/> with <paramref name="writer"/>.</summary>
-    internal static string WriteStatement(TypeRef type, string writer, string value, string ns, int depth) => type.Kind switch
+    /// <remarks>A list's items are written by a named helper per nesting level, as in <see cref="ReadExpression"/>.</remarks>
+    internal static string WriteStatement(TypeRef type, string writer, string value, string ns, List<string> helpers, string key, int level = 1) => type.Kind switch
     {
         TypeRefKind.String => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"{writer}.WriteNumberValue({value});",
@@ -283,9 +317,17 @@ internal static class ModelEmitter
         TypeRefKind.Json => $"{value}.WriteTo({writer});",
         TypeRefKind.Model => $"global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, global::{ns}.FactorialJson.Options);",
         TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
-        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonWriter.WriteList({writer}, {value}, static (writer{depth}, item{depth}) => {{ {WriteStatement(type.Element!, "writer" + depth, "item" + depth, ns, depth + 1)} }});",
+        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
         _ => string.Empty,
     };
+
+    private static string WriteItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
+    {
+        var name = $"__WriteItem{key}_{level}";
+        var body = WriteStatement(element, "writer", "item", ns, helpers, key, level + 1);
+        helpers.Add($"private static void {name}(global::System.Text.Json.Utf8JsonWriter writer, {CodeText.TypeName(element, ns)} item) {{ {body} }}");
+        return name;
+    }
 
     internal static SourceWriter EmitEnum(EnumSpec spec, ModelSet set)
     {

@@ -215,7 +215,7 @@ internal static class OperationWriter
             position = close + 1;
         }
 
-        return string.Join(" + ", parts);
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
     }
 
     private static string FormatExpression(TypeRef type, string name) => type.Kind switch

@@ -43,6 +43,7 @@ internal static class ClientSpecBuilder
         }
 
         var taken = TakenNames(target, kept);
+        taken.AddRange(ClassNameTaken(target, kept));
         if (taken.Count > 0)
         {
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
@@ -73,6 +74,29 @@ internal static class ClientSpecBuilder
             .Where(member => needed.ContainsKey(member.Name))
             .Select(member => member.Location with { Arguments = new[] { target.Declaration.Name, member.Name, needed[member.Name] }.ToEquatableArray() })
             .ToList();
+    }
+
+    /// <summary>FG1011 when the class itself has the name of a member the generated client declares in it (CS0542 otherwise).</summary>
+    private static IEnumerable<DiagnosticInfo> ClassNameTaken(ClientTarget target, List<OperationSpec> operations)
+    {
+        var name = target.Declaration.Name;
+        string? member = name switch
+        {
+            "Connection" => "its connection property",
+            "Dispose" => "its Dispose method",
+            "GetDaysOffAsync" => "its days-off query",
+            _ => operations.Select(o => o.Group).Distinct().OrderBy(g => g, StringComparer.Ordinal)
+                .Select(g => g == name ? $"the property of the '{g}' API namespace" : g + "Api" == name ? $"the class of the '{g}' API namespace" : null)
+                .FirstOrDefault(m => m is not null),
+        };
+        if (member is not null)
+        {
+            yield return target.AttributeLocation with
+            {
+                Id = Descriptors.FG1011_ClientNameTaken.Id,
+                Arguments = new[] { name, member }.ToEquatableArray(),
+            };
+        }
     }
 
     /// <summary>The models of each document that at least one valid client uses.</summary>

@@ -45,6 +45,13 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, new TextSpan(offset, 0), new LinePositionSpan(position, position), fileName, problem.Message));
         }
 
+        if (UnicodeCheck.FindLoneSurrogate(text.ToString()) is var invalid and >= 0)
+        {
+            var position = text.Lines.GetLinePosition(invalid);
+            return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, new TextSpan(invalid, 1), new LinePositionSpan(position, position), fileName,
+                $"line {position.Line + 1}, column {position.Character + 1} holds a lone UTF-16 surrogate, which is not valid Unicode text"));
+        }
+
         JsonDocument document;
         try
         {
@@ -115,6 +122,12 @@ internal static class OpenApiReader
                         continue;
                     }
 
+                    if (pathItem.Name.Trim().Length == 0)
+                    {
+                        context.Warn($"{method.ToUpperInvariant()} on an empty path", "a path must start with '/'", pathItem.Name);
+                        continue;
+                    }
+
                     if (!HasBalancedPlaceholders(pathItem.Name))
                     {
                         context.Warn($"{method.ToUpperInvariant()} {pathItem.Name}", "its path has an unbalanced '{' or '}'", pathItem.Name);
@@ -126,6 +139,10 @@ internal static class OpenApiReader
             }
         }
 
+        var memberNames = OperationNamer.MemberNames(raw.Select(o => (o.Parts.Group, o.Parts.Resource)));
+        raw = raw.Select(o => memberNames[(o.Parts.Group, o.Parts.Resource)] is var m && (m.Group != o.Parts.Group || m.Resource != o.Parts.Resource)
+            ? o with { Parts = o.Parts with { Group = m.Group, Resource = m.Resource } }
+            : o).ToList();
         var names = OperationNamer.Deduplicate(raw.Select(o => (o.Parts.Group, o.Parts.Resource, o.BaseName, o.Method)).ToList());
         var operations = raw.Select((o, i) => o.ToSpec(names[i])).ToEquatableArray();
         var version = raw.Select(o => o.Parts.Version).Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();

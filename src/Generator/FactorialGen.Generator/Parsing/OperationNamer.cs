@@ -34,7 +34,7 @@ internal static class OperationNamer
             return new PathParts(
                 Identifier.Pascal(group, "Api"),
                 Identifier.Pascal(resource, "Resource"),
-                action.Length == 0 ? null : string.Concat(action),
+                action.Length == 0 ? null : Identifier.Cap(string.Concat(action)),
                 byId,
                 version,
                 rest.Length == 0);
@@ -74,7 +74,8 @@ internal static class OperationNamer
 
     /// <summary>
     /// Makes names unique within each resource, in the operations' sorted order: a later duplicate gets the HTTP verb,
-    /// then a number. <c>ListAll</c> is kept free for the paging companion of <c>List</c>.
+    /// then a number. <c>ListAll</c> is kept free for the paging companion of <c>List</c>, and any <c>List…</c> name
+    /// only goes to an operation when its <c>…All</c> companion is free too.
     /// </summary>
     public static IReadOnlyList<string> Deduplicate(IReadOnlyList<(string Group, string Resource, string Name, string Method)> operations)
     {
@@ -82,22 +83,92 @@ internal static class OperationNamer
         var result = new List<string>(operations.Count);
         foreach (var (group, resource, name, method) in operations)
         {
-            var candidate = name == "ListAll" ? "ListAllItems" : name;
-            if (!taken.Add(Key(group, resource, candidate)))
+            bool Claim(string candidate)
             {
-                candidate = name + Identifier.Pascal(method.ToLowerInvariant());
-                for (var i = 2; !taken.Add(Key(group, resource, candidate)); i++)
+                var isList = candidate.StartsWith("List", StringComparison.Ordinal);
+                if (taken.Contains(Key(group, resource, candidate)) || (isList && taken.Contains(Key(group, resource, candidate + "All"))))
                 {
-                    candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return false;
+                }
+
+                taken.Add(Key(group, resource, candidate));
+                if (isList)
+                {
+                    taken.Add(Key(group, resource, candidate + "All"));
+                }
+
+                return true;
+            }
+
+            var candidate = name == "ListAll" ? "ListAllItems" : name;
+            if (!Claim(candidate))
+            {
+                candidate = Identifier.Cap(name + Identifier.Pascal(method.ToLowerInvariant()));
+                for (var i = 2; !Claim(candidate); i++)
+                {
+                    candidate = Identifier.Cap(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
 
-            if (candidate == "List")
+            result.Add(candidate);
+        }
+
+        return result;
+    }
+
+    /// <summary>Names a client class gets from object, IDisposable and its own members: an API namespace of one of these names gets a suffix.</summary>
+    private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
+    {
+        "Connection", "Dispose", "GetDaysOffAsync", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>Names every class has from object: a resource of one of these names gets a suffix.</summary>
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
+    /// Group and resource names that become members without clashing: a group <c>G</c> is a property <c>G</c> and a
+    /// class <c>GApi</c> of the client, a resource <c>R</c> a property <c>R</c> and a class <c>RResource</c> of its
+    /// group's class. A name that would repeat another member, hide an inherited one (<c>Equals</c>, <c>Dispose</c>, …)
+    /// or equal its enclosing class gets a <c>Group</c> or <c>Resource</c> suffix, in sorted order, the same way every time.
+    /// </summary>
+    public static Dictionary<(string Group, string Resource), (string Group, string Resource)> MemberNames(IEnumerable<(string Group, string Resource)> pairs)
+    {
+        var distinct = pairs.Distinct().ToList();
+        var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groupMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in distinct.Select(p => p.Group).Distinct().OrderBy(g => g, StringComparer.Ordinal))
+        {
+            var candidate = ClientMembers.Contains(group) ? group + "Group" : group;
+            while (groupMembers.Contains(candidate) || groupMembers.Contains(candidate + "Api"))
             {
-                taken.Add(Key(group, resource, "ListAll"));
+                candidate = Identifier.Cap(candidate + "Group");
             }
 
-            result.Add(candidate);
+            groupMembers.Add(candidate);
+            groupMembers.Add(candidate + "Api");
+            groupNames[group] = candidate;
+        }
+
+        var result = new Dictionary<(string Group, string Resource), (string Group, string Resource)>();
+        foreach (var byGroup in distinct.GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var group = groupNames[byGroup.Key];
+            var members = new HashSet<string>(StringComparer.Ordinal) { group + "Api" };
+            foreach (var resource in byGroup.Select(p => p.Resource).Distinct().OrderBy(r => r, StringComparer.Ordinal))
+            {
+                var candidate = ObjectMembers.Contains(resource) ? resource + "Resource" : resource;
+                while (members.Contains(candidate) || members.Contains(candidate + "Resource"))
+                {
+                    candidate = Identifier.Cap(candidate + "Resource");
+                }
+
+                members.Add(candidate);
+                members.Add(candidate + "Resource");
+                result[(byGroup.Key, resource)] = (group, candidate);
+            }
         }
 
         return result;

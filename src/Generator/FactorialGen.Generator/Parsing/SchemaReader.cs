@@ -278,6 +278,11 @@ internal sealed class SchemaReader
         foreach (var value in values)
         {
             var member = Identifier.Pascal(value, "Empty");
+            if (EnumMembers.Contains(member))
+            {
+                member += "Value";
+            }
+
             var unique = member;
             for (var i = 2; !taken.Add(unique); i++)
             {
@@ -303,7 +308,13 @@ internal sealed class SchemaReader
     /// <summary>Members every record has: a property of one of these names gets a <c>Value</c> suffix.</summary>
     private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
     {
-        "Equals", "GetHashCode", "ToString", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+        "Equals", "GetHashCode", "ToString", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>Members every enum has (from <c>System.Enum</c> and <c>object</c>): a value of one of these names gets a <c>Value</c> suffix.</summary>
+    private static readonly HashSet<string> EnumMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "CompareTo", "HasFlag", "GetTypeCode", "TryFormat",
     };
 
     public static string? TypeOf(JsonElement schema)

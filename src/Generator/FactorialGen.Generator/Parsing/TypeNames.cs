@@ -6,12 +6,13 @@ namespace FactorialGen.Generator.Parsing;
 internal sealed class TypeNames
 {
     /// <summary>Names the emitters use for their own types in the models' namespace.</summary>
-    public static readonly string[] Reserved = ["FactorialJson", "FactorialJsonResolver", "Options", "CreateOptions", "Serialization", "ToString", "Equals", "GetHashCode", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "System", "Global"];
+    public static readonly string[] Reserved = ["FactorialJson", "FactorialJsonResolver", "Options", "CreateOptions", "Serialization", "ToString", "Equals", "GetHashCode", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "System", "Global"];
 
     private readonly HashSet<string> _taken = new(Reserved, System.StringComparer.Ordinal);
 
     public string Claim(string wanted)
     {
+        wanted = Identifier.Cap(wanted);
         if (_taken.Add(wanted))
         {
             return wanted;
@@ -19,7 +20,7 @@ internal sealed class TypeNames
 
         for (var i = 2; ; i++)
         {
-            var candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidate = Identifier.Cap(wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_taken.Add(candidate))
             {
                 return candidate;
