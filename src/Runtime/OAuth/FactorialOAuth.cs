@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -304,7 +305,7 @@ public sealed class FactorialOAuth : IDisposable
 
             try
             {
-                var sending = endpoint == "token" ? _api.RequestTokenAsync(form, deadline.Token) : _api.RevokeAsync(form, deadline.Token);
+                var sending = UnwrapAsync(endpoint == "token" ? _api.RequestTokenAsync(form, deadline.Token) : _api.RevokeAsync(form, deadline.Token), endpoint);
                 using var response = await OAuthResponseReader.WithinAsync(sending, deadline.Token).ConfigureAwait(false);
                 ThrowIfRedirected(response, endpoint);
                 var body = await OAuthResponseReader.ReadAsync(response, deadline.Token).ConfigureAwait(false);
@@ -334,6 +335,27 @@ public sealed class FactorialOAuth : IDisposable
         finally
         {
             Exit();
+        }
+    }
+
+    /// <summary>
+    /// Refit wraps what sending threw in an <see cref="ApiRequestException"/> that holds the live request, whose form
+    /// carries the secrets: it never becomes an inner exception. What it wrapped is rethrown as it was.
+    /// </summary>
+    private static async Task<HttpResponseMessage> UnwrapAsync(Task<HttpResponseMessage> sending, string endpoint)
+    {
+        try
+        {
+            return await sending.ConfigureAwait(false);
+        }
+        catch (ApiRequestException ex)
+        {
+            if (ex.InnerException is { } inner)
+            {
+                ExceptionDispatchInfo.Capture(inner).Throw();
+            }
+
+            throw new FactorialAuthException($"Could not reach Factorial's {endpoint} endpoint; try again later.");
         }
     }
 
