@@ -57,6 +57,9 @@ public sealed class FactorialOAuth : IDisposable
         HttpClient httpClient;
         if (options.HttpClient is { } given)
         {
+            _sender = CredentialRedirectPolicy.HandlerOf(given)
+                ?? throw new ArgumentException("The pipeline of FactorialOAuthOptions.HttpClient cannot be inspected, so it cannot be made not to follow redirects; set FactorialOAuthOptions.HttpMessageHandler instead.", nameof(options));
+            ThrowIfFollowsRedirects(_sender, null);
             if (given.BaseAddress is null)
             {
                 given.BaseAddress = BaseAddress;
@@ -66,8 +69,6 @@ public sealed class FactorialOAuth : IDisposable
                 throw new ArgumentException("The HttpClient's BaseAddress differs from FactorialOAuthOptions.BaseAddress.", nameof(options));
             }
 
-            _sender = CredentialRedirectPolicy.HandlerOf(given)
-                ?? throw new ArgumentException("The pipeline of FactorialOAuthOptions.HttpClient cannot be inspected, so it cannot be made not to follow redirects; set FactorialOAuthOptions.HttpMessageHandler instead.", nameof(options));
             httpClient = given;
         }
         else
@@ -82,13 +83,7 @@ public sealed class FactorialOAuth : IDisposable
             _ownedHttpClient = httpClient;
         }
 
-        if (CredentialRedirectPolicy.SwitchOff(_sender) is { } why)
-        {
-            _ownedHttpClient?.Dispose();
-            throw new ArgumentException(
-                $"The HTTP handler given for the OAuth requests cannot be used: {why}. These requests carry the client secret, authorization keys and refresh tokens, which must never follow a redirect: give FactorialOAuth a handler with AllowAutoRedirect = false.",
-                nameof(options));
-        }
+        ThrowIfFollowsRedirects(_sender, _ownedHttpClient);
 
         _api = RestService.ForGenerated<IFactorialOAuthApi>(httpClient, FactorialRuntimeJsonContext.Default);
     }
@@ -335,6 +330,17 @@ public sealed class FactorialOAuth : IDisposable
         finally
         {
             Exit();
+        }
+    }
+
+    private static void ThrowIfFollowsRedirects(HttpMessageHandler handler, HttpClient? owned)
+    {
+        if (CredentialRedirectPolicy.SwitchOff(handler) is { } why)
+        {
+            owned?.Dispose();
+            throw new ArgumentException(
+                $"The HTTP handler given for the OAuth requests cannot be used: {why}. These requests carry the client secret, authorization keys and refresh tokens, which must never follow a redirect: give FactorialOAuth a handler with AllowAutoRedirect = false.",
+                "options");
         }
     }
 
