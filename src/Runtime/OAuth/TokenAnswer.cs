@@ -41,7 +41,8 @@ internal static class TokenAnswer
         catch (JsonException ex)
         {
             // The JSON error names a path and a position, never a value: safe to keep as the cause.
-            throw Invalid("Factorial's token endpoint answered with a body that is not a token", status, endpointPath, ex);
+            var at = ex.Path is { Length: > 0 and <= 100 } path && IsPlainPath(path) ? $" (at {path})" : string.Empty;
+            throw Invalid($"Factorial's token endpoint answered with a body that is not a token{at}", status, endpointPath, ex);
         }
 
         if (body?.AccessToken is not { Length: > 0 } accessToken)
@@ -85,6 +86,20 @@ internal static class TokenAnswer
         var scope = FactorialScopes.TryParse(body.Scope, out var granted) ? granted : fallbackScope;
         var refreshToken = string.IsNullOrEmpty(body.RefreshToken) ? currentRefreshToken : body.RefreshToken;
         return new FactorialToken(accessToken, refreshToken, scope, issued, lifetimeEnd, FactorialToken.BearerType, owner);
+    }
+
+    /// <summary>Whether a JSON path is only names, dots and indexes (a hostile property name never reaches a message).</summary>
+    private static bool IsPlainPath(string path)
+    {
+        foreach (var c in path)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '$' or '.' or '_' or '[' or ']'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static FactorialInvalidResponseException Invalid(string what, HttpStatusCode status, string path, Exception? inner = null) =>
