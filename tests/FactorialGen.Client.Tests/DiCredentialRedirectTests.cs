@@ -108,6 +108,7 @@ public sealed class DiCredentialRedirectTests
 
         Assert.Empty(other.Received);
         Assert.Same(expired, store.Current);
+        Assert.Contains(other.BaseAddress.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), error.Message, StringComparison.Ordinal);
         AssertNoSecret(error);
     }
 

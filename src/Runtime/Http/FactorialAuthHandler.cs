@@ -17,6 +17,18 @@ namespace FactorialGen;
 /// <c>x-api-key</c>. Refuses, before sending, a request whose operation needs a scope the credentials lack, and a
 /// request to any host other than the configured API host.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Credentials never follow a redirect: the handler under this one is made not to follow them (or refused when it
+/// already sent requests with redirects on), and a 3xx answer becomes a <see cref="FactorialApiException"/> with
+/// <see cref="FactorialApiException.ErrorCode"/> <c>redirect</c> that names the target origin.
+/// </para>
+/// <para>
+/// A call costs at most one refresh: a 401 to a token renewed for this very call, or to the token the retry used,
+/// is a <see cref="FactorialAuthException"/> (status 401) with no further refresh, and the token source holds back
+/// refreshes of a token the server rejected when fresh (see <see cref="FactorialTokenSource.RefreshAfterRejectionAsync"/>).
+/// </para>
+/// </remarks>
 public sealed class FactorialAuthHandler : DelegatingHandler
 {
     private readonly FactorialTokenSource? _tokens;

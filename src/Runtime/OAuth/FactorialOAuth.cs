@@ -28,6 +28,21 @@ namespace FactorialGen;
 /// var token = await oauth.ObtainAccessTokenAsync(request, Console.ReadLine()!);
 /// </code>
 /// </example>
+/// <remarks>
+/// <para>
+/// The requests carry the client secret, authorization keys and refresh tokens, so they never follow a redirect, on any
+/// handler: a 3xx answer is a <see cref="FactorialAuthException"/> with <see cref="FactorialAuthException.Error"/>
+/// <c>redirect</c> that names the target origin. Each call, answer included, ends within
+/// <see cref="FactorialOAuthOptions.Timeout"/> (else <c>timeout</c>).
+/// </para>
+/// <para>
+/// A token answer is checked before anyone can use or save it (else <see cref="FactorialInvalidResponseException"/>):
+/// the access token must be visible ASCII and the type Bearer (any letter case); no token field may hold a control
+/// character. <c>expires_in</c> must be a positive number of seconds (a fraction is rounded down, more than 365 days is
+/// clamped to 365 days). <c>created_at</c> is believed only within 5 minutes of the local clock; otherwise the token
+/// counts as issued when the answer arrived, so a server clock hours off never makes a new token look expired.
+/// </para>
+/// </remarks>
 public sealed class FactorialOAuth : IDisposable
 {
     private readonly IFactorialOAuthApi _api;
@@ -160,7 +175,8 @@ public sealed class FactorialOAuth : IDisposable
 
     /// <summary>
     /// Refreshes <paramref name="token"/> (the seed's <c>refresh_access_token</c>). The answer carries a new
-    /// refresh token and the old one stops working: save the result before anything else.
+    /// refresh token and the old one stops working: save the result before anything else. An answer without a refresh
+    /// token keeps the current one (RFC 6749 §6).
     /// </summary>
     /// <exception cref="FactorialReauthorizationRequiredException">The token has no refresh token, or Factorial refused it.</exception>
     /// <exception cref="FactorialAuthException">The refresh failed for another reason (network, server error); it may work later.</exception>
