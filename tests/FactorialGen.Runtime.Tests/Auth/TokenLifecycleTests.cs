@@ -165,6 +165,27 @@ public sealed class TokenLifecycleTests
         Assert.Throws<ArgumentException>(() => new FactorialToken(access, refresh, FactorialScope.Read, DateTimeOffset.UtcNow, null, type));
     }
 
+    [Theory]
+    [InlineData("\"token_type\":\"mac\"")]
+    [InlineData("\"token_type\":\"Bearer\\r\\nX-Evil: 1\"")]
+    [InlineData("\"refresh_token\":\"r\\nx\"")]
+    public async Task Token_file_holding_a_token_that_could_not_be_sent_is_a_typed_store_error(string field)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fg-lifecycle-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            var path = System.IO.Path.Combine(folder, "token.json");
+            await System.IO.File.WriteAllTextAsync(path, "{\"format\":1,\"access_token\":\"access\",\"scope\":\"read\",\"created_at\":\"2026-03-02T09:00:00+00:00\"," + field + "}");
+
+            await Assert.ThrowsAsync<FactorialTokenStoreException>(() => new FileTokenStore(path).LoadAsync());
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Bearer_in_any_letter_case_is_accepted_and_sent_as_Bearer()
     {
