@@ -16,8 +16,12 @@ public sealed class FactorialToken
     /// <param name="scope">The scopes the token was granted.</param>
     /// <param name="createdAt">When the server issued the token.</param>
     /// <param name="expiresAt">When the access token stops working, or <see langword="null"/> when it does not expire.</param>
-    /// <param name="tokenType">The token type; Factorial issues <c>Bearer</c>.</param>
+    /// <param name="tokenType">The token type: <c>Bearer</c> (in any letter case), the only type Factorial issues and this client sends.</param>
     /// <param name="resourceOwner">Whether the token acts for a user or for the company.</param>
+    /// <exception cref="ArgumentException">
+    /// The access token is empty or holds a space, a control character, a line break or a non-ASCII character (it
+    /// becomes a header); the refresh token holds a control character or line break; or the token type is not Bearer.
+    /// </exception>
     public FactorialToken(
         string accessToken,
         string? refreshToken,
@@ -29,6 +33,21 @@ public sealed class FactorialToken
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenType);
+        if (!IsHeaderSafe(accessToken))
+        {
+            throw new ArgumentException("The access token holds a space, a control character, a line break or a non-ASCII character, so it cannot be sent in a header.", nameof(accessToken));
+        }
+
+        if (HasControlCharacters(refreshToken))
+        {
+            throw new ArgumentException("The refresh token holds a control character or a line break.", nameof(refreshToken));
+        }
+
+        if (!string.Equals(tokenType, BearerType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Only Bearer tokens are supported: Factorial issues no other type.", nameof(tokenType));
+        }
+
         if (!FactorialScopes.IsDefined(scope))
         {
             throw new ArgumentOutOfRangeException(nameof(scope), scope, "Expected Read, Write or ReadWrite.");
@@ -39,7 +58,7 @@ public sealed class FactorialToken
         Scope = scope;
         CreatedAt = createdAt;
         ExpiresAt = expiresAt;
-        TokenType = tokenType;
+        TokenType = BearerType;
         ResourceOwner = resourceOwner;
     }
 
@@ -49,7 +68,7 @@ public sealed class FactorialToken
     /// <summary>The refresh token, or <see langword="null"/> when the token cannot be refreshed. Never log it.</summary>
     public string? RefreshToken { get; }
 
-    /// <summary>The token type (<c>Bearer</c>).</summary>
+    /// <summary>The token type: always <c>Bearer</c>.</summary>
     public string TokenType { get; }
 
     /// <summary>The scopes the server granted.</summary>
@@ -80,9 +99,48 @@ public sealed class FactorialToken
         return ExpiresWithin(timeProvider, TimeSpan.Zero);
     }
 
-    /// <summary>Whether the access token has expired, or will within <paramref name="margin"/>.</summary>
+    /// <summary>Whether the access token has expired, or will within <paramref name="margin"/> (any margin: no overflow).</summary>
     internal bool ExpiresWithin(TimeProvider timeProvider, TimeSpan margin) =>
-        ExpiresAt is { } expiresAt && timeProvider.GetUtcNow() + margin >= expiresAt;
+        ExpiresAt is { } expiresAt && expiresAt - timeProvider.GetUtcNow() <= margin;
+
+    /// <summary>How long the token lives (<see cref="ExpiresAt"/> − <see cref="CreatedAt"/>), when that is known and positive.</summary>
+    internal TimeSpan? Lifetime => ExpiresAt is { } expiresAt && expiresAt > CreatedAt ? expiresAt - CreatedAt : null;
+
+    /// <summary>The only token type: <c>Bearer</c>.</summary>
+    internal const string BearerType = "Bearer";
+
+    /// <summary>Whether <paramref name="value"/> can go into a header as it is: visible ASCII only (RFC 6750 b64token is a subset).</summary>
+    internal static bool IsHeaderSafe(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
+    }
+
+    /// <summary>Whether <paramref name="value"/> holds a control character or any line break C# or HTTP knows (CR, LF, NEL, LS, PS).</summary>
+    internal static bool HasControlCharacters(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Wraps an access token obtained elsewhere (another tool, a company token you keep) with the scope it was

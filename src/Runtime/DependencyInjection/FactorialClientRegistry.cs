@@ -64,7 +64,7 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             ?? services.GetService<ITokenStore>()
             ?? new FileTokenStore(settings.TokenFile!, loggerFactory?.CreateLogger<FileTokenStore>());
         var oauth = settings.App is { } app
-            ? new FactorialOAuth(app, new FactorialOAuthOptions { BaseAddress = settings.BaseAddress, TimeProvider = timeProvider, LoggerFactory = loggerFactory })
+            ? new FactorialOAuth(app, new FactorialOAuthOptions { BaseAddress = settings.BaseAddress, TimeProvider = timeProvider, LoggerFactory = loggerFactory, Timeout = settings.AttemptTimeout })
             : null;
         var tokens = new FactorialTokenSource(store, oauth, new FactorialTokenSourceOptions
         {

@@ -42,7 +42,7 @@ public sealed class FactorialServiceOptions
     /// <summary>The first retry's back-off (doubling, with jitter) when the server gives no <c>Retry-After</c>. Default: 1 second.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest one attempt may take. Default: 30 seconds.</summary>
+    /// <summary>The longest one attempt may take; also the longest one call to the token endpoint may take. Default: 30 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest a call may take, retries and waits included. Default: 2 minutes.</summary>

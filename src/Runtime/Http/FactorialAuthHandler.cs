@@ -17,6 +17,18 @@ namespace FactorialGen;
 /// <c>x-api-key</c>. Refuses, before sending, a request whose operation needs a scope the credentials lack, and a
 /// request to any host other than the configured API host.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Credentials never follow a redirect: the handler under this one is made not to follow them (or refused when it
+/// already sent requests with redirects on), and a 3xx answer becomes a <see cref="FactorialApiException"/> with
+/// <see cref="FactorialApiException.ErrorCode"/> <c>redirect</c> that names the target origin.
+/// </para>
+/// <para>
+/// A call costs at most one refresh: a 401 to a token renewed for this very call, or to the token the retry used,
+/// is a <see cref="FactorialAuthException"/> (status 401) with no further refresh, and the token source holds back
+/// refreshes of a token the server rejected when fresh (see <see cref="FactorialTokenSource.RefreshAfterRejectionAsync"/>).
+/// </para>
+/// </remarks>
 public sealed class FactorialAuthHandler : DelegatingHandler
 {
     private readonly FactorialTokenSource? _tokens;
@@ -72,10 +84,13 @@ public sealed class FactorialAuthHandler : DelegatingHandler
 
         if (_apiKey is not null)
         {
-            // The API key never changes and covers every scope: no await, no state machine, straight through.
+            // The API key never changes and covers every scope: no await, no state machine when the answer is no redirect.
             request.Headers.Remove("x-api-key");
             request.Headers.TryAddWithoutValidation("x-api-key", _apiKey.Value);
-            return base.SendAsync(request, cancellationToken);
+            var sending = base.SendAsync(request, cancellationToken);
+            return sending.IsCompletedSuccessfully && !CredentialRedirectPolicy.IsRedirect(sending.Result.StatusCode) && IsFromApiOrigin(sending.Result)
+                ? sending
+                : CheckedAsync(sending, request);
         }
 
         return SendWithTokenAsync(request, cancellationToken);
@@ -84,40 +99,68 @@ public sealed class FactorialAuthHandler : DelegatingHandler
     /// <summary>
     /// Credentials must never follow a redirect to another host: .NET drops <c>Authorization</c> on redirects but
     /// re-sends custom headers such as <c>x-api-key</c>. So the handler at the bottom of the chain is told not to follow
-    /// redirects (a 3xx then comes back as an error); one already in use that follows them is refused.
+    /// redirects (a 3xx then comes back, and becomes a typed error); one already in use that follows them is refused.
     /// </summary>
     private void SwitchOffRedirects()
     {
-        var handler = InnerHandler;
-        while (handler is DelegatingHandler delegating)
-        {
-            handler = delegating.InnerHandler;
-        }
-
-        try
-        {
-            switch (handler)
-            {
-                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
-                    sockets.AllowAutoRedirect = false;
-                    break;
-                case HttpClientHandler { AllowAutoRedirect: true } client:
-                    client.AllowAutoRedirect = false;
-                    break;
-            }
-        }
-        catch (InvalidOperationException ex)
+        if (CredentialRedirectPolicy.SwitchOff(InnerHandler) is { } why)
         {
             throw new FactorialException(
-                "The HTTP handler under FactorialAuthHandler follows redirects and has already sent requests, so it cannot be changed: credentials could follow a redirect to another host. Give it AllowAutoRedirect = false.", ex);
+                $"The HTTP handler under FactorialAuthHandler cannot be used: {why}, and credentials could follow a redirect to another host. Give it AllowAutoRedirect = false.");
         }
 
         Volatile.Write(ref _redirectsChecked, 1);
     }
 
+    private async Task<HttpResponseMessage> CheckedAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request)
+    {
+        var response = await sending.ConfigureAwait(false);
+        ThrowIfRedirected(response, request);
+        return response;
+    }
+
+    /// <summary>A 3xx answer, or an answer that came from elsewhere, becomes a typed error naming the target origin (never a secret).</summary>
+    private void ThrowIfRedirected(HttpResponseMessage response, HttpRequestMessage request)
+    {
+        if (CredentialRedirectPolicy.IsRedirect(response.StatusCode))
+        {
+            var target = CredentialRedirectPolicy.TargetOf(response, request.RequestUri!);
+            response.Dispose();
+            throw new FactorialApiException(
+                response.StatusCode,
+                request.Method.Method,
+                PathOf(request),
+                "redirect",
+                $"the API redirected to {target}; requests that carry credentials never follow redirects, so nothing was sent there. Check FactorialClientOptions.BaseAddress",
+                responseBody: null);
+        }
+
+        if (!IsFromApiOrigin(response))
+        {
+            var origin = CredentialRedirectPolicy.OriginOf(response.RequestMessage?.RequestUri);
+            response.Dispose();
+            throw new FactorialApiException(
+                response.StatusCode,
+                request.Method.Method,
+                PathOf(request),
+                "redirect",
+                $"the answer came from {origin}: a handler in the pipeline follows redirects. Treat the credentials sent as exposed, and use a handler with AllowAutoRedirect = false",
+                responseBody: null);
+        }
+    }
+
+    private bool IsFromApiOrigin(HttpResponseMessage response) =>
+        response.RequestMessage?.RequestUri is not { } answeredFor || IsApiOrigin(answeredFor);
+
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = await _tokens!.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var tokens = _tokens!;
+        var before = tokens.Current;
+        var generation = tokens.Generation;
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Whether the token was renewed while this call waited for it (not merely replaced after it was sent).
+        var renewedForThisCall = before is null ? tokens.Generation != generation : !ReferenceEquals(before, token);
         if (RequiredScopeOf(request) is { } required && !token.Scope.Covers(required))
         {
             throw new FactorialScopeException(required, token.Scope, request.Method.Method, PathOf(request));
@@ -133,24 +176,57 @@ public sealed class FactorialAuthHandler : DelegatingHandler
 
         Authorize(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        ThrowIfRedirected(response, request);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
         }
 
+        // A token renewed for this very call (a refresh landed since it started) and rejected at once: another
+        // refresh would not help. One grant per call at most, and none for a token the server rejects when fresh.
+        if (renewedForThisCall)
+        {
+            tokens.NoteFreshTokenRejected(token);
+            throw Rejected(response, request);
+        }
+
         Log.UnauthorizedRetry(_logger, token.Fingerprint);
-        var fresh = await _tokens.RefreshAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
+        var fresh = await tokens.RefreshAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(fresh, token))
+        {
+            throw Rejected(response, request); // the source declined: this token was already rejected when fresh
+        }
+
         response.Dispose();
         using var retry = Clone(request);
         Authorize(retry, fresh);
         try
         {
-            return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+            var second = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+            ThrowIfRedirected(second, retry);
+            if (second.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                tokens.NoteFreshTokenRejected(fresh);
+                throw Rejected(second, retry);
+            }
+
+            return second;
         }
         finally
         {
             retry.Content = null; // shared with the caller's request: disposing the retry must not dispose it
         }
+    }
+
+    /// <summary>The server answered 401 to a token it has just issued: a typed auth error (the answer is released).</summary>
+    private static FactorialAuthException Rejected(HttpResponseMessage response, HttpRequestMessage request)
+    {
+        response.Dispose();
+        return new FactorialAuthException(
+            $"Factorial answered 401 to {request.Method.Method} {PathOf(request)} with a token it had just issued, so refreshing again would not help: "
+            + "the application's access may have been revoked, or the token does not belong to this API host. Authorize the application again, or check the base address.",
+            "invalid_token",
+            statusCode: HttpStatusCode.Unauthorized);
     }
 
     /// <summary>
@@ -179,7 +255,8 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         var current = Volatile.Read(ref _authorization);
         if (current is null || !ReferenceEquals(current.Token, token))
         {
-            current = new AuthorizationHeader(token, new AuthenticationHeaderValue(token.TokenType, token.AccessToken));
+            // Always the Bearer scheme; the token was checked to be visible ASCII when it was made (FactorialToken).
+            current = new AuthorizationHeader(token, new AuthenticationHeaderValue(FactorialToken.BearerType, token.AccessToken));
             Volatile.Write(ref _authorization, current);
         }
 

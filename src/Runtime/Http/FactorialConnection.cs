@@ -628,6 +628,7 @@ public sealed class FactorialConnection : IDisposable
             {
                 BaseAddress = options.BaseAddress,
                 HttpMessageHandler = options.PrimaryHandler,
+                Timeout = options.Timeout,
                 TimeProvider = options.TimeProvider,
                 LoggerFactory = options.LoggerFactory,
             })

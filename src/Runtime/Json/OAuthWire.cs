@@ -2,15 +2,18 @@ using System.Text.Json.Serialization;
 
 namespace FactorialGen.Json;
 
-/// <summary>The body of a successful <c>POST /oauth/token</c>.</summary>
+/// <summary>
+/// The body of a successful <c>POST /oauth/token</c>. The times are read as any JSON number (or a numeric string), so
+/// out-of-range or fractional values reach <see cref="OAuth.TokenAnswer"/>'s checks instead of failing as JSON errors.
+/// </summary>
 internal sealed class TokenResponse
 {
     [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
     [JsonPropertyName("token_type")] public string? TokenType { get; set; }
-    [JsonPropertyName("expires_in")] public long? ExpiresIn { get; set; }
+    [JsonPropertyName("expires_in")] public double? ExpiresIn { get; set; }
     [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
     [JsonPropertyName("scope")] public string? Scope { get; set; }
-    [JsonPropertyName("created_at")] public long? CreatedAt { get; set; }
+    [JsonPropertyName("created_at")] public double? CreatedAt { get; set; }
 }
 
 /// <summary>How <see cref="FileTokenStore"/> keeps a token on disk.</summary>

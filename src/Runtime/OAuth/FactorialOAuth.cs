@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,11 +28,30 @@ namespace FactorialGen;
 /// var token = await oauth.ObtainAccessTokenAsync(request, Console.ReadLine()!);
 /// </code>
 /// </example>
+/// <remarks>
+/// <para>
+/// The requests carry the client secret, authorization keys and refresh tokens, so they never follow a redirect, on any
+/// handler: a 3xx answer is a <see cref="FactorialAuthException"/> with <see cref="FactorialAuthException.Error"/>
+/// <c>redirect</c> that names the target origin. Each call, answer included, ends within
+/// <see cref="FactorialOAuthOptions.Timeout"/> (else <c>timeout</c>).
+/// </para>
+/// <para>
+/// A token answer is checked before anyone can use or save it (else <see cref="FactorialInvalidResponseException"/>):
+/// the access token must be visible ASCII and the type Bearer (any letter case); no token field may hold a control
+/// character. <c>expires_in</c> must be a positive number of seconds (a fraction is rounded down, more than 365 days is
+/// clamped to 365 days). <c>created_at</c> is believed only within 5 minutes of the local clock; otherwise the token
+/// counts as issued when the answer arrived, so a server clock hours off never makes a new token look expired.
+/// </para>
+/// </remarks>
 public sealed class FactorialOAuth : IDisposable
 {
     private readonly IFactorialOAuthApi _api;
     private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpMessageHandler _sender;
     private readonly ILogger _logger;
+    private readonly object _lifetime = new();
+    private int _inFlight;
+    private bool _disposed;
 
     /// <summary>Creates the OAuth flow for <paramref name="app"/>.</summary>
     /// <exception cref="ArgumentException">The app has an empty field, or the base address is neither HTTPS nor loopback.</exception>
@@ -45,9 +65,16 @@ public sealed class FactorialOAuth : IDisposable
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _logger = options.LoggerFactory?.CreateLogger<FactorialOAuth>() ?? NullLogger<FactorialOAuth>.Instance;
 
+        Timeout = options.Timeout == System.Threading.Timeout.InfiniteTimeSpan || options.Timeout > TimeSpan.Zero
+            ? options.Timeout
+            : throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "FactorialOAuthOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.");
+
         HttpClient httpClient;
         if (options.HttpClient is { } given)
         {
+            _sender = CredentialRedirectPolicy.HandlerOf(given)
+                ?? throw new ArgumentException("The pipeline of FactorialOAuthOptions.HttpClient cannot be inspected, so it cannot be made not to follow redirects; set FactorialOAuthOptions.HttpMessageHandler instead.", nameof(options));
+            ThrowIfFollowsRedirects(_sender, null);
             if (given.BaseAddress is null)
             {
                 given.BaseAddress = BaseAddress;
@@ -61,13 +88,17 @@ public sealed class FactorialOAuth : IDisposable
         }
         else
         {
-            // Answers are read through a guard: size-limited, time-limited, and cancellable whatever Refit passes on.
-            httpClient = new HttpClient(
-                new OAuthResponseGuard(options.HttpMessageHandler ?? new SocketsHttpHandler { AllowAutoRedirect = false }, ownsInner: options.HttpMessageHandler is null),
-                disposeHandler: true);
-            httpClient.BaseAddress = BaseAddress;
+            _sender = options.HttpMessageHandler ?? new SocketsHttpHandler { AllowAutoRedirect = false };
+            httpClient = new HttpClient(_sender, disposeHandler: options.HttpMessageHandler is null)
+            {
+                BaseAddress = BaseAddress,
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan, // Timeout is enforced per call, body included
+                MaxResponseContentBufferSize = OAuthResponseReader.MaxBytes,
+            };
             _ownedHttpClient = httpClient;
         }
+
+        ThrowIfFollowsRedirects(_sender, _ownedHttpClient);
 
         _api = RestService.ForGenerated<IFactorialOAuthApi>(httpClient, FactorialRuntimeJsonContext.Default);
     }
@@ -80,6 +111,9 @@ public sealed class FactorialOAuth : IDisposable
 
     /// <summary>The clock used for token times.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The longest one OAuth call may take, answer body included (<see cref="FactorialOAuthOptions.Timeout"/>).</summary>
+    public TimeSpan Timeout { get; }
 
     /// <summary>
     /// Makes the link the user opens to grant <paramref name="scope"/> (the seed's <c>authorize</c>), with a fresh
@@ -141,7 +175,8 @@ public sealed class FactorialOAuth : IDisposable
 
     /// <summary>
     /// Refreshes <paramref name="token"/> (the seed's <c>refresh_access_token</c>). The answer carries a new
-    /// refresh token and the old one stops working: save the result before anything else.
+    /// refresh token and the old one stops working: save the result before anything else. An answer without a refresh
+    /// token keeps the current one (RFC 6749 §6).
     /// </summary>
     /// <exception cref="FactorialReauthorizationRequiredException">The token has no refresh token, or Factorial refused it.</exception>
     /// <exception cref="FactorialAuthException">The refresh failed for another reason (network, server error); it may work later.</exception>
@@ -172,48 +207,43 @@ public sealed class FactorialOAuth : IDisposable
     /// Revokes the token pair at Factorial (<c>POST /oauth/revoke</c>): its refresh token when it has one, else
     /// its access token. Remove it from your store afterwards.
     /// </summary>
-    /// <exception cref="FactorialAuthException">Factorial refused the revocation.</exception>
+    /// <exception cref="FactorialAuthException">Factorial refused the revocation, redirected it, or did not answer in time.</exception>
     public async Task RevokeAsync(FactorialToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         var form = ClientForm();
         form["token"] = token.RefreshToken ?? token.AccessToken;
         form["token_type_hint"] = token.RefreshToken is null ? "access_token" : "refresh_token";
-        IApiResponse<string> response;
-        try
+        var answer = await PostAsync("revoke", form, cancellationToken).ConfigureAwait(false);
+        if (!IsSuccess(answer.Status))
         {
-            OAuthResponseGuard.CallerCancellation.Value = cancellationToken;
-            response = await _api.RevokeAsync(form, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new FactorialAuthException("Could not reach Factorial's revoke endpoint.", innerException: ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new FactorialAuthException("Factorial's revoke endpoint did not answer in time; try again later.", "timeout", innerException: ex);
-        }
-        catch (IOException ex)
-        {
-            throw BodyError("revoke", null, ex);
-        }
-
-        using (response)
-        {
-            ThrowIfBodyBroke(response, "revoke", cancellationToken);
-            ThrowIfNotReceived(response, "revoke");
-            if (!response.IsSuccessStatusCode)
-            {
-                cancellationToken.ThrowIfCancellationRequested(); // Refit drops a cancelled read of the error body
-                var status = response.StatusCode.GetValueOrDefault();
-                var (error, description) = ErrorBody.Parse(ErrorContentOf(response));
-                throw new FactorialAuthException($"Factorial refused to revoke the token ({(int)status} {error ?? status.ToString()}).", error, description, status);
-            }
+            var (error, description) = ErrorOf(answer, form);
+            throw new FactorialAuthException($"Factorial refused to revoke the token ({(int)answer.Status} {error ?? answer.Status.ToString()}).", error, description, answer.Status);
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    /// <summary>
+    /// Releases the HTTP client this flow created. A call still in flight (a refresh whose answer rotates the refresh
+    /// token) is not cut off: the client is released when it ends, so its answer can still be saved.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (_lifetime)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_inFlight > 0)
+            {
+                return; // the last call in flight releases the client
+            }
+        }
+
+        _ownedHttpClient?.Dispose();
+    }
 
     private async Task<FactorialToken> ExchangeCodeAsync(string authorizationKey, string redirectUri, string? codeVerifier, FactorialScope requestedScope, FactorialResourceOwner owner, CancellationToken cancellationToken)
     {
@@ -252,87 +282,203 @@ public sealed class FactorialOAuth : IDisposable
 
     private async Task<FactorialToken> RequestTokenAsync(Dictionary<string, string> form, string grantType, FactorialScope fallbackScope, FactorialResourceOwner owner, CancellationToken cancellationToken)
     {
-        IApiResponse<TokenResponse> response;
+        var answer = await PostAsync("token", form, cancellationToken).ConfigureAwait(false);
+        if (!IsSuccess(answer.Status))
+        {
+            var (error, description) = ErrorOf(answer, form);
+            Log.TokenRequestFailed(_logger, grantType, (int)answer.Status, error);
+            throw TokenError(grantType, answer.Status, error, description);
+        }
+
+        form.TryGetValue("refresh_token", out var currentRefreshToken);
+        return TokenAnswer.Parse(answer.Body, answer.Status, "/oauth/token", currentRefreshToken, fallbackScope, owner, TimeProvider.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Sends a form that carries credentials and reads the whole answer, within <see cref="Timeout"/>. Never follows a
+    /// redirect: the handler is checked before sending, and a 3xx answer (or an answer from another origin) is an error.
+    /// </summary>
+    private async Task<OAuthAnswer> PostAsync(string endpoint, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        Enter();
         try
         {
-            OAuthResponseGuard.CallerCancellation.Value = cancellationToken;
-            response = await _api.RequestTokenAsync(form, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new FactorialAuthException("Could not reach Factorial's token endpoint; try again later.", innerException: ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new FactorialAuthException("Factorial's token endpoint did not answer in time; try again later.", "timeout", innerException: ex);
-        }
-        catch (IOException ex)
-        {
-            throw BodyError("token", null, ex);
-        }
-
-        using (response)
-        {
-            ThrowIfBodyBroke(response, "token", cancellationToken);
-            ThrowIfNotReceived(response, "token");
-            var status = response.StatusCode.GetValueOrDefault();
-            if (!response.IsSuccessStatusCode)
+            if (CredentialRedirectPolicy.SwitchOff(_sender) is { } why)
             {
-                cancellationToken.ThrowIfCancellationRequested(); // Refit drops a cancelled read of the error body
-                var (error, description) = ErrorBody.Parse(ErrorContentOf(response));
-                Log.TokenRequestFailed(_logger, grantType, (int)status, error);
-                throw TokenError(grantType, status, error, description);
+                throw new FactorialAuthException($"Not sent to Factorial's {endpoint} endpoint: {why}. Requests that carry credentials must never follow a redirect.", "redirect_not_allowed");
             }
 
-            var body = response.Error is null ? response.Content : null;
-            if (body?.AccessToken is not { Length: > 0 } accessToken)
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
-                throw new FactorialInvalidResponseException("Factorial's token endpoint answered without an access token", status, "POST", "/oauth/token", response.Error);
+                deadline.CancelAfter(Timeout);
             }
 
-            var now = TimeProvider.GetUtcNow();
-            var createdAt = body.CreatedAt is { } unix and > 0 ? DateTimeOffset.FromUnixTimeSeconds(unix) : now;
-            DateTimeOffset? expiresAt = body.ExpiresIn is { } seconds and > 0 ? createdAt.AddSeconds(seconds) : null;
-            var scope = FactorialScopes.TryParse(body.Scope, out var granted) ? granted : fallbackScope;
-            return new FactorialToken(accessToken, body.RefreshToken, scope, createdAt, expiresAt, string.IsNullOrWhiteSpace(body.TokenType) ? "Bearer" : body.TokenType, owner);
+            try
+            {
+                var sending = UnwrapAsync(endpoint == "token" ? _api.RequestTokenAsync(form, deadline.Token) : _api.RevokeAsync(form, deadline.Token), endpoint);
+                using var response = await OAuthResponseReader.WithinAsync(sending, deadline.Token).ConfigureAwait(false);
+                ThrowIfRedirected(response, endpoint);
+                var body = await OAuthResponseReader.ReadAsync(response, deadline.Token).ConfigureAwait(false);
+                return new OAuthAnswer(response.StatusCode, body);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new FactorialAuthException($"Factorial's {endpoint} endpoint did not answer within {Seconds(Timeout)} s (FactorialOAuthOptions.Timeout); try again later.", "timeout", innerException: ex);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw new FactorialInvalidResponseException($"Factorial's {endpoint} endpoint answered with more than {OAuthResponseReader.MaxBytes} bytes", HttpStatusCode.OK, "POST", $"/oauth/{endpoint}", ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new FactorialAuthException($"Could not reach Factorial's {endpoint} endpoint; try again later.", statusCode: ex.StatusCode, innerException: ex);
+            }
+            catch (IOException ex)
+            {
+                throw new FactorialAuthException($"Factorial's {endpoint} endpoint broke off its answer; try again later.", innerException: ex);
+            }
+        }
+        finally
+        {
+            Exit();
         }
     }
 
-    /// <summary>Refit keeps an error met while reading the body in the response: a time-out or an oversized or broken body.</summary>
-    private static void ThrowIfBodyBroke(IApiResponse response, string endpoint, CancellationToken cancellationToken)
+    private static void ThrowIfFollowsRedirects(HttpMessageHandler handler, HttpClient? owned)
     {
-        for (var error = response.Error?.InnerException; error is not null; error = error.InnerException)
+        if (CredentialRedirectPolicy.SwitchOff(handler) is { } why)
         {
-            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("The caller cancelled while the answer was being read.", error, cancellationToken);
-            }
-
-            if (error is OperationCanceledException or IOException)
-            {
-                throw BodyError(endpoint, response.StatusCode, error);
-            }
+            owned?.Dispose();
+            throw new ArgumentException(
+                $"The HTTP handler given for the OAuth requests cannot be used: {why}. These requests carry the client secret, authorization keys and refresh tokens, which must never follow a redirect: give FactorialOAuth a handler with AllowAutoRedirect = false.",
+                "options");
         }
     }
 
-    private static FactorialException BodyError(string endpoint, HttpStatusCode? status, Exception error) => error switch
+    /// <summary>
+    /// Refit wraps what sending threw in an <see cref="ApiRequestException"/> that holds the live request, whose form
+    /// carries the secrets: it never becomes an inner exception. What it wrapped is rethrown as it was.
+    /// </summary>
+    private static async Task<HttpResponseMessage> UnwrapAsync(Task<HttpResponseMessage> sending, string endpoint)
     {
-        ResponseTooLargeException => new FactorialInvalidResponseException(
-            $"Factorial's {endpoint} endpoint answered with more than {OAuthResponseGuard.MaxBytes} bytes", status ?? HttpStatusCode.OK, "POST", $"/oauth/{endpoint}", error),
-        OperationCanceledException => new FactorialAuthException($"Factorial's {endpoint} endpoint did not finish its answer in time; try again later.", "timeout", statusCode: status, innerException: error),
-        _ => new FactorialAuthException($"Factorial's {endpoint} endpoint broke off its answer; try again later.", statusCode: status, innerException: error),
-    };
-
-    private static void ThrowIfNotReceived(IApiResponse response, string endpoint)
-    {
-        if (!response.IsReceived)
+        try
         {
-            throw new FactorialAuthException($"Could not reach Factorial's {endpoint} endpoint; try again later.", innerException: response.Error);
+            return await sending.ConfigureAwait(false);
+        }
+        catch (ApiRequestException ex)
+        {
+            if (ex.InnerException is { } inner)
+            {
+                ExceptionDispatchInfo.Capture(inner).Throw();
+            }
+
+            throw new FactorialAuthException($"Could not reach Factorial's {endpoint} endpoint; try again later.");
         }
     }
 
-    private static string? ErrorContentOf(IApiResponse response) =>
-        response.HasResponseError(out var error) ? error.Content : null;
+    private void ThrowIfRedirected(HttpResponseMessage response, string endpoint)
+    {
+        var sentTo = new Uri(BaseAddress, $"oauth/{endpoint}");
+        if (CredentialRedirectPolicy.IsRedirect(response.StatusCode))
+        {
+            var target = CredentialRedirectPolicy.TargetOf(response, sentTo);
+            throw new FactorialAuthException(
+                $"Factorial's {endpoint} endpoint answered {(int)response.StatusCode} redirecting to {target}. Requests that carry credentials never follow redirects, so nothing was sent there; check FactorialOAuthOptions.BaseAddress.",
+                "redirect",
+                statusCode: response.StatusCode);
+        }
+
+        if (response.RequestMessage?.RequestUri is { } answeredFor && !BaseAddressPolicy.IsSameOrigin(BaseAddress, answeredFor))
+        {
+            // A handler we cannot see followed a redirect: too late to keep the secret home, but never use the answer.
+            throw new FactorialAuthException(
+                $"The answer to the {endpoint} request came from {CredentialRedirectPolicy.OriginOf(answeredFor)}, not from {CredentialRedirectPolicy.OriginOf(BaseAddress)}: a handler in the pipeline follows redirects. Treat the credentials sent as exposed, and use a handler with AllowAutoRedirect = false.",
+                "redirect",
+                statusCode: response.StatusCode);
+        }
+    }
+
+    private void Enter()
+    {
+        lock (_lifetime)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _inFlight++;
+        }
+    }
+
+    private void Exit()
+    {
+        lock (_lifetime)
+        {
+            if (--_inFlight > 0 || !_disposed)
+            {
+                return;
+            }
+        }
+
+        _ownedHttpClient?.Dispose();
+    }
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The OAuth error code and description of an error answer, with every credential the request carried blanked out
+    /// (a hostile server may echo them back) and control characters removed, so they are safe in messages and logs.
+    /// </summary>
+    private static (string? Error, string? Description) ErrorOf(OAuthAnswer answer, Dictionary<string, string> form)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(answer.Body);
+        }
+        catch (ArgumentException)
+        {
+            return (null, null);
+        }
+
+        var (error, description) = ErrorBody.Parse(text);
+        return (Clean(error, form, 100), Clean(description, form, 1000));
+    }
+
+    private static string? Clean(string? text, Dictionary<string, string> form, int maxLength)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var key in SecretFields)
+        {
+            if (form.TryGetValue(key, out var secret) && secret.Length > 0)
+            {
+                text = text.Replace(secret, Secrets.Redacted, StringComparison.Ordinal);
+            }
+        }
+
+        var clean = new StringBuilder(Math.Min(text.Length, maxLength));
+        foreach (var c in text)
+        {
+            if (clean.Length == maxLength)
+            {
+                break;
+            }
+
+            clean.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return clean.ToString();
+    }
+
+    private static readonly string[] SecretFields = ["client_secret", "code", "refresh_token", "token", "code_verifier"];
 
     private static FactorialAuthException TokenError(string grantType, HttpStatusCode status, string? error, string? description)
     {
@@ -355,4 +501,7 @@ public sealed class FactorialOAuth : IDisposable
 
         return new FactorialAuthException($"Factorial's token endpoint answered {code} {error ?? status.ToString()}: {what}.", error, description, status);
     }
+
+    /// <summary>An OAuth answer: its status and its whole body (at most 1 MiB).</summary>
+    private readonly record struct OAuthAnswer(HttpStatusCode Status, ArraySegment<byte> Body);
 }

@@ -47,6 +47,10 @@ public sealed class FactorialTokenSource
     private Exception? _failure;
     private int _failures;
     private DateTimeOffset _retryAt;
+    private FactorialToken? _rejectedFresh;
+    private int _rejections;
+    private DateTimeOffset _rejectedRetryAt;
+    private int _generation;
 
     /// <summary>Creates a source over <paramref name="token"/>.</summary>
     /// <param name="token">The token to start from.</param>
@@ -107,8 +111,14 @@ public sealed class FactorialTokenSource
     /// <summary>The clock used to judge expiry.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>How long before expiry a token is refreshed.</summary>
+    /// <summary>
+    /// How long before expiry a token is refreshed. For a token whose lifetime is short, at most a quarter of its
+    /// lifetime is used, so a lifetime at or under the margin never makes every call refresh.
+    /// </summary>
     public TimeSpan RefreshMargin { get; }
+
+    /// <summary>Counts the refreshes that took effect: the auth handler tells a token renewed for its call from an old one.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
 
     /// <summary>How long one refresh request may take.</summary>
     public TimeSpan RefreshTimeout { get; }
@@ -140,7 +150,7 @@ public sealed class FactorialTokenSource
             return new ValueTask<FactorialToken>(LoadThenGetAsync(cancellationToken));
         }
 
-        if (!Volatile.Read(ref _unsaved) && !current.ExpiresWithin(TimeProvider, RefreshMargin))
+        if (!Volatile.Read(ref _unsaved) && !NeedsRefresh(current))
         {
             return new ValueTask<FactorialToken>(current);
         }
@@ -150,12 +160,55 @@ public sealed class FactorialTokenSource
 
     /// <summary>
     /// Called when the server rejected <paramref name="rejected"/> with 401: refreshes once, unless another caller
-    /// already replaced that token, and returns the token to retry with.
+    /// already replaced that token, and returns the token to retry with. Returns <paramref name="rejected"/> itself
+    /// (nothing to retry with) when that token was issued by a refresh and the server already rejected it: refreshing
+    /// again would not help, so no new grant is asked for until <see cref="RefreshRetryDelay"/> (doubling up to a minute)
+    /// has passed.
     /// </summary>
     public Task<FactorialToken> RefreshAfterRejectionAsync(FactorialToken rejected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejected);
+        lock (_gate)
+        {
+            if (ReferenceEquals(rejected, _rejectedFresh) && ReferenceEquals(rejected, _current) && TimeProvider.GetUtcNow() < _rejectedRetryAt)
+            {
+                Log.RefreshDeferred(_logger, rejected.Fingerprint, _rejectedRetryAt);
+                return Task.FromResult(rejected);
+            }
+        }
+
         return RenewAsync(rejected, "rejected with 401", cancellationToken, force: true);
+    }
+
+    /// <summary>
+    /// The server answered 401 to a token just issued by a refresh: another refresh on its account waits (see
+    /// <see cref="RefreshAfterRejectionAsync"/>), so a server that rejects every token costs one grant per back-off, not
+    /// one per call.
+    /// </summary>
+    internal void NoteFreshTokenRejected(FactorialToken token)
+    {
+        lock (_gate)
+        {
+            _rejections = Math.Min(_rejections + 1, 17);
+            _rejectedFresh = token;
+            var delay = RefreshRetryDelay * Math.Pow(2, _rejections - 1);
+            _rejectedRetryAt = TimeProvider.GetUtcNow() + (delay < MaxRefreshRetryDelay ? delay : MaxRefreshRetryDelay);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> is due for a refresh: within <see cref="RefreshMargin"/> of its expiry, the margin
+    /// being at most a quarter of the token's lifetime.
+    /// </summary>
+    private bool NeedsRefresh(FactorialToken token)
+    {
+        var margin = RefreshMargin;
+        if (token.Lifetime is { } lifetime && lifetime / 4 < margin)
+        {
+            margin = lifetime / 4;
+        }
+
+        return token.ExpiresWithin(TimeProvider, margin);
     }
 
     /// <summary>Refreshes the current token now, whatever its expiry.</summary>
@@ -210,7 +263,7 @@ public sealed class FactorialTokenSource
                 {
                     _pending = Task.Run(() => SaveUnsavedAsync(current));
                 }
-                else if (!force && !current.ExpiresWithin(TimeProvider, RefreshMargin))
+                else if (!force && !NeedsRefresh(current))
                 {
                     return current;
                 }
@@ -258,7 +311,7 @@ public sealed class FactorialTokenSource
     private async Task<FactorialToken> RecoverOrRefuseAsync(FactorialToken refused, FactorialReauthorizationRequiredException refusal)
     {
         var stored = await AdoptNewerStoredTokenAsync(refused).ConfigureAwait(false) ?? throw refusal;
-        return stored.ExpiresWithin(TimeProvider, RefreshMargin)
+        return NeedsRefresh(stored)
             ? await RefreshCoreAsync(stored, "adopted from the store after a refusal").ConfigureAwait(false)
             : stored;
     }
@@ -296,7 +349,7 @@ public sealed class FactorialTokenSource
         {
             if (await AdoptNewerStoredTokenAsync(basis).ConfigureAwait(false) is { } adopted)
             {
-                if (!adopted.ExpiresWithin(TimeProvider, RefreshMargin))
+                if (!NeedsRefresh(adopted))
                 {
                     return adopted;
                 }
@@ -314,6 +367,7 @@ public sealed class FactorialTokenSource
             {
                 // Publish in memory first so a failed save can be retried, but mark it unsaved so no request uses it yet.
                 _current = refreshed;
+                _generation++;
                 _unsaved = _store is not null;
                 _failure = null;
                 _failedBasis = null;

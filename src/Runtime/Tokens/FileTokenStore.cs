@@ -483,6 +483,8 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
     {
         if (stored is null
             || string.IsNullOrWhiteSpace(stored.AccessToken)
+            || !FactorialToken.IsHeaderSafe(stored.AccessToken) || FactorialToken.HasControlCharacters(stored.RefreshToken)
+            || !(string.IsNullOrWhiteSpace(stored.TokenType) || string.Equals(stored.TokenType, FactorialToken.BearerType, StringComparison.OrdinalIgnoreCase))
             || !FactorialScopes.TryParse(stored.Scope, out var scope)
             || stored.CreatedAt is not { } createdAt)
         {
