@@ -253,7 +253,14 @@ public sealed class RedisTokenStore : ITokenStore, ITokenStoreLock, IAsyncDispos
         RedisDistributedLockHandle? handle;
         try
         {
+            // The lock library waits out connection errors as if the lock were taken: ask Redis first (and again after a
+            // fruitless wait), so an outage is reported as one within the connection's time-out, not as a held lock.
+            await database.KeyExistsAsync(LockKey).WaitAsync(cancellationToken).ConfigureAwait(false);
             handle = await distributedLock.TryAcquireAsync(_options.LockTimeout, cancellationToken).ConfigureAwait(false);
+            if (handle is null)
+            {
+                await database.KeyExistsAsync(LockKey).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (IsRedisFailure(ex))
         {

@@ -43,8 +43,11 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             // Redis goes away; the token expires: every call that needs a refresh fails with a typed error, none refreshes.
             await redis.StopAsync();
             sandbox.Time.Advance(sandbox.Server.Options.AccessTokenLifetime);
+            var outage = Stopwatch.GetTimestamp();
             var down = (await Task.WhenAll(replicas.Select(r => r.BurstAsync(5)))).SelectMany(e => e).ToArray();
+            var failedAfter = Stopwatch.GetElapsedTime(outage);
             Assert.Equal(15, down.Length);
+            Assert.True(failedAfter < TimeSpan.FromSeconds(20), $"the outage was reported only after {failedAfter} (as a lock held by someone else?)");
             Assert.All(down, error => Assert.IsType<FactorialTokenStoreException>(error));
             Assert.Equal(1, sandbox.Server.Stats.RefreshGrants);
 
@@ -68,7 +71,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             var recovery = Stopwatch.GetElapsedTime(restarted);
             Assert.Empty(errors);
             Assert.Empty((await Task.WhenAll(replicas.Select(r => r.BurstAsync(20)))).SelectMany(e => e));
-            output.WriteLine($"typedErrorsWhileDown={down.Length} recovery={recovery.TotalMilliseconds:0}ms attempts={attempts + 1} refreshGrants={sandbox.Server.Stats.RefreshGrants}");
+            output.WriteLine($"typedErrorsWhileDown={down.Length} reportedAfter={failedAfter.TotalMilliseconds:0}ms ({down[0].InnerException?.GetType().Name}) recovery={recovery.TotalMilliseconds:0}ms attempts={attempts + 1} refreshGrants={sandbox.Server.Stats.RefreshGrants}");
             Assert.Equal(2, sandbox.Server.Stats.RefreshGrants); // one refresh for the lifetime that began during the outage
             Assert.Single(replicas.Select(r => r.Source.Current!.AccessToken).Distinct());
 
