@@ -49,7 +49,8 @@ public sealed class LockHolderKilledTests(ITestOutputHelper output)
             output.WriteLine($"lockExpiry={LockExpiry.TotalSeconds}s continuedAfter={continuedAfter.TotalMilliseconds:0}ms failures={errors.Length} refreshGrants={sandbox.Server.Stats.RefreshGrants}");
             Assert.Empty(errors);
             Assert.Equal(1, sandbox.Server.Stats.RefreshGrants); // the killed replica never sent its refresh; one replica did
-            Assert.True(continuedAfter < LockExpiry + TimeSpan.FromSeconds(5), $"the others went on only after {continuedAfter}");
+            // Hang guard only (a lock that never expired would fail the calls after the 30 s LockTimeout instead).
+            Assert.True(continuedAfter < LockExpiry + TimeSpan.FromSeconds(15), $"the others went on only after {continuedAfter}");
             Assert.Single(replicas.Select(r => r.Source.Current!.AccessToken).Distinct());
 
             // No pair lost: the pair in Redis refreshes again, for every replica, once.
