@@ -21,7 +21,7 @@ namespace FactorialGen.Generator.Tests;
 /// sequence, FACTORIALGEN_FUZZ_SEED another one.
 /// </summary>
 /// <remarks>
-/// Generator defects this fuzzing found are listed in <see cref="KnownIssues"/> (each with a skipped reproduction in
+/// Generator defects this fuzzing finds are listed in <see cref="KnownIssues"/> (each with a reproduction in
 /// <see cref="GeneratorKnownIssueTests"/>): cases that hit only those are reported in the output but do not fail, so
 /// the test guards against new kinds of failure. Set FACTORIALGEN_FUZZ_STRICT=1 to fail on them as well; remove an
 /// entry once its defect is fixed.
