@@ -22,6 +22,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// only when every path reaching it gives a known scope and every such scope lacks what the call needs.
 /// Lambdas and local functions see a captured variable as the join of every value the declaring function assigns to
 /// it (tracked variables are never written by nested functions, see <see cref="TrackedVariables"/>).
+/// A write the graph makes through a flow capture of the variable (<c>x = a ?? b</c>, <c>x ??= a</c>, <c>x = c ? a : b</c>)
+/// is a write of the variable. A catch, filter or finally region starts from the join of every state its try region
+/// passes through (block entries and the state after each write), since an exception may leave the try anywhere.
 /// </remarks>
 internal sealed class ScopeFlowAnalysis
 {
@@ -99,6 +102,10 @@ internal sealed class ScopeFlowAnalysis
         private readonly HashSet<ISymbol> _ownLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _assignedOutOfBand = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<CaptureId, (int Scope, Location Location)?> _constantCaptures = new();
+        private readonly Dictionary<CaptureId, ISymbol?> _captureAliases = new();
+        private readonly Dictionary<ControlFlowRegion, FlowState> _tryStates = new();
+        private readonly Dictionary<ControlFlowRegion, List<int>> _handlerEntries = new();
+        private List<ControlFlowRegion>? _currentTryRegions;
         private readonly FlowState?[] _entries;
         private readonly FlowState?[] _exits;
         private bool _reporting;
@@ -133,11 +140,26 @@ internal sealed class ScopeFlowAnalysis
                 }
                 else if (block.IsReachable && block.Predecessors.IsEmpty)
                 {
-                    // First block of a catch, filter or finally region: reached from anywhere in its try, so all unknown.
-                    _entries[block.Ordinal] = new FlowState();
-                    queue.Add(block.Ordinal);
+                    // First block of a catch, filter or finally region: reached from anywhere in its try, so it starts
+                    // from the join of every state the try region passes through (filled in while solving).
+                    if (ProtectedRegion(block) is { } tryRegion)
+                    {
+                        if (!_handlerEntries.TryGetValue(tryRegion, out var handlers))
+                        {
+                            _handlerEntries[tryRegion] = handlers = new List<int>();
+                        }
+
+                        handlers.Add(block.Ordinal);
+                    }
+                    else
+                    {
+                        _entries[block.Ordinal] = new FlowState();
+                        queue.Add(block.Ordinal);
+                    }
                 }
             }
+
+            _queue = queue;
 
             while (queue.Count > 0)
             {
@@ -154,6 +176,88 @@ internal sealed class ScopeFlowAnalysis
                 _exits[ordinal] = exit;
                 Propagate(block.FallThroughSuccessor, exit, queue);
                 Propagate(block.ConditionalSuccessor, exit, queue);
+            }
+
+            _queue = null;
+        }
+
+        private SortedSet<int>? _queue;
+
+        /// <summary>
+        /// For the first block of a catch, filter or finally region: the try region it protects (the first nested
+        /// region of the enclosing try/catch or try/finally region).
+        /// </summary>
+        private static ControlFlowRegion? ProtectedRegion(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal != block.Ordinal)
+                {
+                    return null;
+                }
+
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally or ControlFlowRegionKind.FilterAndHandler)
+                {
+                    var parent = region.EnclosingRegion;
+                    while (parent is not null && parent.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally))
+                    {
+                        parent = parent.EnclosingRegion;
+                    }
+
+                    return parent is { NestedRegions: [{ Kind: ControlFlowRegionKind.Try } tryRegion, ..] } ? tryRegion : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The try regions (with a handler entry) enclosing <paramref name="block"/>, innermost first.</summary>
+        private List<ControlFlowRegion>? TryRegionsOf(BasicBlock block)
+        {
+            List<ControlFlowRegion>? regions = null;
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try && _handlerEntries.ContainsKey(region))
+                {
+                    (regions ??= new List<ControlFlowRegion>()).Add(region);
+                }
+            }
+
+            return regions;
+        }
+
+        /// <summary>
+        /// Joins a state the current block passes through into the states of its enclosing try regions, and
+        /// re-queues their handlers when that changes what a handler can start from.
+        /// </summary>
+        private void NoteTryState(FlowState state)
+        {
+            if (_currentTryRegions is null || _queue is null)
+            {
+                return;
+            }
+
+            foreach (var region in _currentTryRegions)
+            {
+                bool changed;
+                if (!_tryStates.TryGetValue(region, out var known))
+                {
+                    _tryStates[region] = state.Clone();
+                    changed = true;
+                }
+                else
+                {
+                    changed = known.JoinWith(state);
+                }
+
+                if (changed)
+                {
+                    foreach (var handler in _handlerEntries[region])
+                    {
+                        _entries[handler] = _tryStates[region].Clone();
+                        _queue.Add(handler);
+                    }
+                }
             }
         }
 
@@ -219,12 +323,15 @@ internal sealed class ScopeFlowAnalysis
         private FlowState Transfer(BasicBlock block, FlowState entry)
         {
             var state = entry.Clone();
+            _currentTryRegions = _reporting ? null : TryRegionsOf(block);
+            NoteTryState(state);
             foreach (var operation in block.Operations)
             {
                 Evaluate(operation, state);
             }
 
             Evaluate(block.BranchValue, state);
+            _currentTryRegions = null;
             return state;
         }
 
@@ -275,6 +382,12 @@ internal sealed class ScopeFlowAnalysis
                 case IFlowAnonymousFunctionOperation lambda:
                     _lambdas?.Add(lambda);
                     return null;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation { Type.IsReferenceType: true }:
+                    return ScopeValue.Null;
+                case IIsPatternOperation isPattern:
+                    BindPattern(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
+                    return null;
                 default:
                     foreach (var child in operation.ChildOperations)
                     {
@@ -296,14 +409,12 @@ internal sealed class ScopeFlowAnalysis
 
         private ScopeValue? EvaluateAssignment(ISimpleAssignmentOperation assignment, FlowState state)
         {
-            if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
+            if (AssignedVariable(assignment.Target) is { } variable)
             {
                 var value = Evaluate(assignment.Value, state);
-                var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
-                if (!assignment.IsRef && IsTracked(variable) && IsOwn(variable))
+                if (!assignment.IsRef)
                 {
-                    state.Set(variable, value);
-                    RecordAssignment(variable, value);
+                    Assign(variable, value, state);
                 }
 
                 return value;
@@ -316,6 +427,85 @@ internal sealed class ScopeFlowAnalysis
 
             return Evaluate(assignment.Value, state);
         }
+
+        /// <summary>
+        /// The local or parameter an assignment target writes: the variable itself, or a flow capture the graph made of
+        /// it (the target of <c>x = a ?? b</c>, <c>x ??= a</c>, <c>x = c ? a : b</c>, a switch expression, ...).
+        /// </summary>
+        private ISymbol? AssignedVariable(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture when _captureAliases.TryGetValue(capture.Id, out var alias) => alias,
+            _ => null,
+        };
+
+        /// <summary>Applies a write of <paramref name="value"/> to a variable this graph follows.</summary>
+        private void Assign(ISymbol variable, ScopeValue? value, FlowState state)
+        {
+            if (IsTracked(variable) && IsOwn(variable))
+            {
+                state.Set(variable, value);
+                RecordAssignment(variable, value);
+                NoteTryState(state);
+            }
+        }
+
+        /// <summary>
+        /// Gives the locals a pattern declares the scope of the value they match: the input itself for a type,
+        /// <c>var</c> or <c>{ }</c> pattern, a member's scope for a property sub-pattern.
+        /// </summary>
+        private void BindPattern(IPatternOperation pattern, ScopeValue? input, FlowState state)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    Assign(local, input, state);
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol is ILocalSymbol declared)
+                    {
+                        Assign(declared, input, state);
+                    }
+
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        BindPattern(sub.Pattern, MemberValue(sub.Member, input), state);
+                    }
+
+                    foreach (var sub in recursive.DeconstructionSubpatterns)
+                    {
+                        BindPattern(sub, null, state);
+                    }
+
+                    break;
+                case INegatedPatternOperation negated:
+                    BindPattern(negated.Pattern, input, state); // `is not T t`: t is assigned where the inner pattern matched
+                    break;
+                case IBinaryPatternOperation binary:
+                    BindPattern(binary.LeftPattern, input, state);
+                    BindPattern(binary.RightPattern, input, state);
+                    break;
+                default:
+                    foreach (var child in pattern.ChildOperations)
+                    {
+                        if (child is IPatternOperation nested)
+                        {
+                            BindPattern(nested, null, state);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The scope of a member matched by a property sub-pattern, given the scope of the matched value.</summary>
+        private ScopeValue? MemberValue(IOperation member, ScopeValue? input) => member switch
+        {
+            IPropertyReferenceOperation { Property: var property } => PropertyValue(property, input, hasInstance: true),
+            IFieldReferenceOperation { Field: var field } => _known.GetDeclaredScope(field),
+            _ => null,
+        };
 
         private ScopeValue? Read(ISymbol variable, FlowState state)
         {
@@ -436,7 +626,11 @@ internal sealed class ScopeFlowAnalysis
         {
             var instance = Evaluate(reference.Instance, state);
             EvaluateArguments(reference.Arguments, state);
-            var property = reference.Property;
+            return PropertyValue(reference.Property, instance, reference.Instance is not null);
+        }
+
+        private ScopeValue? PropertyValue(IPropertySymbol property, ScopeValue? instance, bool hasInstance)
+        {
             if (_known.GetDeclaredScope(property) is { } declared)
             {
                 return declared;
@@ -449,7 +643,7 @@ internal sealed class ScopeFlowAnalysis
 
             // A generated client's get-only group properties (hr.Employees.Employees: groups nested in the same client)
             // and its Connection share the client's token.
-            if (reference.Instance is null || property.SetMethod is not null || _known.GetClient(property.ContainingType) is not { } owner)
+            if (!hasInstance || property.SetMethod is not null || _known.GetClient(property.ContainingType) is not { } owner)
             {
                 return null;
             }
@@ -623,6 +817,7 @@ internal sealed class ScopeFlowAnalysis
         /// </summary>
         private void CollectOutOfBandWritesAndConstantCaptures()
         {
+            var outOfBandCaptures = new List<CaptureId>();
             foreach (var block in _graph.Blocks)
             {
                 var outOfBand = false;
@@ -644,6 +839,7 @@ internal sealed class ScopeFlowAnalysis
                         {
                             case IFlowCaptureOperation capture:
                                 RecordConstantCapture(capture);
+                                RecordAlias(capture);
                                 break;
                             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } when outOfBand:
                                 _assignedOutOfBand.Add(local.Local);
@@ -651,10 +847,38 @@ internal sealed class ScopeFlowAnalysis
                             case ISimpleAssignmentOperation { Target: IParameterReferenceOperation parameter } when outOfBand:
                                 _assignedOutOfBand.Add(parameter.Parameter);
                                 break;
+                            case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation target } when outOfBand:
+                                outOfBandCaptures.Add(target.Id);
+                                break;
                         }
                     }
                 }
             }
+
+            foreach (var capture in outOfBandCaptures)
+            {
+                if (_captureAliases.TryGetValue(capture, out var variable) && variable is not null)
+                {
+                    _assignedOutOfBand.Add(variable);
+                }
+            }
+        }
+
+        /// <summary>Remembers a capture of a local or parameter itself (the graph's stand-in for an assignment target).</summary>
+        private void RecordAlias(IFlowCaptureOperation capture)
+        {
+            ISymbol? variable = capture.Value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (_captureAliases.TryGetValue(capture.Id, out var existing) && !SymbolEqualityComparer.Default.Equals(existing, variable))
+            {
+                variable = null;
+            }
+
+            _captureAliases[capture.Id] = variable;
         }
 
         private static IEnumerable<Location> AdditionalLocations(ScopeValue value) =>

@@ -8,7 +8,8 @@ namespace FactorialGen.Generator.Analyzers;
 /// <summary>
 /// Decides which locals and parameters the flow analysis may follow. A variable is tracked only when every write to
 /// it is a plain assignment (or declaration initializer) that the control flow graph shows, made by the function that
-/// declares it. Anything else — <c>ref</c>/<c>out</c> arguments, ref locals and ref conditionals, deconstruction, pattern,
+/// declares it (<c>??=</c> and locals declared by a type, <c>var</c> or recursive pattern count as such writes). Anything
+/// else — <c>ref</c>/<c>out</c> arguments, ref locals and ref conditionals, deconstruction,
 /// <c>foreach</c> and <c>catch</c> variables, compound assignments, writes from a lambda or local function — makes it untracked,
 /// and an untracked variable is always "unknown". That keeps the analysis free of false positives from writes it
 /// cannot see.
@@ -48,6 +49,12 @@ internal static class TrackedVariables
                     case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation } }:
                         candidates.Add(local);
                         break;
+                    case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol { IsRef: false } local }:
+                        candidates.Add(local);
+                        break;
+                    case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol { IsRef: false } local }:
+                        candidates.Add(local);
+                        break;
                     case ILocalReferenceOperation reference:
                         if (reference.IsDeclaration || !IsPlainUse(reference, reference.Local))
                         {
@@ -83,8 +90,10 @@ internal static class TrackedVariables
                 return !assignment.IsRef && IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol);
             case ISimpleAssignmentOperation { IsRef: true }:
                 return false; // the variable becomes the target of a ref local
+            case ICoalesceAssignmentOperation assignment when assignment.Target == reference:
+                return IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol); // the graph lowers ??= into a test and a plain write
             case IAssignmentOperation assignment when assignment.Target == reference:
-                return false; // compound (+=), ??= and deconstruction assignments
+                return false; // compound (+=) and deconstruction assignments
             case IConditionalOperation { IsRef: true }:
                 return false; // (flag ? ref a : ref b) = token; writes through a reference the graph captures
             case IIncrementOrDecrementOperation:
