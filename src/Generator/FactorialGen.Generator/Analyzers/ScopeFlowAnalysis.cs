@@ -83,6 +83,12 @@ internal sealed class ScopeFlowAnalysis
         }
     }
 
+    /// <summary>
+    /// The scope of an expression outside any flow (a field initializer or a constructor's assignment to a readonly
+    /// field): locals are unknown, parameters have their declared scope when their method never assigns them.
+    /// </summary>
+    private ScopeValue? EvaluateDetached(IOperation operation) => new GraphRun(this, null, null, NoCapturedValues).EvaluateDetached(operation);
+
     private void Report(Diagnostic diagnostic)
     {
         if (_reported.Add((diagnostic.Id, diagnostic.Location)))
@@ -96,7 +102,8 @@ internal sealed class ScopeFlowAnalysis
     {
         private readonly ScopeFlowAnalysis _analysis;
         private readonly KnownSymbols _known;
-        private readonly ControlFlowGraph _graph;
+        private readonly ControlFlowGraph? _graph;
+        private readonly bool _detached;
         private readonly IMethodSymbol? _function;
         private readonly Dictionary<ISymbol, ScopeValue?> _captured;
         private readonly HashSet<ISymbol> _ownLocals = new(SymbolEqualityComparer.Default);
@@ -111,25 +118,31 @@ internal sealed class ScopeFlowAnalysis
         private bool _reporting;
         private List<IFlowAnonymousFunctionOperation>? _lambdas;
 
-        public GraphRun(ScopeFlowAnalysis analysis, ControlFlowGraph graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
+        public GraphRun(ScopeFlowAnalysis analysis, ControlFlowGraph? graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
         {
             _analysis = analysis;
             _known = analysis._known;
             _graph = graph;
+            _detached = graph is null;
             _function = function;
             _captured = captured;
-            _entries = new FlowState?[graph.Blocks.Length];
-            _exits = new FlowState?[graph.Blocks.Length];
-            CollectLocals(graph.Root);
-            CollectOutOfBandWritesAndConstantCaptures();
+            _entries = new FlowState?[graph?.Blocks.Length ?? 0];
+            _exits = new FlowState?[graph?.Blocks.Length ?? 0];
+            if (graph is not null)
+            {
+                CollectLocals(graph.Root);
+                CollectOutOfBandWritesAndConstantCaptures();
+            }
         }
+
+        public ScopeValue? EvaluateDetached(IOperation operation) => Evaluate(operation, new FlowState());
 
         /// <summary>For each tracked variable this graph declares: the join of every value assigned to it (after <see cref="Report"/>).</summary>
         public Dictionary<ISymbol, ScopeValue?> AssignedValues { get; } = new(SymbolEqualityComparer.Default);
 
         public void Solve()
         {
-            var blocks = _graph.Blocks;
+            var blocks = _graph!.Blocks;
             var queue = new SortedSet<int>();
             foreach (var block in blocks)
             {
@@ -274,7 +287,7 @@ internal sealed class ScopeFlowAnalysis
                 }
             }
 
-            foreach (var block in _graph.Blocks)
+            foreach (var block in _graph!.Blocks)
             {
                 if (_entries[block.Ordinal] is { } entry)
                 {
@@ -368,7 +381,7 @@ internal sealed class ScopeFlowAnalysis
                     return EvaluateProperty(property, state);
                 case IFieldReferenceOperation field:
                     Evaluate(field.Instance, state);
-                    return _known.GetDeclaredScope(field.Field);
+                    return _known.GetDeclaredScope(field.Field) ?? _known.GetFieldValue(field.Field, _analysis.EvaluateDetached);
                 case IConditionalOperation conditional:
                     // The graph lowers these into branches; kept for safety: evaluate both arms and join.
                     Evaluate(conditional.Condition, state);
@@ -385,6 +398,9 @@ internal sealed class ScopeFlowAnalysis
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
                 case IDefaultValueOperation { Type.IsReferenceType: true }:
                     return ScopeValue.Null;
+                case IThrowOperation thrown:
+                    Evaluate(thrown.Exception, state);
+                    return ScopeValue.Null; // a throw expression gives no value: the other arm decides (`x ?? throw ...`)
                 case IIsPatternOperation isPattern:
                     BindPattern(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
                     return null;
@@ -509,6 +525,17 @@ internal sealed class ScopeFlowAnalysis
 
         private ScopeValue? Read(ISymbol variable, FlowState state)
         {
+            if (variable is IParameterSymbol parameter && !IsOwn(parameter) && !_captured.ContainsKey(parameter) &&
+                _known.GetPrimaryConstructorParameterScope(parameter) is { } primary)
+            {
+                return primary; // a primary-constructor parameter that nothing assigns, read in a member or initializer
+            }
+
+            if (_detached)
+            {
+                return variable is IParameterSymbol unassigned ? DetachedParameter(unassigned) : null;
+            }
+
             if (!IsTracked(variable))
             {
                 return null;
@@ -749,6 +776,11 @@ internal sealed class ScopeFlowAnalysis
                     value = conversion.Operand;
                 }
 
+                if (value is IFieldReferenceOperation field && _known.GetFieldScopeConstant(field.Field, subject) is { } fromField)
+                {
+                    return ScopeValue.From(fromField);
+                }
+
                 if (value.ConstantValue is { HasValue: true, Value: int scope })
                 {
                     return argument.ArgumentKind == ArgumentKind.DefaultValue
@@ -766,6 +798,18 @@ internal sealed class ScopeFlowAnalysis
             }
 
             return null;
+        }
+
+        /// <summary>A parameter read outside flow: its declared scope, when its method never assigns it.</summary>
+        private ScopeValue? DetachedParameter(IParameterSymbol parameter)
+        {
+            if (_known.GetDeclaredScope(parameter) is not { } declared || parameter.ContainingSymbol.DeclaringSyntaxReferences is not [var method])
+            {
+                return null;
+            }
+
+            var writes = KnownSymbols.Writes(method.GetSyntax(), parameter.Name);
+            return writes.Other || writes.Values.Count > 0 ? null : declared;
         }
 
         /// <summary>Remembers a capture that always holds the same scope constant (an argument spilled by the graph).</summary>
@@ -818,7 +862,7 @@ internal sealed class ScopeFlowAnalysis
         private void CollectOutOfBandWritesAndConstantCaptures()
         {
             var outOfBandCaptures = new List<CaptureId>();
-            foreach (var block in _graph.Blocks)
+            foreach (var block in _graph!.Blocks)
             {
                 var outOfBand = false;
                 for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
