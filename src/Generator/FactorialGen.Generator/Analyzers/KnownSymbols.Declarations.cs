@@ -31,6 +31,18 @@ internal sealed partial class KnownSymbols
         Is(type, Token) || Is(type, Connection) || Is(type, TokenSource) || IsTokenTask(type) ||
         (type is INamedTypeSymbol named && GetClient(named) is not null);
 
+    /// <summary>An array or generic collection whose elements are tokens, connections, token sources or clients.</summary>
+    public bool IsElementCollection(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => IsCarrier(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true, TypeArguments: [var element] } named => IsCarrier(element) && IsEnumerable(named),
+        _ => false,
+    };
+
+    private static bool IsEnumerable(INamedTypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+        type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
     /// <summary>
     /// The scope of a primary-constructor parameter read outside the constructor (in a method, property or
     /// initializer): its declared scope, when no code in the type assigns the parameter.

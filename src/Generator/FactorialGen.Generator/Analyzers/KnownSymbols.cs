@@ -101,13 +101,26 @@ internal sealed partial class KnownSymbols
             (method.Name is "FromAccessToken" or "Authorize" or "AuthorizeFromConsoleAsync" &&
              (KnownSymbols.Is(method.ContainingType, Token) || KnownSymbols.Is(method.ContainingType, OAuth) ||
               KnownSymbols.Is(method.ContainingType, ConsoleAuthorization))) ||
-            GetDeclaredReturnScope(method) is not null,
+            GetDeclaredReturnScope(method) is not null || HasDeclaredOutParameter(method),
         IObjectCreationOperation { Type: var type } => Is(type, Token),
         IParameterReferenceOperation { Parameter: var parameter } => GetDeclaredScope(parameter) is not null,
         IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null || (field.IsReadOnly && (IsCarrier(field.Type) || IsScope(field.Type))),
         IPropertyReferenceOperation { Property: var property } => GetDeclaredScope(property) is not null,
         _ => false,
     };
+
+    private bool HasDeclaredOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out && GetDeclaredScope(parameter) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The operation a generated client method calls (its <c>[FactorialOperation]</c>), or <see langword="null"/>.</summary>
     public OperationInfo? GetOperation(IMethodSymbol method) => _operations.GetOrAdd(method.OriginalDefinition, m =>

@@ -36,6 +36,7 @@ internal sealed class ScopeFlowAnalysis
     private readonly Action<Diagnostic> _report;
     private readonly HashSet<(string Id, Location Location)> _reported = new();
     private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<IMethodSymbol, ScopeValue?> _localFunctionReturns = new(SymbolEqualityComparer.Default);
 
     public ScopeFlowAnalysis(
         KnownSymbols known, HashSet<ISymbol> tracked, HashSet<IMethodSymbol> functionsToAnalyze, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -113,6 +114,9 @@ internal sealed class ScopeFlowAnalysis
         private readonly Dictionary<ControlFlowRegion, FlowState> _tryStates = new();
         private readonly Dictionary<ControlFlowRegion, List<int>> _handlerEntries = new();
         private List<ControlFlowRegion>? _currentTryRegions;
+        private bool _collectReturns;
+        private bool _returnSeen;
+        private ScopeValue? _returned;
         private readonly FlowState?[] _entries;
         private readonly FlowState?[] _exits;
         private bool _reporting;
@@ -343,7 +347,13 @@ internal sealed class ScopeFlowAnalysis
                 Evaluate(operation, state);
             }
 
-            Evaluate(block.BranchValue, state);
+            var branch = Evaluate(block.BranchValue, state);
+            if (_collectReturns && block.BranchValue is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                _returned = _returnSeen ? ScopeValue.Join(_returned, branch) : branch;
+                _returnSeen = true;
+            }
+
             _currentTryRegions = null;
             return state;
         }
@@ -398,6 +408,16 @@ internal sealed class ScopeFlowAnalysis
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
                 case IDefaultValueOperation { Type.IsReferenceType: true }:
                     return ScopeValue.Null;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    EvaluateDeconstruction(deconstruction, state);
+                    return null;
+                case IArrayCreationOperation array:
+                    foreach (var size in array.DimensionSizes)
+                    {
+                        Evaluate(size, state);
+                    }
+
+                    return array.Initializer is { ElementValues.Length: > 0 } initializer ? JoinAll(initializer.ElementValues, state) : null;
                 case IThrowOperation thrown:
                     Evaluate(thrown.Exception, state);
                     return ScopeValue.Null; // a throw expression gives no value: the other arm decides (`x ?? throw ...`)
@@ -412,6 +432,92 @@ internal sealed class ScopeFlowAnalysis
 
                     return null;
             }
+        }
+
+        /// <summary>The join of every element's scope (an array of tokens or clients), or unknown if any is unknown.</summary>
+        private ScopeValue? JoinAll(ImmutableArray<IOperation> elements, FlowState state)
+        {
+            ScopeValue? joined = null;
+            var unknown = false;
+            foreach (var element in elements)
+            {
+                var value = Evaluate(element, state);
+                unknown |= value is null;
+                joined = joined is null ? value : ScopeValue.Join(joined, value);
+            }
+
+            return unknown ? null : joined;
+        }
+
+        /// <summary><c>var (a, b) = (x, y)</c>: each variable gets its element's scope (all values first, then the writes); from anything but a tuple literal, unknown.</summary>
+        private void EvaluateDeconstruction(IDeconstructionAssignmentOperation deconstruction, FlowState state)
+        {
+            var value = deconstruction.Value;
+            while (value is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            var writes = new List<(ISymbol Variable, ScopeValue? Value)>();
+            Collect(deconstruction.Target, value as ITupleOperation);
+            if (value is not ITupleOperation)
+            {
+                Evaluate(value, state);
+            }
+
+            foreach (var (variable, scope) in writes)
+            {
+                Assign(variable, scope, state);
+            }
+
+            void Collect(IOperation target, ITupleOperation? source)
+            {
+                while (target is IDeclarationExpressionOperation declaration)
+                {
+                    target = declaration.Expression;
+                }
+
+                if (target is ITupleOperation tuple)
+                {
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        var element = source is not null && source.Elements.Length == tuple.Elements.Length ? source.Elements[i] : null;
+                        while (element is IConversionOperation { OperatorMethod: null } conversion)
+                        {
+                            element = conversion.Operand;
+                        }
+
+                        if (element is ITupleOperation nested)
+                        {
+                            Collect(tuple.Elements[i], nested);
+                        }
+                        else
+                        {
+                            var scope = element is null ? null : Evaluate(element, state);
+                            Collect(tuple.Elements[i], null);
+                            if (AssignedVariable(Unwrap(tuple.Elements[i])) is { } variable && writes.Count > 0 &&
+                                SymbolEqualityComparer.Default.Equals(writes[writes.Count - 1].Variable, variable))
+                            {
+                                writes[writes.Count - 1] = (variable, scope);
+                            }
+                        }
+                    }
+                }
+                else if (AssignedVariable(target) is { } variable)
+                {
+                    writes.Add((variable, null));
+                }
+            }
+        }
+
+        private static IOperation Unwrap(IOperation target)
+        {
+            while (target is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            return target;
         }
 
         private ScopeValue? EvaluateEither(IOperation whenTrue, IOperation? whenFalse, FlowState state)
@@ -570,7 +676,42 @@ internal sealed class ScopeFlowAnalysis
                     DescribeOrigins(instance, location)));
             }
 
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i] is { Parameter: { RefKind: RefKind.Out } parameter } outArgument &&
+                    AssignedVariable(Unwrap(outArgument.Value)) is { } variable)
+                {
+                    Assign(variable, _known.GetDeclaredScope(parameter), state); // out: the declared scope of what the method writes
+                }
+            }
+
             var type = method.ContainingType;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return LocalFunctionReturn(method);
+            }
+
+            if (KnownSymbols.Is(type, _known.TokenSource))
+            {
+                // A token source hands out (and refreshes) the token it was made with: same grant, same scope.
+                return method.Name is "GetTokenAsync" or "RefreshAsync" or "RefreshAfterRejectionAsync" ? instance : null;
+            }
+
+            if (_known.IsTokenTask(type) && method.Name is "ConfigureAwait" or "WaitAsync" or "AsTask" or "GetAwaiter")
+            {
+                return instance; // await wrappers keep the task's token
+            }
+
+            if (IsAwaiterStep(method))
+            {
+                return instance; // task.GetAwaiter().GetResult(), task.ConfigureAwait(false).GetAwaiter().GetResult()
+            }
+
+            if (method.Name == "GetEnumerator" && method.Parameters.IsEmpty)
+            {
+                return instance; // foreach over an array of tokens of known scope: the enumerator yields that scope
+            }
+
             if (KnownSymbols.Is(type, _known.Token))
             {
                 return method.Name == "FromAccessToken" ? ConstantScope(invocation, invocation.Arguments, "FactorialToken.FromAccessToken") : null;
@@ -592,12 +733,24 @@ internal sealed class ScopeFlowAnalysis
                 return ConstantScope(invocation, invocation.Arguments, "FactorialConsoleAuthorization.AuthorizeFromConsoleAsync");
             }
 
-            if (method.Name == "ConfigureAwait" && _known.IsTokenTask(type))
+            return _known.GetDeclaredReturnScope(method);
+        }
+
+        /// <summary><c>GetAwaiter</c> of a configured token task, or <c>GetResult</c> of an awaiter that yields a token.</summary>
+        private bool IsAwaiterStep(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type.ContainingNamespace?.ToDisplayString() != "System.Runtime.CompilerServices")
             {
-                return instance;
+                return false;
             }
 
-            return _known.GetDeclaredReturnScope(method);
+            return method.Name switch
+            {
+                "GetResult" => KnownSymbols.Is(method.ReturnType, _known.Token),
+                "GetAwaiter" => type is { IsGenericType: true, TypeArguments: [var awaited] } && KnownSymbols.Is(awaited, _known.Token),
+                _ => false,
+            };
         }
 
         private ScopeValue? EvaluateCreation(IObjectCreationOperation creation, FlowState state)
@@ -666,6 +819,13 @@ internal sealed class ScopeFlowAnalysis
             if (property.Name == "Result" && _known.IsTokenTask(property.ContainingType))
             {
                 return instance;
+            }
+
+            if (property.Name == "Current" && hasInstance &&
+                (KnownSymbols.Is(property.ContainingType, _known.TokenSource) || property.ContainingType.Name.StartsWith("IEnumerator", StringComparison.Ordinal) ||
+                 property.ContainingType.Name == "Enumerator"))
+            {
+                return instance; // a token source's current token; an enumerator's element (an array of one known scope)
             }
 
             // A generated client's get-only group properties (hr.Employees.Employees: groups nested in the same client)
@@ -798,6 +958,36 @@ internal sealed class ScopeFlowAnalysis
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The join of every value a local function of this graph returns (its graph solved once, without reports);
+        /// unknown while it is being computed (recursion) and outside a graph.
+        /// </summary>
+        private ScopeValue? LocalFunctionReturn(IMethodSymbol localFunction)
+        {
+            var returns = _analysis._localFunctionReturns;
+            if (_graph is null)
+            {
+                return null;
+            }
+
+            if (returns.TryGetValue(localFunction, out var known))
+            {
+                return known;
+            }
+
+            returns[localFunction] = null;
+            if (_graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _analysis._cancellationToken) is not { } graph)
+            {
+                return null;
+            }
+
+            var run = new GraphRun(_analysis, graph, localFunction, NoCapturedValues) { _collectReturns = true };
+            run.Solve();
+            var value = run._returned;
+            returns[localFunction] = value;
+            return value;
         }
 
         /// <summary>A parameter read outside flow: its declared scope, when its method never assigns it.</summary>

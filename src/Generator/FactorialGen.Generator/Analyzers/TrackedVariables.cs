@@ -49,6 +49,9 @@ internal static class TrackedVariables
                     case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation } }:
                         candidates.Add(local);
                         break;
+                    case IVariableDeclaratorOperation { Symbol: { IsRef: false } local, Parent: IForEachLoopOperation { IsAsynchronous: false } }:
+                        candidates.Add(local); // the loop variable: the graph assigns it from the enumerator's Current
+                        break;
                     case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol { IsRef: false } local }:
                         candidates.Add(local);
                         break;
@@ -56,9 +59,14 @@ internal static class TrackedVariables
                         candidates.Add(local);
                         break;
                     case ILocalReferenceOperation reference:
-                        if (reference.IsDeclaration || !IsPlainUse(reference, reference.Local))
+                        if (!IsPlainUse(reference, reference.Local) ||
+                            (known.IsElementCollection(reference.Local.Type) && !IsCollectionUse(reference)))
                         {
                             rejected.Add(reference.Local);
+                        }
+                        else if (reference.IsDeclaration && !reference.Local.IsRef)
+                        {
+                            candidates.Add(reference.Local); // `out var t`, `var (a, b) = ...`
                         }
 
                         break;
@@ -98,9 +106,17 @@ internal static class TrackedVariables
                 return false; // (flag ? ref a : ref b) = token; writes through a reference the graph captures
             case IIncrementOrDecrementOperation:
             case IAddressOfOperation:
+                return false;
+            case ITupleOperation or IDeclarationExpressionOperation when DeconstructionTarget(reference) is { } target:
+                return target is IDeconstructionAssignmentOperation && IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol);
             case ITupleOperation:
+                return true; // a read inside a tuple literal
+            case IDeclarationExpressionOperation { Parent: IArgumentOperation { Parameter.RefKind: RefKind.Out } }:
+                return IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol); // out var t
             case IDeclarationExpressionOperation:
                 return false;
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out }:
+                return IsDeclaredBy(variable, EnclosingFunction(reference)?.Symbol); // a plain write the flow analysis applies after the call
             case IArgumentOperation argument:
                 return argument.Parameter is null || argument.Parameter.RefKind is RefKind.None or RefKind.In;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } }:
@@ -110,6 +126,46 @@ internal static class TrackedVariables
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// For a variable inside the target of a deconstruction (<c>var (a, b) = ...</c>, <c>(a, b) = ...</c>) or a
+    /// deconstructing <c>foreach</c>: that assignment or loop; otherwise <see langword="null"/>.
+    /// </summary>
+    private static IOperation? DeconstructionTarget(IOperation reference)
+    {
+        var current = reference;
+        while (current.Parent is ITupleOperation or IDeclarationExpressionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IDeconstructionAssignmentOperation assignment when assignment.Target == current => assignment,
+            IForEachLoopOperation loop when loop.LoopControlVariable == current => loop,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A collection of tokens or clients is followed only while nothing can change its elements: every use is a
+    /// plain assignment of the whole collection or the collection of a <c>foreach</c>.
+    /// </summary>
+    private static bool IsCollectionUse(ILocalReferenceOperation reference)
+    {
+        IOperation current = reference;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        return current.Parent switch
+        {
+            ISimpleAssignmentOperation assignment => assignment.Target == current && !assignment.IsRef,
+            IForEachLoopOperation loop => loop.Collection == current,
+            _ => false,
+        };
     }
 
     /// <summary>The lambda or local function containing <paramref name="operation"/>, or <see langword="null"/> for the member itself.</summary>
