@@ -20,7 +20,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.FG0001_ScopeMissingForOperation,
-        Descriptors.FG0002_TokenScopeDoesNotCoverClient);
+        Descriptors.FG0002_TokenScopeDoesNotCoverClient,
+        Descriptors.FG0003_OperationOmittedByClientScope);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -33,6 +34,14 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
             if (known is null)
             {
                 return; // The runtime is not referenced: nothing to check, so no per-method work at all.
+            }
+
+            // FG0003: only code that does not bind (CS1061) has invalid operations, so this costs nothing on a clean build.
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.FactorialOmittedOperationAttribute) is { } omitted)
+            {
+                start.RegisterOperationAction(
+                    operation => OmittedOperationAnalysis.Analyze(operation, known, omitted),
+                    OperationKind.Invalid);
             }
 
             start.RegisterOperationBlockStartAction(block =>

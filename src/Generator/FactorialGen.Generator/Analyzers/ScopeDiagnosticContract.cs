@@ -13,6 +13,7 @@ internal static class ScopeDiagnosticContract
 {
     public const string ScopeMissingForOperationId = "FG0001";
     public const string TokenScopeDoesNotCoverClientId = "FG0002";
+    public const string OperationOmittedByClientScopeId = "FG0003";
 
     /// <summary>The scope the operation (FG0001) or the client's declaration (FG0002) needs: <c>Read</c>, <c>Write</c> or <c>ReadWrite</c>.</summary>
     public const string RequiredScopeProperty = "RequiredScope";
