@@ -936,7 +936,7 @@ internal sealed class ScopeFlowAnalysis
                     value = conversion.Operand;
                 }
 
-                if (value is IFieldReferenceOperation field && _known.GetFieldScopeConstant(field.Field, subject) is { } fromField)
+                if (value is IFieldReferenceOperation field && _known.GetFieldScopeConstant(field.Field, $"{subject} through field '{field.Field.Name}'") is { } fromField)
                 {
                     return ScopeValue.From(fromField);
                 }
