@@ -8,9 +8,11 @@ namespace FactorialGen.Generator.Analyzers;
 /// <summary>
 /// Decides which locals and parameters the flow analysis may follow. A variable is tracked only when every write to
 /// it is a plain assignment (or declaration initializer) that the control flow graph shows, made by the function that
-/// declares it (<c>??=</c> and locals declared by a type, <c>var</c> or recursive pattern count as such writes). Anything
-/// else — <c>ref</c>/<c>out</c> arguments, ref locals and ref conditionals, deconstruction,
-/// <c>foreach</c> and <c>catch</c> variables, compound assignments, writes from a lambda or local function — makes it untracked,
+/// declares it (<c>??=</c>, <c>out</c> arguments, deconstruction into variables, and locals declared by a type, <c>var</c>
+/// or recursive pattern or by <c>foreach</c> count as such writes; a collection of tokens or clients must be used
+/// only whole, as a <c>foreach</c> collection or an assignment target). Anything else — <c>ref</c> arguments, ref
+/// locals and ref conditionals, <c>catch</c> variables, compound assignments, writes from a lambda or local
+/// function — makes it untracked,
 /// and an untracked variable is always "unknown". That keeps the analysis free of false positives from writes it
 /// cannot see.
 /// </summary>
