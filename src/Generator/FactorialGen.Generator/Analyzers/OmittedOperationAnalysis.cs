@@ -37,8 +37,11 @@ internal static class OmittedOperationAnalysis
             return;
         }
 
+        // The attribute records the scope the client must be declared with (ReadWrite for a write operation on a Read
+        // client); the operation itself needs what that adds to the declared scope (Write).
         var widened = client.DeclaredScope | required;
-        if (ScopeDiagnosticContract.ScopeName(required) is not { } needed || ScopeDiagnosticContract.ScopeName(widened) is not { } declare)
+        var added = required & ~client.DeclaredScope;
+        if (ScopeDiagnosticContract.ScopeName(added != 0 ? added : required) is not { } needed || ScopeDiagnosticContract.ScopeName(widened) is not { } declare)
         {
             return;
         }
