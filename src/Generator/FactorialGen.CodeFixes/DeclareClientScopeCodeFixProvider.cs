@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FactorialGen.CodeFixes;
 
 /// <summary>
-/// CS1061 on a generated client (or one of its group types) whose declared scope left the member out — recorded by
+/// CS1061 (and FG0003, the analyzer's explanation on the same span) on a generated client (or one of its group types)
+/// whose declared scope left the member out — recorded by
 /// the generator as <c>[FactorialOmittedOperation("TerminateAsync", FactorialScope.Write)]</c> on that type: offers
 /// to declare the client with a scope that includes it, rewriting <c>[FactorialClient(...)]</c> on the client class
 /// (the outermost type carrying it), wherever in the solution that declaration is.
@@ -27,7 +28,8 @@ public sealed class DeclareClientScopeCodeFixProvider : CodeFixProvider
     private const string MemberNotFoundId = "CS1061";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(MemberNotFoundId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(MemberNotFoundId, ScopeDiagnosticContract.OperationOmittedByClientScopeId);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

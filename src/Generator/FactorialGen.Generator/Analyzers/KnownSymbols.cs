@@ -10,7 +10,7 @@ namespace FactorialGen.Generator.Analyzers;
 /// The runtime types the scope analyzer reads, resolved once per compilation, plus per-compilation caches of what
 /// it learns about symbols (operation scopes, client types, declared token scopes). Thread-safe.
 /// </summary>
-internal sealed class KnownSymbols
+internal sealed partial class KnownSymbols
 {
     private readonly ConcurrentDictionary<IMethodSymbol, OperationInfo?> _operations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ClientInfo?> _clients = new(SymbolEqualityComparer.Default);
@@ -19,6 +19,7 @@ internal sealed class KnownSymbols
 
     private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation)
     {
+        Compilation = compilation;
         ClientAttribute = clientAttribute;
         OperationAttribute = operationAttribute;
         TokenScopeAttribute = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenScopeAttribute);
@@ -34,7 +35,12 @@ internal sealed class KnownSymbols
         ClientOptions = compilation.GetTypeByMetadataName(KnownNames.FactorialClientOptions);
         HttpClient = compilation.GetTypeByMetadataName(KnownNames.HttpClient);
         TaskOfT = compilation.GetTypeByMetadataName(KnownNames.TaskOfT);
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
     }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol ClientAttribute { get; }
 
@@ -95,13 +101,26 @@ internal sealed class KnownSymbols
             (method.Name is "FromAccessToken" or "Authorize" or "AuthorizeFromConsoleAsync" &&
              (KnownSymbols.Is(method.ContainingType, Token) || KnownSymbols.Is(method.ContainingType, OAuth) ||
               KnownSymbols.Is(method.ContainingType, ConsoleAuthorization))) ||
-            GetDeclaredReturnScope(method) is not null,
+            GetDeclaredReturnScope(method) is not null || HasDeclaredOutParameter(method),
         IObjectCreationOperation { Type: var type } => Is(type, Token),
         IParameterReferenceOperation { Parameter: var parameter } => GetDeclaredScope(parameter) is not null,
-        IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null,
+        IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null || (field.IsReadOnly && (IsCarrier(field.Type) || IsScope(field.Type))),
         IPropertyReferenceOperation { Property: var property } => GetDeclaredScope(property) is not null,
         _ => false,
     };
+
+    private bool HasDeclaredOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out && GetDeclaredScope(parameter) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The operation a generated client method calls (its <c>[FactorialOperation]</c>), or <see langword="null"/>.</summary>
     public OperationInfo? GetOperation(IMethodSymbol method) => _operations.GetOrAdd(method.OriginalDefinition, m =>
@@ -159,7 +178,8 @@ internal sealed class KnownSymbols
             return null;
         }
 
-        return _declaredScopes.GetOrAdd(symbol.OriginalDefinition, s => FromTokenScopeAttribute(s.GetAttributes(), Describe(s)));
+        return _declaredScopes.GetOrAdd(symbol.OriginalDefinition, s =>
+            FromTokenScopeAttribute(s.GetAttributes(), Describe(s)) ?? InheritedScope(s) ?? PositionalCounterpartScope(s));
     }
 
     /// <summary>The scope declared with <c>[return: FactorialTokenScope]</c> on a method.</summary>
@@ -171,7 +191,8 @@ internal sealed class KnownSymbols
         }
 
         return _declaredReturnScopes.GetOrAdd(method.OriginalDefinition, m =>
-            FromTokenScopeAttribute(m.GetReturnTypeAttributes(), $"the return value of '{m.ContainingType?.Name}.{m.Name}'"));
+            FromTokenScopeAttribute(m.GetReturnTypeAttributes(), $"the return value of '{m.ContainingType?.Name}.{m.Name}'") ??
+            (IsCarrier(m.ReturnType) ? InheritedFrom(m, GetDeclaredReturnScope) : null));
     }
 
     public bool IsScope(ITypeSymbol? type) => Scope is not null && SymbolEqualityComparer.Default.Equals(type, Scope);
@@ -179,12 +200,12 @@ internal sealed class KnownSymbols
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 
-    /// <summary>Whether <paramref name="type"/> is <c>Task&lt;FactorialToken&gt;</c>.</summary>
+    /// <summary>Whether <paramref name="type"/> is <c>Task&lt;FactorialToken&gt;</c> or <c>ValueTask&lt;FactorialToken&gt;</c>.</summary>
     public bool IsTokenTask(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { IsGenericType: true } named && Is(named, TaskOfT) &&
+        type is INamedTypeSymbol { IsGenericType: true } named && (Is(named, TaskOfT) || Is(named, ValueTaskOfT)) &&
         named.TypeArguments.Length == 1 && Is(named.TypeArguments[0], Token);
 
-    private ScopeValue? FromTokenScopeAttribute(ImmutableArray<AttributeData> attributes, string subject)
+    internal ScopeValue? FromTokenScopeAttribute(ImmutableArray<AttributeData> attributes, string subject)
     {
         foreach (var attribute in attributes)
         {

@@ -20,7 +20,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.FG0001_ScopeMissingForOperation,
-        Descriptors.FG0002_TokenScopeDoesNotCoverClient);
+        Descriptors.FG0002_TokenScopeDoesNotCoverClient,
+        Descriptors.FG0003_OperationOmittedByClientScope);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -35,6 +36,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 return; // The runtime is not referenced: nothing to check, so no per-method work at all.
             }
 
+            var omitted = start.Compilation.GetTypeByMetadataName(KnownNames.FactorialOmittedOperationAttribute);
             start.RegisterOperationBlockStartAction(block =>
             {
                 // Cheap pre-filter: only members that call a generated operation or create a client get a flow graph.
@@ -49,6 +51,13 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     },
                     OperationKind.Invocation,
                     OperationKind.ObjectCreation);
+                if (omitted is not null)
+                {
+                    // FG0003: only code that does not bind (CS1061) has invalid operations. Registered per member, like
+                    // the pre-filter above, so it adds no pass of its own over the compilation.
+                    block.RegisterOperationAction(operation => OmittedOperationAnalysis.Analyze(operation, known, omitted), OperationKind.Invalid);
+                }
+
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     if (candidate.IsSet)

@@ -7,12 +7,15 @@ namespace FactorialGen.Generator.Analyzers;
 /// <remarks>
 /// FG0001 and FG0002 carry, as additional locations, the constant scope expressions the token's scope came from
 /// (<c>Authorize(FactorialScope.Read)</c>, <c>FromAccessToken(x, FactorialScope.Read)</c>,
-/// <c>[FactorialTokenScope(FactorialScope.Read)]</c>), in source order, when they are in source.
+/// <c>[FactorialTokenScope(FactorialScope.Read)]</c>, a readonly scope field's initializer), in source order, when
+/// they are in source. FG0003 carries the <c>FactorialScope</c> argument of the client's <c>[FactorialClient(...)]</c>
+/// and the <see cref="RequiredScopeProperty"/>; its span is the member name, as CS1061's.
 /// </remarks>
 internal static class ScopeDiagnosticContract
 {
     public const string ScopeMissingForOperationId = "FG0001";
     public const string TokenScopeDoesNotCoverClientId = "FG0002";
+    public const string OperationOmittedByClientScopeId = "FG0003";
 
     /// <summary>The scope the operation (FG0001) or the client's declaration (FG0002) needs: <c>Read</c>, <c>Write</c> or <c>ReadWrite</c>.</summary>
     public const string RequiredScopeProperty = "RequiredScope";

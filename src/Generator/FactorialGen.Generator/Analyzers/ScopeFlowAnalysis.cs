@@ -22,6 +22,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// only when every path reaching it gives a known scope and every such scope lacks what the call needs.
 /// Lambdas and local functions see a captured variable as the join of every value the declaring function assigns to
 /// it (tracked variables are never written by nested functions, see <see cref="TrackedVariables"/>).
+/// A write the graph makes through a flow capture of the variable (<c>x = a ?? b</c>, <c>x ??= a</c>, <c>x = c ? a : b</c>)
+/// is a write of the variable. A catch, filter or finally region starts from the join of every state its try region
+/// passes through (block entries and the state after each write), since an exception may leave the try anywhere.
 /// </remarks>
 internal sealed class ScopeFlowAnalysis
 {
@@ -33,6 +36,7 @@ internal sealed class ScopeFlowAnalysis
     private readonly Action<Diagnostic> _report;
     private readonly HashSet<(string Id, Location Location)> _reported = new();
     private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<IMethodSymbol, ScopeValue?> _localFunctionReturns = new(SymbolEqualityComparer.Default);
 
     public ScopeFlowAnalysis(
         KnownSymbols known, HashSet<ISymbol> tracked, HashSet<IMethodSymbol> functionsToAnalyze, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -80,6 +84,12 @@ internal sealed class ScopeFlowAnalysis
         }
     }
 
+    /// <summary>
+    /// The scope of an expression outside any flow (a field initializer or a constructor's assignment to a readonly
+    /// field): locals are unknown, parameters have their declared scope when their method never assigns them.
+    /// </summary>
+    private ScopeValue? EvaluateDetached(IOperation operation) => new GraphRun(this, null, null, NoCapturedValues).EvaluateDetached(operation);
+
     private void Report(Diagnostic diagnostic)
     {
         if (_reported.Add((diagnostic.Id, diagnostic.Location)))
@@ -93,36 +103,50 @@ internal sealed class ScopeFlowAnalysis
     {
         private readonly ScopeFlowAnalysis _analysis;
         private readonly KnownSymbols _known;
-        private readonly ControlFlowGraph _graph;
+        private readonly ControlFlowGraph? _graph;
+        private readonly bool _detached;
         private readonly IMethodSymbol? _function;
         private readonly Dictionary<ISymbol, ScopeValue?> _captured;
         private readonly HashSet<ISymbol> _ownLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _assignedOutOfBand = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<CaptureId, (int Scope, Location Location)?> _constantCaptures = new();
+        private readonly Dictionary<CaptureId, ISymbol?> _captureAliases = new();
+        private readonly Dictionary<ControlFlowRegion, FlowState> _tryStates = new();
+        private readonly Dictionary<ControlFlowRegion, List<int>> _handlerEntries = new();
+        private List<ControlFlowRegion>? _currentTryRegions;
+        private bool _collectReturns;
+        private bool _returnSeen;
+        private ScopeValue? _returned;
         private readonly FlowState?[] _entries;
         private readonly FlowState?[] _exits;
         private bool _reporting;
         private List<IFlowAnonymousFunctionOperation>? _lambdas;
 
-        public GraphRun(ScopeFlowAnalysis analysis, ControlFlowGraph graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
+        public GraphRun(ScopeFlowAnalysis analysis, ControlFlowGraph? graph, IMethodSymbol? function, Dictionary<ISymbol, ScopeValue?> captured)
         {
             _analysis = analysis;
             _known = analysis._known;
             _graph = graph;
+            _detached = graph is null;
             _function = function;
             _captured = captured;
-            _entries = new FlowState?[graph.Blocks.Length];
-            _exits = new FlowState?[graph.Blocks.Length];
-            CollectLocals(graph.Root);
-            CollectOutOfBandWritesAndConstantCaptures();
+            _entries = new FlowState?[graph?.Blocks.Length ?? 0];
+            _exits = new FlowState?[graph?.Blocks.Length ?? 0];
+            if (graph is not null)
+            {
+                CollectLocals(graph.Root);
+                CollectOutOfBandWritesAndConstantCaptures();
+            }
         }
+
+        public ScopeValue? EvaluateDetached(IOperation operation) => Evaluate(operation, new FlowState());
 
         /// <summary>For each tracked variable this graph declares: the join of every value assigned to it (after <see cref="Report"/>).</summary>
         public Dictionary<ISymbol, ScopeValue?> AssignedValues { get; } = new(SymbolEqualityComparer.Default);
 
         public void Solve()
         {
-            var blocks = _graph.Blocks;
+            var blocks = _graph!.Blocks;
             var queue = new SortedSet<int>();
             foreach (var block in blocks)
             {
@@ -133,11 +157,26 @@ internal sealed class ScopeFlowAnalysis
                 }
                 else if (block.IsReachable && block.Predecessors.IsEmpty)
                 {
-                    // First block of a catch, filter or finally region: reached from anywhere in its try, so all unknown.
-                    _entries[block.Ordinal] = new FlowState();
-                    queue.Add(block.Ordinal);
+                    // First block of a catch, filter or finally region: reached from anywhere in its try, so it starts
+                    // from the join of every state the try region passes through (filled in while solving).
+                    if (ProtectedRegion(block) is { } tryRegion)
+                    {
+                        if (!_handlerEntries.TryGetValue(tryRegion, out var handlers))
+                        {
+                            _handlerEntries[tryRegion] = handlers = new List<int>();
+                        }
+
+                        handlers.Add(block.Ordinal);
+                    }
+                    else
+                    {
+                        _entries[block.Ordinal] = new FlowState();
+                        queue.Add(block.Ordinal);
+                    }
                 }
             }
+
+            _queue = queue;
 
             while (queue.Count > 0)
             {
@@ -155,6 +194,88 @@ internal sealed class ScopeFlowAnalysis
                 Propagate(block.FallThroughSuccessor, exit, queue);
                 Propagate(block.ConditionalSuccessor, exit, queue);
             }
+
+            _queue = null;
+        }
+
+        private SortedSet<int>? _queue;
+
+        /// <summary>
+        /// For the first block of a catch, filter or finally region: the try region it protects (the first nested
+        /// region of the enclosing try/catch or try/finally region).
+        /// </summary>
+        private static ControlFlowRegion? ProtectedRegion(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal != block.Ordinal)
+                {
+                    return null;
+                }
+
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally or ControlFlowRegionKind.FilterAndHandler)
+                {
+                    var parent = region.EnclosingRegion;
+                    while (parent is not null && parent.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally))
+                    {
+                        parent = parent.EnclosingRegion;
+                    }
+
+                    return parent is { NestedRegions: [{ Kind: ControlFlowRegionKind.Try } tryRegion, ..] } ? tryRegion : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The try regions (with a handler entry) enclosing <paramref name="block"/>, innermost first.</summary>
+        private List<ControlFlowRegion>? TryRegionsOf(BasicBlock block)
+        {
+            List<ControlFlowRegion>? regions = null;
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try && _handlerEntries.ContainsKey(region))
+                {
+                    (regions ??= new List<ControlFlowRegion>()).Add(region);
+                }
+            }
+
+            return regions;
+        }
+
+        /// <summary>
+        /// Joins a state the current block passes through into the states of its enclosing try regions, and
+        /// re-queues their handlers when that changes what a handler can start from.
+        /// </summary>
+        private void NoteTryState(FlowState state)
+        {
+            if (_currentTryRegions is null || _queue is null)
+            {
+                return;
+            }
+
+            foreach (var region in _currentTryRegions)
+            {
+                bool changed;
+                if (!_tryStates.TryGetValue(region, out var known))
+                {
+                    _tryStates[region] = state.Clone();
+                    changed = true;
+                }
+                else
+                {
+                    changed = known.JoinWith(state);
+                }
+
+                if (changed)
+                {
+                    foreach (var handler in _handlerEntries[region])
+                    {
+                        _entries[handler] = _tryStates[region].Clone();
+                        _queue.Add(handler);
+                    }
+                }
+            }
         }
 
         /// <summary>Runs every reached block once more with its fixpoint entry state, reporting; returns the lambdas met.</summary>
@@ -170,7 +291,7 @@ internal sealed class ScopeFlowAnalysis
                 }
             }
 
-            foreach (var block in _graph.Blocks)
+            foreach (var block in _graph!.Blocks)
             {
                 if (_entries[block.Ordinal] is { } entry)
                 {
@@ -219,12 +340,21 @@ internal sealed class ScopeFlowAnalysis
         private FlowState Transfer(BasicBlock block, FlowState entry)
         {
             var state = entry.Clone();
+            _currentTryRegions = _reporting ? null : TryRegionsOf(block);
+            NoteTryState(state);
             foreach (var operation in block.Operations)
             {
                 Evaluate(operation, state);
             }
 
-            Evaluate(block.BranchValue, state);
+            var branch = Evaluate(block.BranchValue, state);
+            if (_collectReturns && block.BranchValue is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                _returned = _returnSeen ? ScopeValue.Join(_returned, branch) : branch;
+                _returnSeen = true;
+            }
+
+            _currentTryRegions = null;
             return state;
         }
 
@@ -261,7 +391,7 @@ internal sealed class ScopeFlowAnalysis
                     return EvaluateProperty(property, state);
                 case IFieldReferenceOperation field:
                     Evaluate(field.Instance, state);
-                    return _known.GetDeclaredScope(field.Field);
+                    return _known.GetDeclaredScope(field.Field) ?? _known.GetFieldValue(field.Field, _analysis.EvaluateDetached);
                 case IConditionalOperation conditional:
                     // The graph lowers these into branches; kept for safety: evaluate both arms and join.
                     Evaluate(conditional.Condition, state);
@@ -275,6 +405,25 @@ internal sealed class ScopeFlowAnalysis
                 case IFlowAnonymousFunctionOperation lambda:
                     _lambdas?.Add(lambda);
                     return null;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation { Type.IsReferenceType: true }:
+                    return ScopeValue.Null;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    EvaluateDeconstruction(deconstruction, state);
+                    return null;
+                case IArrayCreationOperation array:
+                    foreach (var size in array.DimensionSizes)
+                    {
+                        Evaluate(size, state);
+                    }
+
+                    return array.Initializer is { ElementValues.Length: > 0 } initializer ? JoinAll(initializer.ElementValues, state) : null;
+                case IThrowOperation thrown:
+                    Evaluate(thrown.Exception, state);
+                    return ScopeValue.Null; // a throw expression gives no value: the other arm decides (`x ?? throw ...`)
+                case IIsPatternOperation isPattern:
+                    BindPattern(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
+                    return null;
                 default:
                     foreach (var child in operation.ChildOperations)
                     {
@@ -283,6 +432,92 @@ internal sealed class ScopeFlowAnalysis
 
                     return null;
             }
+        }
+
+        /// <summary>The join of every element's scope (an array of tokens or clients), or unknown if any is unknown.</summary>
+        private ScopeValue? JoinAll(ImmutableArray<IOperation> elements, FlowState state)
+        {
+            ScopeValue? joined = null;
+            var unknown = false;
+            foreach (var element in elements)
+            {
+                var value = Evaluate(element, state);
+                unknown |= value is null;
+                joined = joined is null ? value : ScopeValue.Join(joined, value);
+            }
+
+            return unknown ? null : joined;
+        }
+
+        /// <summary><c>var (a, b) = (x, y)</c>: each variable gets its element's scope (all values first, then the writes); from anything but a tuple literal, unknown.</summary>
+        private void EvaluateDeconstruction(IDeconstructionAssignmentOperation deconstruction, FlowState state)
+        {
+            var value = deconstruction.Value;
+            while (value is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            var writes = new List<(ISymbol Variable, ScopeValue? Value)>();
+            Collect(deconstruction.Target, value as ITupleOperation);
+            if (value is not ITupleOperation)
+            {
+                Evaluate(value, state);
+            }
+
+            foreach (var (variable, scope) in writes)
+            {
+                Assign(variable, scope, state);
+            }
+
+            void Collect(IOperation target, ITupleOperation? source)
+            {
+                while (target is IDeclarationExpressionOperation declaration)
+                {
+                    target = declaration.Expression;
+                }
+
+                if (target is ITupleOperation tuple)
+                {
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        var element = source is not null && source.Elements.Length == tuple.Elements.Length ? source.Elements[i] : null;
+                        while (element is IConversionOperation { OperatorMethod: null } conversion)
+                        {
+                            element = conversion.Operand;
+                        }
+
+                        if (element is ITupleOperation nested)
+                        {
+                            Collect(tuple.Elements[i], nested);
+                        }
+                        else
+                        {
+                            var scope = element is null ? null : Evaluate(element, state);
+                            Collect(tuple.Elements[i], null);
+                            if (AssignedVariable(Unwrap(tuple.Elements[i])) is { } variable && writes.Count > 0 &&
+                                SymbolEqualityComparer.Default.Equals(writes[writes.Count - 1].Variable, variable))
+                            {
+                                writes[writes.Count - 1] = (variable, scope);
+                            }
+                        }
+                    }
+                }
+                else if (AssignedVariable(target) is { } variable)
+                {
+                    writes.Add((variable, null));
+                }
+            }
+        }
+
+        private static IOperation Unwrap(IOperation target)
+        {
+            while (target is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            return target;
         }
 
         private ScopeValue? EvaluateEither(IOperation whenTrue, IOperation? whenFalse, FlowState state)
@@ -296,14 +531,12 @@ internal sealed class ScopeFlowAnalysis
 
         private ScopeValue? EvaluateAssignment(ISimpleAssignmentOperation assignment, FlowState state)
         {
-            if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
+            if (AssignedVariable(assignment.Target) is { } variable)
             {
                 var value = Evaluate(assignment.Value, state);
-                var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
-                if (!assignment.IsRef && IsTracked(variable) && IsOwn(variable))
+                if (!assignment.IsRef)
                 {
-                    state.Set(variable, value);
-                    RecordAssignment(variable, value);
+                    Assign(variable, value, state);
                 }
 
                 return value;
@@ -317,8 +550,98 @@ internal sealed class ScopeFlowAnalysis
             return Evaluate(assignment.Value, state);
         }
 
+        /// <summary>
+        /// The local or parameter an assignment target writes: the variable itself, or a flow capture the graph made of
+        /// it (the target of <c>x = a ?? b</c>, <c>x ??= a</c>, <c>x = c ? a : b</c>, a switch expression, ...).
+        /// </summary>
+        private ISymbol? AssignedVariable(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture when _captureAliases.TryGetValue(capture.Id, out var alias) => alias,
+            _ => null,
+        };
+
+        /// <summary>Applies a write of <paramref name="value"/> to a variable this graph follows.</summary>
+        private void Assign(ISymbol variable, ScopeValue? value, FlowState state)
+        {
+            if (IsTracked(variable) && IsOwn(variable))
+            {
+                state.Set(variable, value);
+                RecordAssignment(variable, value);
+                NoteTryState(state);
+            }
+        }
+
+        /// <summary>
+        /// Gives the locals a pattern declares the scope of the value they match: the input itself for a type,
+        /// <c>var</c> or <c>{ }</c> pattern, a member's scope for a property sub-pattern.
+        /// </summary>
+        private void BindPattern(IPatternOperation pattern, ScopeValue? input, FlowState state)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    Assign(local, input, state);
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol is ILocalSymbol declared)
+                    {
+                        Assign(declared, input, state);
+                    }
+
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        BindPattern(sub.Pattern, MemberValue(sub.Member, input), state);
+                    }
+
+                    foreach (var sub in recursive.DeconstructionSubpatterns)
+                    {
+                        BindPattern(sub, null, state);
+                    }
+
+                    break;
+                case INegatedPatternOperation negated:
+                    BindPattern(negated.Pattern, input, state); // `is not T t`: t is assigned where the inner pattern matched
+                    break;
+                case IBinaryPatternOperation binary:
+                    BindPattern(binary.LeftPattern, input, state);
+                    BindPattern(binary.RightPattern, input, state);
+                    break;
+                default:
+                    foreach (var child in pattern.ChildOperations)
+                    {
+                        if (child is IPatternOperation nested)
+                        {
+                            BindPattern(nested, null, state);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The scope of a member matched by a property sub-pattern, given the scope of the matched value.</summary>
+        private ScopeValue? MemberValue(IOperation member, ScopeValue? input) => member switch
+        {
+            IPropertyReferenceOperation { Property: var property } => PropertyValue(property, input, hasInstance: true),
+            IFieldReferenceOperation { Field: var field } => _known.GetDeclaredScope(field),
+            _ => null,
+        };
+
         private ScopeValue? Read(ISymbol variable, FlowState state)
         {
+            if (variable is IParameterSymbol parameter && !IsOwn(parameter) && !_captured.ContainsKey(parameter) &&
+                _known.GetPrimaryConstructorParameterScope(parameter) is { } primary)
+            {
+                return primary; // a primary-constructor parameter that nothing assigns, read in a member or initializer
+            }
+
+            if (_detached)
+            {
+                return variable is IParameterSymbol unassigned ? DetachedParameter(unassigned) : null;
+            }
+
             if (!IsTracked(variable))
             {
                 return null;
@@ -353,7 +676,42 @@ internal sealed class ScopeFlowAnalysis
                     DescribeOrigins(instance, location)));
             }
 
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i] is { Parameter: { RefKind: RefKind.Out } parameter } outArgument &&
+                    AssignedVariable(Unwrap(outArgument.Value)) is { } variable)
+                {
+                    Assign(variable, _known.GetDeclaredScope(parameter), state); // out: the declared scope of what the method writes
+                }
+            }
+
             var type = method.ContainingType;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return LocalFunctionReturn(method);
+            }
+
+            if (KnownSymbols.Is(type, _known.TokenSource))
+            {
+                // A token source hands out (and refreshes) the token it was made with: same grant, same scope.
+                return method.Name is "GetTokenAsync" or "RefreshAsync" or "RefreshAfterRejectionAsync" ? instance : null;
+            }
+
+            if (_known.IsTokenTask(type) && method.Name is "ConfigureAwait" or "WaitAsync" or "AsTask" or "GetAwaiter")
+            {
+                return instance; // await wrappers keep the task's token
+            }
+
+            if (IsAwaiterStep(method))
+            {
+                return instance; // task.GetAwaiter().GetResult(), task.ConfigureAwait(false).GetAwaiter().GetResult()
+            }
+
+            if (method.Name == "GetEnumerator" && method.Parameters.IsEmpty)
+            {
+                return instance; // foreach over an array of tokens of known scope: the enumerator yields that scope
+            }
+
             if (KnownSymbols.Is(type, _known.Token))
             {
                 return method.Name == "FromAccessToken" ? ConstantScope(invocation, invocation.Arguments, "FactorialToken.FromAccessToken") : null;
@@ -375,12 +733,24 @@ internal sealed class ScopeFlowAnalysis
                 return ConstantScope(invocation, invocation.Arguments, "FactorialConsoleAuthorization.AuthorizeFromConsoleAsync");
             }
 
-            if (method.Name == "ConfigureAwait" && _known.IsTokenTask(type))
+            return _known.GetDeclaredReturnScope(method);
+        }
+
+        /// <summary><c>GetAwaiter</c> of a configured token task, or <c>GetResult</c> of an awaiter that yields a token.</summary>
+        private bool IsAwaiterStep(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type.ContainingNamespace?.ToDisplayString() != "System.Runtime.CompilerServices")
             {
-                return instance;
+                return false;
             }
 
-            return _known.GetDeclaredReturnScope(method);
+            return method.Name switch
+            {
+                "GetResult" => KnownSymbols.Is(method.ReturnType, _known.Token),
+                "GetAwaiter" => type is { IsGenericType: true, TypeArguments: [var awaited] } && KnownSymbols.Is(awaited, _known.Token),
+                _ => false,
+            };
         }
 
         private ScopeValue? EvaluateCreation(IObjectCreationOperation creation, FlowState state)
@@ -436,7 +806,11 @@ internal sealed class ScopeFlowAnalysis
         {
             var instance = Evaluate(reference.Instance, state);
             EvaluateArguments(reference.Arguments, state);
-            var property = reference.Property;
+            return PropertyValue(reference.Property, instance, reference.Instance is not null);
+        }
+
+        private ScopeValue? PropertyValue(IPropertySymbol property, ScopeValue? instance, bool hasInstance)
+        {
             if (_known.GetDeclaredScope(property) is { } declared)
             {
                 return declared;
@@ -447,9 +821,16 @@ internal sealed class ScopeFlowAnalysis
                 return instance;
             }
 
+            if (property.Name == "Current" && hasInstance &&
+                (KnownSymbols.Is(property.ContainingType, _known.TokenSource) || property.ContainingType.Name.StartsWith("IEnumerator", StringComparison.Ordinal) ||
+                 property.ContainingType.Name == "Enumerator"))
+            {
+                return instance; // a token source's current token; an enumerator's element (an array of one known scope)
+            }
+
             // A generated client's get-only group properties (hr.Employees.Employees: groups nested in the same client)
             // and its Connection share the client's token.
-            if (reference.Instance is null || property.SetMethod is not null || _known.GetClient(property.ContainingType) is not { } owner)
+            if (!hasInstance || property.SetMethod is not null || _known.GetClient(property.ContainingType) is not { } owner)
             {
                 return null;
             }
@@ -555,6 +936,11 @@ internal sealed class ScopeFlowAnalysis
                     value = conversion.Operand;
                 }
 
+                if (value is IFieldReferenceOperation field && _known.GetFieldScopeConstant(field.Field, $"{subject} through field '{field.Field.Name}'") is { } fromField)
+                {
+                    return ScopeValue.From(fromField);
+                }
+
                 if (value.ConstantValue is { HasValue: true, Value: int scope })
                 {
                     return argument.ArgumentKind == ArgumentKind.DefaultValue
@@ -572,6 +958,48 @@ internal sealed class ScopeFlowAnalysis
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The join of every value a local function of this graph returns (its graph solved once, without reports);
+        /// unknown while it is being computed (recursion) and outside a graph.
+        /// </summary>
+        private ScopeValue? LocalFunctionReturn(IMethodSymbol localFunction)
+        {
+            var returns = _analysis._localFunctionReturns;
+            if (_graph is null)
+            {
+                return null;
+            }
+
+            if (returns.TryGetValue(localFunction, out var known))
+            {
+                return known;
+            }
+
+            returns[localFunction] = null;
+            if (_graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _analysis._cancellationToken) is not { } graph)
+            {
+                return null;
+            }
+
+            var run = new GraphRun(_analysis, graph, localFunction, NoCapturedValues) { _collectReturns = true };
+            run.Solve();
+            var value = run._returned;
+            returns[localFunction] = value;
+            return value;
+        }
+
+        /// <summary>A parameter read outside flow: its declared scope, when its method never assigns it.</summary>
+        private ScopeValue? DetachedParameter(IParameterSymbol parameter)
+        {
+            if (_known.GetDeclaredScope(parameter) is not { } declared || parameter.ContainingSymbol.DeclaringSyntaxReferences is not [var method])
+            {
+                return null;
+            }
+
+            var writes = KnownSymbols.Writes(method.GetSyntax(), parameter.Name);
+            return writes.Other || writes.Values.Count > 0 ? null : declared;
         }
 
         /// <summary>Remembers a capture that always holds the same scope constant (an argument spilled by the graph).</summary>
@@ -623,7 +1051,8 @@ internal sealed class ScopeFlowAnalysis
         /// </summary>
         private void CollectOutOfBandWritesAndConstantCaptures()
         {
-            foreach (var block in _graph.Blocks)
+            var outOfBandCaptures = new List<CaptureId>();
+            foreach (var block in _graph!.Blocks)
             {
                 var outOfBand = false;
                 for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
@@ -644,6 +1073,7 @@ internal sealed class ScopeFlowAnalysis
                         {
                             case IFlowCaptureOperation capture:
                                 RecordConstantCapture(capture);
+                                RecordAlias(capture);
                                 break;
                             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } when outOfBand:
                                 _assignedOutOfBand.Add(local.Local);
@@ -651,10 +1081,38 @@ internal sealed class ScopeFlowAnalysis
                             case ISimpleAssignmentOperation { Target: IParameterReferenceOperation parameter } when outOfBand:
                                 _assignedOutOfBand.Add(parameter.Parameter);
                                 break;
+                            case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation target } when outOfBand:
+                                outOfBandCaptures.Add(target.Id);
+                                break;
                         }
                     }
                 }
             }
+
+            foreach (var capture in outOfBandCaptures)
+            {
+                if (_captureAliases.TryGetValue(capture, out var variable) && variable is not null)
+                {
+                    _assignedOutOfBand.Add(variable);
+                }
+            }
+        }
+
+        /// <summary>Remembers a capture of a local or parameter itself (the graph's stand-in for an assignment target).</summary>
+        private void RecordAlias(IFlowCaptureOperation capture)
+        {
+            ISymbol? variable = capture.Value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (_captureAliases.TryGetValue(capture.Id, out var existing) && !SymbolEqualityComparer.Default.Equals(existing, variable))
+            {
+                variable = null;
+            }
+
+            _captureAliases[capture.Id] = variable;
         }
 
         private static IEnumerable<Location> AdditionalLocations(ScopeValue value) =>

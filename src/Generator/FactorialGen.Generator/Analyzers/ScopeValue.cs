@@ -8,7 +8,8 @@ namespace FactorialGen.Generator.Analyzers;
 
 /// <summary>
 /// The set of scopes a token may have at a point of the program (a bit per scope value 1..3), e.g. {Read} or
-/// {Read, ReadWrite} after two paths join. Never empty.
+/// {Read, ReadWrite} after two paths join. Empty only for <see cref="ScopeValue.Null"/> (no token at all), which
+/// lacks nothing: a call on it cannot succeed, so it is never reported.
 /// </summary>
 internal readonly struct ScopeSet : IEquatable<ScopeSet>
 {
@@ -158,6 +159,12 @@ internal sealed class ScopeValue : IEquatable<ScopeValue>
         Scopes = scopes;
         Origins = origins;
     }
+
+    /// <summary>
+    /// A <see langword="null"/> token or client: the bottom of the lattice. No call succeeds on it, so it never
+    /// lacks a scope, and a join with another value gives that value.
+    /// </summary>
+    public static ScopeValue Null { get; } = new(default, ImmutableArray<Origin>.Empty);
 
     public ScopeSet Scopes { get; }
 

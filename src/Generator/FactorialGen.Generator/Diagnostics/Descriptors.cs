@@ -21,6 +21,12 @@ internal static class Descriptors
         "'{0}' is declared with FactorialScope.{1}, but this token is known to have only {2} (from {3})",
         ScopeCategory, DiagnosticSeverity.Warning);
 
+    // Reported next to CS1061 (the build already fails there), so it is an error too: it tells a command-line user why.
+    public static readonly DiagnosticDescriptor FG0003_OperationOmittedByClientScope = Create(
+        "FG0003", "Operation left out by the client's declared scope",
+        "'{0}' needs FactorialScope.{1}: declare '{2}' with FactorialScope.{3}",
+        ScopeCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor FG1001_ClientNotPartial = Create(
         "FG1001", "Factorial client class must be partial",
         "'{0}' has [FactorialClient] but is not partial; add the partial modifier so the generator can add its members",

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using FactorialGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FactorialGen.Generator.Analyzers;
+
+/// <summary>
+/// FG0003: a member the client's declared scope left out of the generated code (recorded by the generator as
+/// <c>[FactorialOmittedOperation("TerminateAsync", FactorialScope.Write)]</c> on the group type) is used — a direct
+/// call, a call through a variable holding the resource, a method group or a property. The compiler reports CS1061
+/// there; FG0003 on the same span says which scope the member needs and how to declare the client.
+/// </summary>
+internal static class OmittedOperationAnalysis
+{
+    public static void Analyze(OperationAnalysisContext context, KnownSymbols known, INamedTypeSymbol omittedAttribute)
+    {
+        var operation = context.Operation;
+        if (MemberName(operation.Syntax) is not { } access || !IsOutermost(operation, access.Node) ||
+            operation.SemanticModel is not { } model ||
+            model.GetTypeInfo(access.Receiver, context.CancellationToken).Type is not INamedTypeSymbol receiverType)
+        {
+            return;
+        }
+
+        var name = access.Name.Identifier.ValueText;
+        var required = receiverType.GetAttributes()
+            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, omittedAttribute) && a.ConstructorArguments.Length == 2 &&
+                        a.ConstructorArguments[0].Value as string == name)
+            .Select(a => a.ConstructorArguments[1].Value is int scope ? scope : 0)
+            .FirstOrDefault();
+        if (required == 0 || known.GetClient(receiverType) is not { } client)
+        {
+            return;
+        }
+
+        // The attribute records the scope the client must be declared with (ReadWrite for a write operation on a Read
+        // client); the operation itself needs what that adds to the declared scope (Write).
+        var widened = client.DeclaredScope | required;
+        var added = required & ~client.DeclaredScope;
+        if (ScopeDiagnosticContract.ScopeName(added != 0 ? added : required) is not { } needed || ScopeDiagnosticContract.ScopeName(widened) is not { } declare)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.FG0003_OperationOmittedByClientScope,
+            access.Name.GetLocation(),
+            ClientDeclaration(client.Client, known),
+            properties,
+            $"{receiverType.Name}.{name}",
+            needed,
+            client.Client.Name,
+            declare));
+    }
+
+    /// <summary>The member name and receiver of <c>receiver.Name</c>, <c>receiver.Name(...)</c> or <c>receiver?.Name</c>.</summary>
+    private static (SyntaxNode Node, SimpleNameSyntax Name, ExpressionSyntax Receiver)? MemberName(SyntaxNode syntax)
+    {
+        if (syntax is InvocationExpressionSyntax invocation)
+        {
+            syntax = invocation.Expression;
+        }
+
+        return syntax switch
+        {
+            MemberAccessExpressionSyntax access => (access, access.Name, access.Expression),
+            MemberBindingExpressionSyntax binding when binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional =>
+                (binding, binding.Name, conditional.Expression),
+            _ => null,
+        };
+    }
+
+    /// <summary>The invalid invocation and the invalid member access inside it both name the member: report once, on the outermost.</summary>
+    private static bool IsOutermost(IOperation operation, SyntaxNode member)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IInvalidOperation && (parent.Syntax == member ||
+                (parent.Syntax is InvocationExpressionSyntax invocation && invocation.Expression == member)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The <c>[FactorialClient(...)]</c> argument that declares the client's scope, when it is in source.</summary>
+    private static Location[] ClientDeclaration(INamedTypeSymbol client, KnownSymbols known)
+    {
+        foreach (var attribute in client.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ClientAttribute) &&
+                attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] })
+            {
+                return new[] { argument.Expression.GetLocation() };
+            }
+        }
+
+        return System.Array.Empty<Location>();
+    }
+}
