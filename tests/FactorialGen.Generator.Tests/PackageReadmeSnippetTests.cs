@@ -15,7 +15,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FactorialGen.Generator.Tests;
 
 /// <summary>
-/// The package's README (src/Runtime/README.md, shipped in the nupkg) never goes stale: every <c>```csharp</c> block in it
+/// The package's README (src/Runtime/README.md, shipped in the nupkg) and the repository's never go stale: every
+/// <c>```csharp</c> block in them
 /// compiles, with the generator and the scope analyzer running, with no error and no warning — as a user's project
 /// would. Blocks that only declare types (the client declarations) are shared; every block with top-level statements
 /// is its own program over them, with the implicit usings of a console project, or of a web project when it uses
@@ -42,14 +43,15 @@ public sealed class PackageReadmeSnippetTests
         Assert.Contains("<None Include=\"README.md\" Pack=\"true\" PackagePath=\"\\\" />", project, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Every_csharp_block_compiles_with_the_generator_and_analyzer_running()
+    [Theory]
+    [InlineData("src/Runtime/README.md", 7)] // the package's: console and loopback authorization, call, refresh, errors, DI, sandbox
+    [InlineData("README.md", 1)]             // the repository's example
+    public async Task Every_csharp_block_compiles_with_the_generator_and_analyzer_running(string readme, int expectedPrograms)
     {
-        var blocks = CSharpBlocks(File.ReadAllText(ReadmePath()));
+        var blocks = CSharpBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), readme)));
         var declarations = blocks.Where(b => !HasTopLevelStatements(b.Code)).ToList();
         var programs = blocks.Where(b => HasTopLevelStatements(b.Code)).ToList();
-        Assert.NotEmpty(declarations);
-        Assert.True(programs.Count >= 6, $"Expected the README's programs (authorize, call, refresh, errors, DI, sandbox); found {programs.Count}.");
+        Assert.True(programs.Count >= expectedPrograms, $"Expected at least {expectedPrograms} programs in {readme}; found {programs.Count}.");
 
         var problems = new List<string>();
         foreach (var program in programs)
@@ -58,17 +60,17 @@ public sealed class PackageReadmeSnippetTests
             var sources = new List<(string Path, string Text)>
             {
                 ("GlobalUsings.g.cs", string.Concat(usings.Select(u => $"global using global::{u};\n"))),
-                ($"README.md line {program.Line}", program.Code),
+                ($"{readme} line {program.Line}", program.Code),
             };
-            sources.AddRange(declarations.Select(d => ($"README.md line {d.Line}", d.Code)));
+            sources.AddRange(declarations.Select(d => ($"{readme} line {d.Line}", d.Code)));
 
             foreach (var diagnostic in await CompileAsync(sources))
             {
-                problems.Add($"block at README.md line {program.Line}: {diagnostic}");
+                problems.Add($"block at {readme} line {program.Line}: {diagnostic}");
             }
         }
 
-        Assert.True(problems.Count == 0, "README snippets do not compile:\n" + string.Join("\n", problems.Distinct()));
+        Assert.True(problems.Count == 0, $"{readme} snippets do not compile:\n" + string.Join("\n", problems.Distinct()));
     }
 
     [Fact]
@@ -156,7 +158,7 @@ public sealed class PackageReadmeSnippetTests
                 end++;
             }
 
-            Assert.True(end < lines.Length, $"The ```csharp block at README.md line {start} is not closed.");
+            Assert.True(end < lines.Length, $"The ```csharp block at line {start} is not closed.");
             blocks.Add((start + 1, string.Join("\n", lines[start..end])));
             i = end;
         }
