@@ -49,7 +49,7 @@ internal static class ClientSpecBuilder
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray());
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
         return new Result<ClientSpec>(spec, target.Diagnostics);
     }
 
