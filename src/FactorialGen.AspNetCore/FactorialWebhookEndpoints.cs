@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public static class FactorialWebhookEndpoints
     /// (e.g. <c>/factorial/webhooks/attendance/shift/clock_in</c>): register each subscription with that URL. A delivery
     /// is answered 401 when its <c>x-factorial-wh-challenge</c> header is missing or differs from the configured challenge
     /// (<see cref="FactorialWebhookOptions"/>, compared in constant time), 413 over the body cap, 400 when the body is not
-    /// the event's payload, 500 when the handler throws (Factorial then retries), and 200 once the handler has run.
+    /// the event's payload, 503 when the handler queue is full (Factorial then retries), and 200 as soon as the
+    /// delivery is queued: handlers run off the request path on <see cref="FactorialWebhookOptions.Workers"/> workers.
     /// Other paths under the prefix are 404.
     /// </summary>
     /// <typeparam name="TClient">A generated client (or <c>FactorialWebhooks</c> class) whose document has webhooks.</typeparam>
@@ -61,13 +63,15 @@ public static class FactorialWebhookEndpoints
                 "Call services.AddFactorialWebhooks(o => o.Challenge = ...) (or o.Challenges[type] = ...) with the challenge of each subscription.");
         }
 
+        var queue = endpoints.ServiceProvider.GetService<FactorialWebhookQueue>()
+            ?? throw new FactorialWebhookException("The webhook handler queue is not registered: call services.AddFactorialWebhooks(...) before building the app.");
         var loggerFactory = endpoints.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger(LoggerCategory);
         var group = endpoints.MapGroup(prefix);
         foreach (var registration in registrations)
         {
             var type = registration.Event.SubscriptionType;
-            RequestDelegate receive = context => ReceiveAsync(context, registration, options, logger);
+            RequestDelegate receive = context => ReceiveAsync(context, registration, options, queue, logger);
             try
             {
                 group.MapPost("/" + type.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal), receive)
@@ -88,11 +92,16 @@ public static class FactorialWebhookEndpoints
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<FactorialWebhookOptions>().Configure(configure)
-            .Validate(o => o.MaxBodyBytes > 0, "FactorialWebhookOptions.MaxBodyBytes must be positive.");
+            .Validate(o => o.MaxBodyBytes > 0, "FactorialWebhookOptions.MaxBodyBytes must be positive.")
+            .Validate(o => o.QueueCapacity > 0 && o.Workers > 0, "FactorialWebhookOptions.QueueCapacity and Workers must be positive.")
+            .Validate(o => o.DuplicateWindow >= TimeSpan.Zero, "FactorialWebhookOptions.DuplicateWindow must not be negative.");
+        services.TryAddSingleton(static provider => new FactorialWebhookQueue(
+            provider.GetRequiredService<IOptions<FactorialWebhookOptions>>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>()));
+        services.AddHostedService(static provider => provider.GetRequiredService<FactorialWebhookQueue>());
         return services;
     }
 
-    private static async Task ReceiveAsync(HttpContext context, FactorialWebhookHandlers.Registration registration, IOptionsMonitor<FactorialWebhookOptions> monitor, ILogger logger)
+    private static async Task ReceiveAsync(HttpContext context, FactorialWebhookHandlers.Registration registration, IOptionsMonitor<FactorialWebhookOptions> monitor, FactorialWebhookQueue queue, ILogger logger)
     {
         var type = registration.Event.SubscriptionType;
         var options = monitor.CurrentValue;
@@ -172,19 +181,18 @@ public static class FactorialWebhookEndpoints
             return;
         }
 
-        // 4. The handler, then 200. A throwing handler is 500, so Factorial retries the delivery.
-        try
+        // 4. Queued for a worker, then 200 at once: a slow handler never makes Factorial retry.
+        switch (queue.Enqueue(registration, payload, buffer.WrittenSpan))
         {
-            await registration.Invoke(payload, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            Log.HandlerFailed(logger, ex, type, ex.GetType().Name);
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return;
+            case FactorialWebhookQueue.Accepted.Full:
+                Log.QueueFull(logger, type, options.QueueCapacity);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            case FactorialWebhookQueue.Accepted.Duplicate:
+                Log.Duplicate(logger, type);
+                break;
         }
 
-        Log.Handled(logger, type, buffer.WrittenCount);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 

@@ -12,9 +12,12 @@ namespace FactorialGen.AspNetCore;
 /// payload as the type the API document gives it.
 /// </summary>
 /// <remarks>
-/// Deliveries can repeat: Factorial retries a delivery that failed or timed out (up to 20 times over 48 hours), so one
-/// event may reach a handler more than once. Make handlers idempotent, e.g. by keying what they write on the payload's
-/// id (and <c>updated_at</c> where it has one), and keep them short: the delivery is answered when the handler returns.
+/// Handlers run off the request path: a verified delivery is queued and answered 200 at once, then handed to a handler
+/// by one of <see cref="FactorialWebhookOptions.Workers"/> workers. A repeat of a delivery (same event type, same body)
+/// within <see cref="FactorialWebhookOptions.DuplicateWindow"/> is handled once; a handler that throws is logged.
+/// Deliveries can still repeat beyond that: Factorial retries a delivery that failed or timed out (up to 20 times over
+/// 48 hours), and the window does not survive a restart. Make handlers idempotent, e.g. by keying what they write on
+/// the payload's id (and <c>updated_at</c> where it has one).
 /// </remarks>
 public sealed class FactorialWebhookHandlers
 {
@@ -36,7 +39,7 @@ public sealed class FactorialWebhookHandlers
     /// <summary>Runs <paramref name="handler"/> for each verified delivery of <paramref name="subscriptionType"/>.</summary>
     /// <typeparam name="TPayload">The payload type of the event in the generated registry (e.g. the <c>Shift</c> model).</typeparam>
     /// <param name="subscriptionType">A subscription type: one of the generated <c>FactorialWebhooks</c> constants.</param>
-    /// <param name="handler">Gets the payload and the request's cancellation token (cancelled when Factorial hangs up).</param>
+    /// <param name="handler">Gets the payload and a token cancelled when the host's shutdown timeout passes.</param>
     /// <exception cref="FactorialWebhookException">The type is not an event of the document, <typeparamref name="TPayload"/> is
     /// not its payload type, or it already has a handler.</exception>
     public FactorialWebhookHandlers On<TPayload>(string subscriptionType, Func<TPayload, CancellationToken, Task> handler)

@@ -25,6 +25,19 @@ public sealed class FactorialWebhookOptions
     /// <summary>Deliveries with a larger body are refused with 413 before they are read (default 1 MiB).</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
+    /// <summary>How many verified deliveries may wait for a handler (default 1024); when full, deliveries are answered 503 and Factorial retries them.</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>How many handlers run at once (default 4).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// A delivery with the same event type and body as one accepted within this window is answered 200 and not handed
+    /// to the handler again (Factorial retries deliveries). Default 10 minutes; <see cref="TimeSpan.Zero"/> turns it off.
+    /// Handlers should still be idempotent: a retry after the window, or after a restart, reaches them again.
+    /// </summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The challenge expected for <paramref name="subscriptionType"/>, or <c>null</c> when none is configured.</summary>
     public string? ChallengeFor(string subscriptionType) =>
         Challenges.TryGetValue(subscriptionType, out var own) && !string.IsNullOrEmpty(own) ? own

@@ -20,10 +20,19 @@ internal static class Log
         LogLevel.Warning, new EventId(5203, "WebhookMalformed"), "Refused a Factorial webhook delivery for {SubscriptionType} with 400: the body is not a valid {PayloadType} ({Reason}).");
 
     private static readonly Action<ILogger, string, string, Exception?> HandlerFailedMessage = LoggerMessage.Define<string, string>(
-        LogLevel.Error, new EventId(5204, "WebhookHandlerFailed"), "The handler of the Factorial webhook {SubscriptionType} threw {ErrorType}; answered 500, so Factorial will retry the delivery.");
+        LogLevel.Error, new EventId(5204, "WebhookHandlerFailed"), "The handler of the Factorial webhook {SubscriptionType} threw {ErrorType}; the delivery was already answered 200, so it is not retried. The queue goes on.");
 
-    private static readonly Action<ILogger, string, int, Exception?> HandledMessage = LoggerMessage.Define<string, int>(
-        LogLevel.Debug, new EventId(5205, "WebhookHandled"), "Handled a Factorial webhook delivery for {SubscriptionType} ({Bytes} bytes).");
+    private static readonly Action<ILogger, string, Exception?> HandledMessage = LoggerMessage.Define<string>(
+        LogLevel.Debug, new EventId(5205, "WebhookHandled"), "Handled a Factorial webhook delivery for {SubscriptionType}.");
+
+    private static readonly Action<ILogger, string, Exception?> DuplicateMessage = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(5206, "WebhookDuplicate"), "A Factorial webhook delivery for {SubscriptionType} repeats one accepted within FactorialWebhookOptions.DuplicateWindow; answered 200 without running the handler again.");
+
+    private static readonly Action<ILogger, string, int, Exception?> QueueFullMessage = LoggerMessage.Define<string, int>(
+        LogLevel.Warning, new EventId(5207, "WebhookQueueFull"), "Refused a Factorial webhook delivery for {SubscriptionType} with 503: the handler queue is full ({QueueCapacity}); Factorial will retry it. Raise FactorialWebhookOptions.Workers or QueueCapacity if this repeats.");
+
+    private static readonly Action<ILogger, int, Exception?> DroppedMessage = LoggerMessage.Define<int>(
+        LogLevel.Warning, new EventId(5208, "WebhookDropped"), "The host's shutdown timeout passed with {Count} Factorial webhook deliveries still queued; they were answered 200 but not handled.");
 
     public static void Unauthorized(ILogger logger, string subscriptionType, string reason) => UnauthorizedMessage(logger, subscriptionType, reason, null);
 
@@ -33,5 +42,11 @@ internal static class Log
 
     public static void HandlerFailed(ILogger logger, Exception exception, string subscriptionType, string errorType) => HandlerFailedMessage(logger, subscriptionType, errorType, exception);
 
-    public static void Handled(ILogger logger, string subscriptionType, int bytes) => HandledMessage(logger, subscriptionType, bytes, null);
+    public static void Handled(ILogger logger, string subscriptionType) => HandledMessage(logger, subscriptionType, null);
+
+    public static void Duplicate(ILogger logger, string subscriptionType) => DuplicateMessage(logger, subscriptionType, null);
+
+    public static void QueueFull(ILogger logger, string subscriptionType, int queueCapacity) => QueueFullMessage(logger, subscriptionType, queueCapacity, null);
+
+    public static void Dropped(ILogger logger, int count) => DroppedMessage(logger, count, null);
 }

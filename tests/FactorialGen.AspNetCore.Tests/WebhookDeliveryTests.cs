@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
 using FactorialGen.AspNetCore.Tests.FactorialApi.FactorialHooks;
 
@@ -15,14 +16,37 @@ public sealed class WebhookDeliveryTests
     private const string Secret = "s3cret-challenge-0f9e";
     private const string ShiftJson = """{"id":7,"employee_id":42,"clock_in":"2026-07-01T08:00:00Z","unknown_field":[1,2]}""";
 
-    private readonly ConcurrentQueue<object> _handled = new();
+    private const string SentinelJson = """{"id":999,"full_name":"sentinel"}""";
 
+    private readonly ConcurrentQueue<object> _handled = new();
+    private readonly SemaphoreSlim _sentinel = new(0);
+
+    /// <summary>One worker, so handlers run in delivery order: once the sentinel is handled, every delivery before it was too.</summary>
     private Task<WebhookReceiver> StartAsync(Action<FactorialWebhookOptions>? options = null, Func<Shift, CancellationToken, Task>? onClockIn = null) =>
         WebhookReceiver.StartAsync(
-            options ?? (o => o.Challenge = Secret),
+            options ?? (o => { o.Challenge = Secret; o.Workers = 1; }),
             hooks => hooks
                 .On(FactorialWebhooks.AttendanceShiftClockIn, onClockIn ?? ((Shift shift, CancellationToken _) => { _handled.Enqueue(shift); return Task.CompletedTask; }))
-                .On(FactorialWebhooks.EmployeesEmployeeCreate, (EmployeesEmployee employee, CancellationToken _) => { _handled.Enqueue(employee); return Task.CompletedTask; }));
+                .On(FactorialWebhooks.EmployeesEmployeeCreate, (EmployeesEmployee employee, CancellationToken _) =>
+                {
+                    _handled.Enqueue(employee);
+                    if (employee.Id == 999)
+                    {
+                        _sentinel.Release();
+                    }
+
+                    return Task.CompletedTask;
+                }));
+
+    /// <summary>Sends the sentinel (with <paramref name="challenge"/>) and waits until it is handled: the queue before it is done.</summary>
+    private async Task DrainAsync(WebhookReceiver receiver, string challenge = Secret)
+    {
+        using var response = await receiver.PostAsync("employees/employee/create", SentinelJson, challenge);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await _sentinel.WaitAsync(TimeSpan.FromSeconds(30)), "hang guard: the sentinel was never handled");
+    }
+
+    private object[] HandledBeforeSentinel => _handled.Where(h => h is not EmployeesEmployee { Id: 999 }).ToArray();
 
     [Fact]
     public async Task A_delivery_with_the_right_challenge_reaches_the_typed_handler()
@@ -32,13 +56,16 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson, Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var shift = Assert.IsType<Shift>(Assert.Single(_handled));
-        Assert.Equal(7, shift.Id);
-        Assert.Equal(42, shift.EmployeeId);
-
         using var created = await receiver.PostAsync("employees/employee/create", """{"id":3,"full_name":"Ada"}""", Secret);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.Contains(_handled, h => h is EmployeesEmployee { Id: 3, FullName: "Ada" });
+        await DrainAsync(receiver);
+
+        var handled = HandledBeforeSentinel;
+        Assert.Equal(2, handled.Length);
+        var shift = Assert.IsType<Shift>(handled[0]);
+        Assert.Equal(7, shift.Id);
+        Assert.Equal(42, shift.EmployeeId);
+        Assert.Equal("Ada", Assert.IsType<EmployeesEmployee>(handled[1]).FullName);
     }
 
     [Theory]
@@ -55,7 +82,8 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson, challenge);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
         Assert.True(receiver.Logs.Contains("with 401"));
     }
 
@@ -69,7 +97,8 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
     }
 
     [Fact]
@@ -79,6 +108,7 @@ public sealed class WebhookDeliveryTests
         {
             o.Challenges[FactorialWebhooks.AttendanceShiftClockIn] = "shift-secret";
             o.Challenges[FactorialWebhooks.EmployeesEmployeeCreate] = "employee-secret";
+            o.Workers = 1;
         });
 
         using var crossed = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson, "employee-secret");
@@ -86,7 +116,8 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, crossed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.Single(_handled);
+        await DrainAsync(receiver, "employee-secret");
+        Assert.Single(HandledBeforeSentinel);
     }
 
     [Theory]
@@ -100,7 +131,8 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.PostAsync(type, ShiftJson, Secret);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
     }
 
     [Theory]
@@ -117,7 +149,8 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.PostAsync("attendance/shift/clock_in", body, Secret);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
         Assert.True(receiver.Logs.Contains("with 400: the body is not a valid Shift ("));
     }
 
@@ -130,7 +163,8 @@ public sealed class WebhookDeliveryTests
         using var response = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson + padding, Secret);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
 
         using var justUnder = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson + padding[..(1024 * 1024 - ShiftJson.Length)], Secret);
         Assert.Equal(HttpStatusCode.OK, justUnder.StatusCode);
@@ -139,7 +173,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_chunked_body_without_length_over_the_cap_is_413()
     {
-        await using var receiver = await StartAsync(o => { o.Challenge = Secret; o.MaxBodyBytes = 4096; });
+        await using var receiver = await StartAsync(o => { o.Challenge = Secret; o.MaxBodyBytes = 4096; o.Workers = 1; });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/factorial/webhooks/attendance/shift/clock_in")
         {
             Content = new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(ShiftJson + new string(' ', 100_000)))),
@@ -150,18 +184,29 @@ public sealed class WebhookDeliveryTests
 
         Assert.Null(request.Content.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_handled);
+        await DrainAsync(receiver);
+        Assert.Empty(HandledBeforeSentinel);
     }
 
     [Fact]
-    public async Task A_throwing_handler_is_500_so_Factorial_retries_and_it_is_logged()
+    public async Task A_throwing_handler_is_logged_and_does_not_poison_the_queue()
     {
-        await using var receiver = await StartAsync(onClockIn: (_, _) => throw new InvalidOperationException("database down"));
+        await using var receiver = await StartAsync(onClockIn: (shift, _) => shift.Id == 1 ? throw new InvalidOperationException("database down") : RecordAsync(shift));
 
-        using var response = await receiver.PostAsync("attendance/shift/clock_in", ShiftJson, Secret);
+        using var throwing = await receiver.PostAsync("attendance/shift/clock_in", """{"id":1,"employee_id":1}""", Secret);
+        using var next = await receiver.PostAsync("attendance/shift/clock_in", """{"id":2,"employee_id":1}""", Secret);
+        await DrainAsync(receiver);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, throwing.StatusCode); // answered before the handler ran
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(2L, Assert.IsType<Shift>(Assert.Single(HandledBeforeSentinel)).Id);
         Assert.True(receiver.Logs.Contains("threw InvalidOperationException"));
+    }
+
+    private Task RecordAsync(object payload)
+    {
+        _handled.Enqueue(payload);
+        return Task.CompletedTask;
     }
 
     [Fact]

@@ -30,13 +30,14 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WebhookReceiver> StartAsync(Action<FactorialWebhookOptions> options, Action<FactorialWebhookHandlers> handlers)
+    public static async Task<WebhookReceiver> StartAsync(Action<FactorialWebhookOptions> options, Action<FactorialWebhookHandlers> handlers, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         builder.Services.AddFactorialWebhooks(options);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapFactorialWebhooks<Hr>("/factorial/webhooks", handlers);
         await app.StartAsync();
@@ -54,6 +55,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
         return Client.SendAsync(request);
     }
+
+    /// <summary>Stops the host (draining the handler queue within its shutdown timeout).</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -142,7 +142,7 @@ public sealed class WebhookGenerationTests
         Assert.All(registry, e => Assert.Same(e.PayloadType, e.PayloadTypeInfo.Type));
         Assert.True(registry.TryGet("attendance/shift/clock_in", out var clockIn));
         Assert.Equal("AttendanceShift", clockIn.PayloadType.Name); // the model of components/schemas/attendance_shift
-        Assert.True(registry.TryGet("employees/employee/create", out var created));
+        Assert.True(registry.TryGet("employees/employee/update", out var created));
         Assert.EndsWith("Employee", created.PayloadType.Name, StringComparison.Ordinal);
     }
 
