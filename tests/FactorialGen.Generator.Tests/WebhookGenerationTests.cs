@@ -89,6 +89,15 @@ public sealed class WebhookGenerationTests
         Assert.DoesNotContain(builtIn.RunResult.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.Contains("Webhooks", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_user_member_named_WebhookEvents_is_FG1010_not_a_compile_error()
+    {
+        var result = GeneratorHarness.Run(Client.Replace("public partial class Hr;", "public partial class Hr { public static int WebhookEvents => 1; }", StringComparison.Ordinal), GeneratorHarness.Document("/specs/factorial-hooks.json", Document));
+
+        Assert.Equal("FG1010", Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.DoesNotContain(result.CompileProblems, d => d.Id is "CS0102" or "CS0111");
+    }
+
     [Theory]
     [InlineData("a\"; } class Evil { //")]
     [InlineData("x\\\" + System.Environment.Exit(1) + \"")]
