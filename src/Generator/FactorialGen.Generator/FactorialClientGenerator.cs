@@ -60,5 +60,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(documents.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(modelSets, ModelEmitter.Emit);
+        context.RegisterSourceOutput(modelSets, WebhookEmitter.Emit);
+        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), WebhookEmitter.EmitClient);
     }
 }

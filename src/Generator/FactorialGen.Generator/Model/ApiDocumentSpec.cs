@@ -4,13 +4,15 @@ namespace FactorialGen.Generator.Model;
 /// <param name="FileName">The document's file name (how clients select it), or <c>null</c> for the built-in document.</param>
 /// <param name="SpecId">A C# identifier for the document, used in the models' namespace (empty for the built-in one).</param>
 /// <param name="ApiVersion">The API version of the paths (e.g. <c>2026-07-01</c>), when found.</param>
+/// <param name="Webhooks">The events of the document's <c>webhooks</c> section (empty without one).</param>
 internal sealed record ApiDocumentSpec(
     string? FileName,
     string SpecId,
     string? ApiVersion,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ModelSpec> Models,
-    EquatableArray<EnumSpec> Enums);
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<WebhookSpec> Webhooks = default);
 
 /// <summary>A generated record.</summary>
 internal sealed record ModelSpec(string Name, string? Description, bool Deprecated, EquatableArray<PropertySpec> Properties);

@@ -41,7 +41,8 @@ internal sealed record ClientSpec(
     string ModelNamespace,
     string? ApiVersion,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<OperationSpec> Omitted);
+    EquatableArray<OperationSpec> Omitted,
+    bool HasWebhooks = false);
 
 /// <summary>The models of one document, to be emitted once into their namespace.</summary>
 internal sealed record ModelSet(ApiDocumentSpec Document, string Namespace, bool IsPublic);

@@ -42,19 +42,19 @@ internal static class ClientSpecBuilder
             (Allows(target.Declaration.Scope, operation.RequiredScope) ? kept : omitted).Add(operation);
         }
 
-        var taken = TakenNames(target, kept);
+        var taken = TakenNames(target, kept, document.Webhooks.Count > 0);
         taken.AddRange(ClassNameTaken(target, kept));
         if (taken.Count > 0)
         {
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray());
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
         return new Result<ClientSpec>(spec, target.Diagnostics);
     }
 
     /// <summary>FG1010 for each member the user declared with a name the generated client needs.</summary>
-    private static List<DiagnosticInfo> TakenNames(ClientTarget target, List<OperationSpec> operations)
+    private static List<DiagnosticInfo> TakenNames(ClientTarget target, List<OperationSpec> operations, bool hasWebhooks)
     {
         var needed = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -64,6 +64,11 @@ internal static class ClientSpecBuilder
             ["__connection"] = "a private field",
             ["__ownsConnection"] = "a private field",
         };
+        if (hasWebhooks)
+        {
+            needed["WebhookEvents"] = "the webhook registry (IFactorialWebhookSource)";
+        }
+
         foreach (var group in operations.Select(o => o.Group).Distinct())
         {
             needed[group] = $"the '{group}' API namespace";

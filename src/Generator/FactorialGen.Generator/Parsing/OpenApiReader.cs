@@ -147,13 +147,15 @@ internal static class OpenApiReader
         var operations = raw.Select((o, i) => o.ToSpec(names[i])).ToEquatableArray();
         var version = raw.Select(o => o.Parts.Version).Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
 
+        var webhooks = WebhookReader.Read(root, components, schemaReader, context.Warn, cancellationToken);
         return new ApiDocumentSpec(
             isBuiltIn ? null : fileName,
             isBuiltIn ? string.Empty : Identifier.Pascal(Path.GetFileNameWithoutExtension(fileName), "Spec"),
             version,
             operations,
             schemaReader.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
-            schemaReader.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+            schemaReader.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            webhooks);
     }
 
     private static RawOperation ReadOperation(string method, string path, JsonElement operation, JsonElement sharedParameters, JsonElement components, SchemaReader schemas, ReadContext context)
