@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -37,6 +38,19 @@ public static class FactorialResilience
         }
 
         pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The pipeline of one registered client, shared by every handler the factory creates for it.</summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Build(FactorialServiceOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        Configure(builder, options);
+        if (loggerFactory is not null)
+        {
+            builder.ConfigureTelemetry(loggerFactory);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Whether an outcome is retried (see the type's remarks).</summary>

@@ -22,6 +22,10 @@ public sealed class FactorialTelemetryHandler : DelegatingHandler
     public FactorialTelemetryHandler(ILoggerFactory? loggerFactory = null) =>
         _logger = loggerFactory?.CreateLogger<FactorialTelemetryHandler>() ?? NullLogger<FactorialTelemetryHandler>.Instance;
 
+    /// <summary>Lets <see cref="FactorialPipeline"/> enter the chain it built at this handler.</summary>
+    internal Task<HttpResponseMessage> SendThroughAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, cancellationToken);
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
