@@ -16,7 +16,7 @@ namespace FactorialGen.DependencyInjection;
 /// A 429 is retried for every method (the server did nothing); 408, 5xx, network errors and attempt time-outs only
 /// for idempotent methods, so a POST is never sent twice.
 /// </summary>
-public static class FactorialResilience
+internal static class FactorialResilience
 {
     /// <summary>Adds the pipeline's strategies to <paramref name="pipeline"/> from <paramref name="options"/>.</summary>
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FactorialServiceOptions options)

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen.Json;
 using FactorialGen.Logging;
+using FactorialGen.Runtime.Generated;
 using FactorialGen.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

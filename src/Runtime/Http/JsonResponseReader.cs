@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using FactorialGen.Runtime.Generated;
 using FactorialGen.Serialization;
 
 namespace FactorialGen;
