@@ -27,9 +27,19 @@ public sealed class FactorialTelemetryHandler : DelegatingHandler
         SendAsync(request, cancellationToken);
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Nobody listening (no trace listener, no meter listener, debug logging off): pass the call straight through,
+        // with no state machine, so the one pipeline costs the plain path no allocation per call.
+        return FactorialTelemetry.ActivitySource.HasListeners() || FactorialTelemetry.RequestDuration.Enabled || _logger.IsEnabled(LogLevel.Debug)
+            ? SendObservedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         var template = FactorialAuthHandler.PathOf(request);
         using var activity = FactorialTelemetry.ActivitySource.HasListeners()
