@@ -1,4 +1,5 @@
 using System;
+using FactorialGen.Runtime.Generated;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using FactorialGen.Runtime.Generated;
 using FactorialGen.Serialization;
 
 namespace FactorialGen.Tests;

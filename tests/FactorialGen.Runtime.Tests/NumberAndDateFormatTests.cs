@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using FactorialGen.Runtime.Generated;
 using FactorialGen.Serialization;
 
 namespace FactorialGen.Tests;

@@ -1,4 +1,5 @@
 using System;
+using FactorialGen.Runtime.Generated;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Net.Http;
@@ -89,10 +90,10 @@ public sealed class PathInjectionTests
         server.AnswerJson("[]");
         using var connection = Connection(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, path), FactorialGen.Serialization.FactorialJsonTypes.Element));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, path), FactorialGen.Runtime.Generated.FactorialJsonTypes.Element));
         var listing = await Assert.ThrowsAsync<ArgumentException>(async () =>
         {
-            await foreach (var _ in connection.ListAllAsync(new FactorialRequest(HttpMethod.Get, path), FactorialGen.Serialization.FactorialJsonTypes.Element))
+            await foreach (var _ in connection.ListAllAsync(new FactorialRequest(HttpMethod.Get, path), FactorialGen.Runtime.Generated.FactorialJsonTypes.Element))
             {
             }
         });

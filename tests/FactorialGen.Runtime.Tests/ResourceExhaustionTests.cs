@@ -150,7 +150,7 @@ public sealed class ResourceExhaustionTests(ITestOutputHelper output)
         });
         using var connection = new FactorialConnection(new FactorialApiKey("key"), new FactorialClientOptions { BaseAddress = server.BaseAddress, MaxResponseBytes = Cap });
 
-        var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), FactorialGen.Serialization.FactorialJsonTypes.Element).WaitAsync(Guard));
+        var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), FactorialGen.Runtime.Generated.FactorialJsonTypes.Element).WaitAsync(Guard));
 
         Assert.Equal(Cap, error.Limit);
         Assert.Null(error.AnnouncedLength);
@@ -209,7 +209,7 @@ public sealed class ResourceExhaustionTests(ITestOutputHelper output)
     private static Task Read(string path, FactorialConnection connection)
     {
         var list = new FactorialRequest(HttpMethod.Get, "employees/employees");
-        var element = FactorialGen.Serialization.FactorialJsonTypes.Element;
+        var element = FactorialGen.Runtime.Generated.FactorialJsonTypes.Element;
         return path switch
         {
             "GetPageAsync" or "error body" => connection.GetPageAsync(list, element),

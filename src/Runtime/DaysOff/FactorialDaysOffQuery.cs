@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -7,13 +8,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using FactorialGen.Serialization;
 
-namespace FactorialGen;
+namespace FactorialGen.Runtime.Generated;
 
 /// <summary>
 /// The seed's <c>get_daysoff</c> over the API: reads the employee, the company holidays of the employee's location
 /// and the employee's approved leaves, then combines them with <see cref="FactorialDaysOffCalculator"/>.
 /// Generated clients that can read those three resources call it from <c>GetDaysOffAsync</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FactorialDaysOffQuery
 {
     /// <summary>Computes <paramref name="employeeId"/>'s days off between <paramref name="from"/> and <paramref name="to"/> (inclusive).</summary>

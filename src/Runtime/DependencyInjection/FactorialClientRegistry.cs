@@ -4,6 +4,7 @@ using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace FactorialGen.DependencyInjection;
 
@@ -19,12 +20,15 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
 
     public FactorialTokenSource? TokenSource(string name) => Get(name).Tokens;
 
-    public DelegatingHandler CreateAuthHandler(string name)
+    /// <summary>The one handler chain (see <see cref="FactorialPipeline"/>), for each handler the factory creates.</summary>
+    public DelegatingHandler CreatePipeline(string name)
     {
         var entry = Get(name);
-        return entry.ApiKey is { } key
+        var loggerFactory = services.GetService<ILoggerFactory>();
+        var auth = entry.ApiKey is { } key
             ? new FactorialAuthHandler(key, entry.ClientOptions.BaseAddress)
-            : new FactorialAuthHandler(entry.Tokens!, entry.ClientOptions.BaseAddress, services.GetService<ILoggerFactory>());
+            : new FactorialAuthHandler(entry.Tokens!, entry.ClientOptions.BaseAddress, loggerFactory);
+        return new FactorialPipeline(auth, loggerFactory, entry.Resilience);
     }
 
     public void Dispose()
@@ -54,10 +58,12 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             RefreshBeforeExpiry = settings.RefreshBeforeExpiry,
             LoggerFactory = loggerFactory,
             Timeout = settings.TotalTimeout, // the body's deadline too: a dripping body cannot outlast the call
+            SentThroughPipeline = true,
         };
+        var resilience = settings.EnableResilience ? FactorialResilience.Build(settings, timeProvider, loggerFactory) : null;
         if (!string.IsNullOrWhiteSpace(settings.ApiKey))
         {
-            return new Entry(clientOptions, null, new FactorialApiKey(settings.ApiKey!), null);
+            return new Entry(clientOptions, null, new FactorialApiKey(settings.ApiKey!), null, resilience);
         }
 
         var store = services.GetKeyedService<ITokenStore>(name)
@@ -72,9 +78,8 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             TimeProvider = timeProvider,
             LoggerFactory = loggerFactory,
         });
-        tokens.TokenRefreshed += static (_, _) => FactorialTelemetry.TokenRefreshes.Add(1);
-        return new Entry(clientOptions, tokens, null, oauth);
+        return new Entry(clientOptions, tokens, null, oauth, resilience);
     }
 
-    private sealed record Entry(FactorialClientOptions ClientOptions, FactorialTokenSource? Tokens, FactorialApiKey? ApiKey, FactorialOAuth? OAuth);
+    private sealed record Entry(FactorialClientOptions ClientOptions, FactorialTokenSource? Tokens, FactorialApiKey? ApiKey, FactorialOAuth? OAuth, ResiliencePipeline<HttpResponseMessage>? Resilience);
 }

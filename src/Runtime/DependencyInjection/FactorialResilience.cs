@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -15,7 +16,7 @@ namespace FactorialGen.DependencyInjection;
 /// A 429 is retried for every method (the server did nothing); 408, 5xx, network errors and attempt time-outs only
 /// for idempotent methods, so a POST is never sent twice.
 /// </summary>
-public static class FactorialResilience
+internal static class FactorialResilience
 {
     /// <summary>Adds the pipeline's strategies to <paramref name="pipeline"/> from <paramref name="options"/>.</summary>
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FactorialServiceOptions options)
@@ -37,6 +38,19 @@ public static class FactorialResilience
         }
 
         pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The pipeline of one registered client, shared by every handler the factory creates for it.</summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Build(FactorialServiceOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        Configure(builder, options);
+        if (loggerFactory is not null)
+        {
+            builder.ConfigureTelemetry(loggerFactory);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Whether an outcome is retried (see the type's remarks).</summary>

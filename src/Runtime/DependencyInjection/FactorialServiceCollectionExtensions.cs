@@ -5,7 +5,6 @@ using FactorialGen;
 using FactorialGen.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -46,18 +45,11 @@ public static class FactorialServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FactorialServiceOptions>, FactorialServiceOptionsValidator>());
         services.TryAddSingleton<FactorialClientRegistry>();
 
+        // The handler chain is FactorialPipeline, the same one `new FactorialConnection(…)` builds: handlers added to
+        // the returned builder sit below it, next to the wire.
         var builder = services.AddHttpClient(name, static (provider, http) => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddHttpMessageHandler(static provider => new FactorialTelemetryHandler(provider.GetService<ILoggerFactory>()));
-        builder.AddResilienceHandler("factorial", (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<FactorialServiceOptions>>().Get(name);
-            if (options.EnableResilience)
-            {
-                FactorialResilience.Configure(pipeline, options);
-            }
-        });
-        builder.AddHttpMessageHandler(provider => provider.GetRequiredService<FactorialClientRegistry>().CreateAuthHandler(name));
+            .ConfigurePrimaryHttpMessageHandler(static () => FactorialPipeline.NewWireHandler())
+            .AddHttpMessageHandler(provider => provider.GetRequiredService<FactorialClientRegistry>().CreatePipeline(name));
         builder.AddTypedClient<TClient>((http, provider) => TClient.Create(http, provider.GetRequiredService<FactorialClientRegistry>().ClientOptions(name)));
         return builder;
     }

@@ -42,6 +42,9 @@ internal static class CredentialRedirectPolicy
                     case DelegatingHandler delegating:
                         handler = delegating.InnerHandler;
                         continue;
+                    case FactorialPipeline.Below below:
+                        handler = below.Next;
+                        continue;
                     default:
                         return null;
                 }

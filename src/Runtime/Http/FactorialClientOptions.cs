@@ -62,6 +62,12 @@ public sealed class FactorialClientOptions
     /// <summary>Logs requests and token refreshes (never tokens or secrets). Optional.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Set by <c>AddFactorialClient</c>: the HttpClient handed to the client sends through a <see cref="FactorialPipeline"/>,
+    /// which logs each call, so the connection does not log it again.
+    /// </summary>
+    internal bool SentThroughPipeline { get; init; }
+
     internal FactorialClientOptions Validated()
     {
         BaseAddress = BaseAddressPolicy.Validate(BaseAddress, nameof(BaseAddress));

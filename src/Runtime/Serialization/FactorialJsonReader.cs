@@ -5,14 +5,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace FactorialGen.Serialization;
+using FactorialGen.Serialization;
+
+namespace FactorialGen.Runtime.Generated;
 
 /// <summary>Reads one JSON value with a <see cref="Utf8JsonReader"/> positioned on it.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T? FactorialItemReader<T>(ref Utf8JsonReader reader);
 
 /// <summary>Reads one JSON value of a value type; <see langword="null"/> when there is none.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T? FactorialValueReader<T>(ref Utf8JsonReader reader)
     where T : struct;
 

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace FactorialGen.Serialization;
+using FactorialGen.Serialization;
+
+namespace FactorialGen.Runtime.Generated;
 
 /// <summary>
 /// <see cref="JsonTypeInfo{T}"/>s for values that are not generated models (strings, numbers, raw JSON, lists),

@@ -4,10 +4,13 @@ using System.Globalization;
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace FactorialGen.Serialization;
+using FactorialGen.Serialization;
+
+namespace FactorialGen.Runtime.Generated;
 
 /// <summary>Writes one value with a <see cref="Utf8JsonWriter"/>.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void FactorialItemWriter<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>Helpers for generated JSON converters.</summary>

@@ -4,7 +4,9 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
 
-namespace FactorialGen.Serialization;
+using FactorialGen.Serialization;
+
+namespace FactorialGen.Runtime.Generated;
 
 /// <summary>How generated clients write parameter values into paths and query strings (invariant culture).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -14,16 +14,16 @@ public static class FactorialTelemetry
     public const string Name = "FactorialGen";
 
     /// <summary>Traces: one client activity per request, named <c>{method} {path template}</c>.</summary>
-    public static readonly ActivitySource ActivitySource = new(Name);
+    internal static readonly ActivitySource ActivitySource = new(Name);
 
     /// <summary>Metrics: request counts and durations, token refreshes.</summary>
-    public static readonly Meter Meter = new(Name);
+    internal static readonly Meter Meter = new(Name);
 
     /// <summary><c>factorialgen.client.request.duration</c> (seconds), tagged with method, path template and status.</summary>
-    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
+    internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
         "factorialgen.client.request.duration", unit: "s", description: "Duration of Factorial API requests.");
 
     /// <summary><c>factorialgen.client.token.refreshes</c>, tagged with the outcome.</summary>
-    public static readonly Counter<long> TokenRefreshes = Meter.CreateCounter<long>(
+    internal static readonly Counter<long> TokenRefreshes = Meter.CreateCounter<long>(
         "factorialgen.client.token.refreshes", unit: "{refresh}", description: "Token refreshes sent to Factorial.");
 }

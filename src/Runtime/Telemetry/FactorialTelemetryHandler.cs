@@ -22,10 +22,24 @@ public sealed class FactorialTelemetryHandler : DelegatingHandler
     public FactorialTelemetryHandler(ILoggerFactory? loggerFactory = null) =>
         _logger = loggerFactory?.CreateLogger<FactorialTelemetryHandler>() ?? NullLogger<FactorialTelemetryHandler>.Instance;
 
+    /// <summary>Lets <see cref="FactorialPipeline"/> enter the chain it built at this handler.</summary>
+    internal Task<HttpResponseMessage> SendThroughAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, cancellationToken);
+
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Nobody listening (no trace listener, no meter listener, debug logging off): pass the call straight through,
+        // with no state machine, so the one pipeline costs the plain path no allocation per call.
+        return FactorialTelemetry.ActivitySource.HasListeners() || FactorialTelemetry.RequestDuration.Enabled || _logger.IsEnabled(LogLevel.Debug)
+            ? SendObservedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         var template = FactorialAuthHandler.PathOf(request);
         using var activity = FactorialTelemetry.ActivitySource.HasListeners()

@@ -385,6 +385,7 @@ public sealed class FactorialTokenSource
         }
 
         Log.TokenRefreshed(_logger, basis.Fingerprint, refreshed.Fingerprint, refreshed.ExpiresAt);
+        FactorialTelemetry.TokenRefreshes.Add(1); // here, so every construction path counts each refresh once
         TokenRefreshed?.Invoke(this, refreshed);
         return refreshed;
     }

@@ -138,11 +138,11 @@ namespace Acme
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
                     };
                     __request.AddQuery("from", from);
-                    __request.AddQuery("employee_ids[]", global::FactorialGen.Serialization.FactorialQuery.Format(employeeIds));
-                    __request.AddQuery("limit", global::FactorialGen.Serialization.FactorialQuery.Format(limit));
+                    __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
+                    __request.AddQuery("limit", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(limit));
                     __request.AddQuery("after_id", afterId);
                     __request.AddQuery("before_id", beforeId);
-                    __request.AddQuery("page", global::FactorialGen.Serialization.FactorialQuery.Format(page));
+                    __request.AddQuery("page", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(page));
                     return __connection.GetPageAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
                 }
 
@@ -161,7 +161,7 @@ namespace Acme
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
                     };
                     __request.AddQuery("from", from);
-                    __request.AddQuery("employee_ids[]", global::FactorialGen.Serialization.FactorialQuery.Format(employeeIds));
+                    __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
                     return __connection.ListAllAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, paging, cancellationToken);
                 }
             }

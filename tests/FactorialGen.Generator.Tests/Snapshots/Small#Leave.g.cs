@@ -52,7 +52,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                 return null;
             }
 
-            global::FactorialGen.Serialization.FactorialJsonReader.ExpectObject(ref reader, "Leave");
+            global::FactorialGen.Runtime.Generated.FactorialJsonReader.ExpectObject(ref reader, "Leave");
             long? __value0 = default;
             string? __value1 = default;
             global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay? __value2 = default;
@@ -65,11 +65,11 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                 {
                     case 0:
                         reader.Read();
-                        __value0 = global::FactorialGen.Serialization.FactorialJsonReader.ReadInt64(ref reader);
+                        __value0 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadInt64(ref reader);
                         break;
                     case 1:
                         reader.Read();
-                        __value1 = global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader);
+                        __value1 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadString(ref reader);
                         break;
                     case 2:
                         reader.Read();
@@ -77,15 +77,15 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                         break;
                     case 3:
                         reader.Read();
-                        __value3 = global::FactorialGen.Serialization.FactorialJsonReader.ReadList<string>(ref reader, __ReadItem3_1);
+                        __value3 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadList<string>(ref reader, __ReadItem3_1);
                         break;
                     case 4:
                         reader.Read();
-                        __value4 = global::FactorialGen.Serialization.FactorialJsonReader.ReadBoolean(ref reader);
+                        __value4 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadBoolean(ref reader);
                         break;
                     case 5:
                         reader.Read();
-                        __value5 = global::FactorialGen.Serialization.FactorialJsonReader.ReadElement(ref reader);
+                        __value5 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadElement(ref reader);
                         break;
                     default:
                         reader.Read();
@@ -96,8 +96,8 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
 
             return new global::Acme.FactorialApi.FactorialSmall.Leave
             {
-                Id = __value0 ?? throw global::FactorialGen.Serialization.FactorialJsonReader.MissingRequired("Leave", "id"),
-                StartOn = __value1 ?? throw global::FactorialGen.Serialization.FactorialJsonReader.MissingRequired("Leave", "start_on"),
+                Id = __value0 ?? throw global::FactorialGen.Runtime.Generated.FactorialJsonReader.MissingRequired("Leave", "id"),
+                StartOn = __value1 ?? throw global::FactorialGen.Runtime.Generated.FactorialJsonReader.MissingRequired("Leave", "start_on"),
                 HalfDay = __value2,
                 Tags = __value3,
                 Legacy = __value4,
@@ -157,7 +157,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             if (value.Tags is { } __Tags)
             {
                 writer.WritePropertyName(__Name3);
-                global::FactorialGen.Serialization.FactorialJsonWriter.WriteList<string>(writer, __Tags, __WriteItem3_1);
+                global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteList<string>(writer, __Tags, __WriteItem3_1);
             }
             if (value.Legacy is { } __Legacy)
             {
@@ -172,7 +172,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             writer.WriteEndObject();
         }
 
-        private static string? __ReadItem3_1(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactorialGen.Serialization.FactorialJsonReader.ReadString(ref reader);
+        private static string? __ReadItem3_1(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadString(ref reader);
 
         private static void __WriteItem3_1(global::System.Text.Json.Utf8JsonWriter writer, string item) { writer.WriteStringValue(item); }
     }

@@ -245,10 +245,10 @@ internal static class ClientEmitter
         writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read)]");
         var idType = EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
-            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Serialization.FactorialQuery.Format(employeeId)!")
+            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeId)!")
             : ("string employeeId", "employeeId");
         writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync({idDeclaration}, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
-        writer.WriteLine($"    global::FactorialGen.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, {idText}, from, to, includeWeekends, cancellationToken);");
+        writer.WriteLine($"    global::FactorialGen.Runtime.Generated.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, {idText}, from, to, includeWeekends, cancellationToken);");
     }
 
     private static string ResourcePath(OperationSpec operation)

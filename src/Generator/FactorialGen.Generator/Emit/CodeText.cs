@@ -47,16 +47,16 @@ internal static class CodeText
     /// <summary>The <c>JsonTypeInfo</c> expression for <paramref name="type"/> (explicit type arguments: no inference per nesting level).</summary>
     public static string TypeInfo(TypeRef type, string modelNamespace) => type.Kind switch
     {
-        TypeRefKind.String => "global::FactorialGen.Serialization.FactorialJsonTypes.String",
-        TypeRefKind.Int32 => "global::FactorialGen.Serialization.FactorialJsonTypes.Int32",
-        TypeRefKind.Int64 => "global::FactorialGen.Serialization.FactorialJsonTypes.Int64",
-        TypeRefKind.Double => "global::FactorialGen.Serialization.FactorialJsonTypes.Double",
-        TypeRefKind.Boolean => "global::FactorialGen.Serialization.FactorialJsonTypes.Boolean",
-        TypeRefKind.Date => "global::FactorialGen.Serialization.FactorialJsonTypes.Date",
-        TypeRefKind.DateTime => "global::FactorialGen.Serialization.FactorialJsonTypes.DateTime",
-        TypeRefKind.Json => "global::FactorialGen.Serialization.FactorialJsonTypes.Element",
+        TypeRefKind.String => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.String",
+        TypeRefKind.Int32 => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Int32",
+        TypeRefKind.Int64 => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Int64",
+        TypeRefKind.Double => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Double",
+        TypeRefKind.Boolean => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Boolean",
+        TypeRefKind.Date => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Date",
+        TypeRefKind.DateTime => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.DateTime",
+        TypeRefKind.Json => "global::FactorialGen.Runtime.Generated.FactorialJsonTypes.Element",
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{modelNamespace}.FactorialJson.{type.Name}",
-        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonTypes.ListOf<{TypeName(type.Element!, modelNamespace)}>({TypeInfo(type.Element!, modelNamespace)})",
+        TypeRefKind.Array => $"global::FactorialGen.Runtime.Generated.FactorialJsonTypes.ListOf<{TypeName(type.Element!, modelNamespace)}>({TypeInfo(type.Element!, modelNamespace)})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

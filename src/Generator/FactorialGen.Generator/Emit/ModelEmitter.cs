@@ -12,7 +12,7 @@ namespace FactorialGen.Generator.Emit;
 /// </summary>
 internal static class ModelEmitter
 {
-    private const string Reader = "global::FactorialGen.Serialization.FactorialJsonReader";
+    private const string Reader = "global::FactorialGen.Runtime.Generated.FactorialJsonReader";
     private const string Utf8Reader = "global::System.Text.Json.Utf8JsonReader";
 
     public static void Emit(SourceProductionContext context, ModelSet set)
@@ -312,12 +312,12 @@ internal static class ModelEmitter
         TypeRefKind.String => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"{writer}.WriteNumberValue({value});",
         TypeRefKind.Boolean => $"{writer}.WriteBooleanValue({value});",
-        TypeRefKind.Date => $"global::FactorialGen.Serialization.FactorialJsonWriter.WriteDate({writer}, {value});",
+        TypeRefKind.Date => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteDate({writer}, {value});",
         TypeRefKind.DateTime => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Json => $"{value}.WriteTo({writer});",
         TypeRefKind.Model => $"global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, global::{ns}.FactorialJson.Options);",
         TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
-        TypeRefKind.Array => $"global::FactorialGen.Serialization.FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
+        TypeRefKind.Array => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
         _ => string.Empty,
     };
 

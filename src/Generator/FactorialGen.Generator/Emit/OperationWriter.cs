@@ -10,7 +10,7 @@ namespace FactorialGen.Generator.Emit;
 internal static class OperationWriter
 {
     private const string CancellationToken = "global::System.Threading.CancellationToken";
-    private const string Query = "global::FactorialGen.Serialization.FactorialQuery";
+    private const string Query = "global::FactorialGen.Runtime.Generated.FactorialQuery";
 
     private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
     [
