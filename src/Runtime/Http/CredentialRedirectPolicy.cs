@@ -94,11 +94,8 @@ internal static class CredentialRedirectPolicy
             location = resolved;
         }
 
-        return OriginOf(location);
+        return BaseAddressPolicy.Describe(location);
     }
-
-    /// <summary>Scheme, host and port of <paramref name="uri"/>, without user info.</summary>
-    public static string OriginOf(Uri? uri) => BaseAddressPolicy.Describe(uri);
 
     // HttpClient keeps its handler in HttpMessageInvoker's private field; read without reflection (trimming and AOT safe).
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_handler")]

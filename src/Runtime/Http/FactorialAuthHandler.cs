@@ -137,7 +137,7 @@ public sealed class FactorialAuthHandler : DelegatingHandler
 
         if (!IsFromApiOrigin(response))
         {
-            var origin = CredentialRedirectPolicy.OriginOf(response.RequestMessage?.RequestUri);
+            var origin = BaseAddressPolicy.Describe(response.RequestMessage?.RequestUri);
             response.Dispose();
             throw new FactorialApiException(
                 response.StatusCode,

@@ -397,7 +397,7 @@ public sealed class FactorialOAuth : IDisposable
         {
             // A handler we cannot see followed a redirect: too late to keep the secret home, but never use the answer.
             throw new FactorialAuthException(
-                $"The answer to the {endpoint} request came from {CredentialRedirectPolicy.OriginOf(answeredFor)}, not from {CredentialRedirectPolicy.OriginOf(BaseAddress)}: a handler in the pipeline follows redirects. Treat the credentials sent as exposed, and use a handler with AllowAutoRedirect = false.",
+                $"The answer to the {endpoint} request came from {BaseAddressPolicy.Describe(answeredFor)}, not from {BaseAddressPolicy.Describe(BaseAddress)}: a handler in the pipeline follows redirects. Treat the credentials sent as exposed, and use a handler with AllowAutoRedirect = false.",
                 "redirect",
                 statusCode: response.StatusCode);
         }
