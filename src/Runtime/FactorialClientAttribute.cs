@@ -26,4 +26,11 @@ public sealed class FactorialClientAttribute : Attribute
     /// from. When <see langword="null"/>, the built-in document of the core resources is used.
     /// </summary>
     public string? Spec { get; set; }
+
+    /// <summary>
+    /// Limits the client to the operations of these Factorial resource scopes (plus the operations no resource scope
+    /// covers, marked as such). <see cref="FactorialResourceScopes.None"/> (the default) keeps the whole document.
+    /// </summary>
+    /// <example><c>[FactorialClient(FactorialScope.ReadWrite, Resources = FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking)]</c></example>
+    public FactorialResourceScopes Resources { get; set; }
 }

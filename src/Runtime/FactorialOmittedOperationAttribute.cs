@@ -24,4 +24,10 @@ public sealed class FactorialOmittedOperationAttribute : Attribute
 
     /// <summary>The scope the client would need.</summary>
     public FactorialScope RequiredScope { get; }
+
+    /// <summary>
+    /// The resource scope the client's <see cref="FactorialClientAttribute.Resources"/> would need to include to get the
+    /// member, or <see cref="FactorialResourceScopes.None"/> when the member was left out for its read/write scope only.
+    /// </summary>
+    public FactorialResourceScopes RequiredResource { get; set; }
 }

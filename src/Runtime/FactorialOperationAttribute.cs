@@ -26,4 +26,10 @@ public sealed class FactorialOperationAttribute : Attribute
 
     /// <summary>The scope a token needs for this operation.</summary>
     public FactorialScope RequiredScope { get; set; } = FactorialScope.Read;
+
+    /// <summary>
+    /// The Factorial resource scope a token needs for this operation, or <see cref="FactorialResourceScopes.None"/>
+    /// when no resource scope is known to cover it (then nothing is checked).
+    /// </summary>
+    public FactorialResourceScopes RequiredResource { get; set; }
 }

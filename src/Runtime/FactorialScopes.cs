@@ -62,6 +62,71 @@ public static class FactorialScopes
             : throw new FormatException($"'{value}' is not a Factorial scope: expected 'read', 'write' or 'read write'.");
     }
 
+    /// <summary>
+    /// Returns the OAuth names of the resource scopes, space-separated in declaration order (e.g.
+    /// <c>employees time_tracking</c>); <see cref="FactorialResourceScopes.None"/> gives an empty string.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value holds a bit that is not a resource scope.</exception>
+    public static string ToOAuthString(this FactorialResourceScopes resources)
+    {
+        if ((resources & ~AllResources) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(resources), resources, "The value holds a bit that is not a Factorial resource scope.");
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (var bit = 0; bit < ResourceNames.Length; bit++)
+        {
+            if (((long)resources & (1L << bit)) != 0)
+            {
+                text.Append(text.Length == 0 ? "" : " ").Append(ResourceNames[bit]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether <paramref name="granted"/> includes every resource scope in <paramref name="required"/>.</summary>
+    public static bool Covers(this FactorialResourceScopes granted, FactorialResourceScopes required) => (granted & required) == required;
+
+    /// <summary>
+    /// Reads the resource scopes from an OAuth scope string (space-, comma- or <c>+</c>-separated, any case); other names
+    /// (<c>read</c>, <c>write</c>, unknown scopes) are ignored.
+    /// </summary>
+    /// <returns><see langword="true"/> when at least one resource scope was found.</returns>
+    public static bool TryParseResources(string? value, out FactorialResourceScopes resources)
+    {
+        resources = FactorialResourceScopes.None;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split([' ', '+', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var bit = Array.FindIndex(ResourceNames, name => name.Equals(part, StringComparison.OrdinalIgnoreCase));
+            if (bit >= 0)
+            {
+                resources |= (FactorialResourceScopes)(1L << bit);
+            }
+        }
+
+        return resources != FactorialResourceScopes.None;
+    }
+
+    /// <summary>The OAuth names of the resource scopes, indexed by bit position of <see cref="FactorialResourceScopes"/>.</summary>
+    internal static readonly string[] ResourceNames =
+    [
+        "banking", "company_legal_entities", "company_holidays", "company_locations", "contracts", "custom_fields",
+        "documents", "employees", "employee_updates", "expenses", "finance", "integrations", "job_catalog", "marketplace",
+        "payroll", "payroll_supplements", "performance", "posts", "project_management_expenses",
+        "project_management_projects", "project_management_time", "shift_management", "tasks", "time_off",
+        "time_tracking", "trainings", "recruitment",
+    ];
+
+    /// <summary>Every resource scope.</summary>
+    internal static readonly FactorialResourceScopes AllResources = (FactorialResourceScopes)((1L << 27) - 1);
+
     internal static bool IsDefined([NotNullWhen(true)] FactorialScope? scope) =>
         scope is FactorialScope.Read or FactorialScope.Write or FactorialScope.ReadWrite;
 }

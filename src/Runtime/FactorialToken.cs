@@ -86,6 +86,12 @@ public sealed class FactorialToken
     /// <summary>Whether the token acts for a user or for the company.</summary>
     public FactorialResourceOwner ResourceOwner { get; }
 
+    /// <summary>
+    /// The Factorial resource scopes the server granted (from the token answer's <c>scope</c>), or
+    /// <see cref="FactorialResourceScopes.None"/> when none are known (a read/write-only token).
+    /// </summary>
+    public FactorialResourceScopes ResourceScopes { get; init; }
+
     /// <summary>Whether the token has a refresh token.</summary>
     public bool CanRefresh => RefreshToken is not null;
 
@@ -148,6 +154,13 @@ public sealed class FactorialToken
     /// </summary>
     public static FactorialToken FromAccessToken(string accessToken, FactorialScope scope) =>
         new(accessToken, refreshToken: null, scope, DateTimeOffset.UtcNow, expiresAt: null);
+
+    /// <summary>
+    /// Wraps an access token obtained elsewhere with the scope and the Factorial resource scopes it was granted. It has
+    /// no refresh token and no known expiry.
+    /// </summary>
+    public static FactorialToken FromAccessToken(string accessToken, FactorialScope scope, FactorialResourceScopes resources) =>
+        new(accessToken, refreshToken: null, scope, DateTimeOffset.UtcNow, expiresAt: null) { ResourceScopes = resources };
 
     /// <inheritdoc />
     public override string ToString()

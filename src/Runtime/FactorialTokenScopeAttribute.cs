@@ -19,4 +19,10 @@ public sealed class FactorialTokenScopeAttribute : Attribute
 
     /// <summary>The scope the token was authorized for.</summary>
     public FactorialScope Scope { get; }
+
+    /// <summary>
+    /// The resource scopes the token was granted, or <see cref="FactorialResourceScopes.None"/> when the token uses the
+    /// read/write scheme only (or its resource scopes are not known).
+    /// </summary>
+    public FactorialResourceScopes Resources { get; set; }
 }

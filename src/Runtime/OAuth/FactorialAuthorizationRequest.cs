@@ -27,6 +27,9 @@ public sealed class FactorialAuthorizationRequest
     /// <summary>The scope asked for.</summary>
     public FactorialScope Scope { get; }
 
+    /// <summary>The resource scopes asked for, or <see cref="FactorialResourceScopes.None"/> for the read/write scheme only.</summary>
+    public FactorialResourceScopes Resources { get; init; }
+
     /// <summary>The random <c>state</c> value; the redirect must bring it back unchanged.</summary>
     public string State { get; }
 

@@ -126,9 +126,19 @@ public sealed class FactorialOAuth : IDisposable
     /// Makes the authorization link; with <see cref="FactorialResourceOwner.Company"/> it asks for a company token
     /// (<c>resource_owner_type=company</c>), which may come without expiry.
     /// </summary>
-    public FactorialAuthorizationRequest Authorize(FactorialScope scope, FactorialResourceOwner resourceOwner)
+    public FactorialAuthorizationRequest Authorize(FactorialScope scope, FactorialResourceOwner resourceOwner) =>
+        Authorize(scope, FactorialResourceScopes.None, resourceOwner);
+
+    /// <summary>
+    /// Makes the authorization link for Factorial's resource scopes: <c>scope=</c> lists <paramref name="resources"/>
+    /// (e.g. <c>employees time_tracking</c>) after the read/write scope.
+    /// </summary>
+    /// <param name="scope">The read/write scope asked for.</param>
+    /// <param name="resources">The resource scopes asked for; <see cref="FactorialResourceScopes.None"/> asks for none.</param>
+    /// <param name="resourceOwner">Whether a user token or a company token is asked for.</param>
+    public FactorialAuthorizationRequest Authorize(FactorialScope scope, FactorialResourceScopes resources, FactorialResourceOwner resourceOwner = FactorialResourceOwner.User)
     {
-        var scopeText = scope.ToOAuthString();
+        var scopeText = resources == FactorialResourceScopes.None ? scope.ToOAuthString() : scope.ToOAuthString() + " " + resources.ToOAuthString();
         var state = Pkce.NewState();
         var verifier = Pkce.NewVerifier();
         var query = new StringBuilder("oauth/authorize?client_id=").Append(Uri.EscapeDataString(App.ClientId))
@@ -144,7 +154,10 @@ public sealed class FactorialOAuth : IDisposable
         }
 
         Log.AuthorizationLinkCreated(_logger, scopeText, resourceOwner);
-        return new FactorialAuthorizationRequest(new Uri(BaseAddress, query.ToString()), scope, state, verifier, App.RedirectUri, App.ClientId, resourceOwner, TimeProvider.GetUtcNow());
+        return new FactorialAuthorizationRequest(new Uri(BaseAddress, query.ToString()), scope, state, verifier, App.RedirectUri, App.ClientId, resourceOwner, TimeProvider.GetUtcNow())
+        {
+            Resources = resources,
+        };
     }
 
     /// <summary>
