@@ -53,6 +53,12 @@ public sealed class FactorialRequest
     /// <summary>The scope the call needs.</summary>
     public FactorialScope RequiredScope { get; }
 
+    /// <summary>
+    /// The Factorial resource scope the call needs, or <see cref="FactorialResourceScopes.None"/> when no resource scope
+    /// is known to cover it (then only <see cref="RequiredScope"/> is checked).
+    /// </summary>
+    public FactorialResourceScopes RequiredResource { get; init; }
+
     /// <summary>The query parameters, in the order added.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
 
