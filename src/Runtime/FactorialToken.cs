@@ -153,14 +153,14 @@ public sealed class FactorialToken
     /// granted. It has no refresh token and no known expiry.
     /// </summary>
     public static FactorialToken FromAccessToken(string accessToken, FactorialScope scope) =>
-        new(accessToken, refreshToken: null, scope, DateTimeOffset.UtcNow, expiresAt: null);
+        new(accessToken, refreshToken: null, scope, TimeProvider.System.GetUtcNow(), expiresAt: null);
 
     /// <summary>
     /// Wraps an access token obtained elsewhere with the scope and the Factorial resource scopes it was granted. It has
     /// no refresh token and no known expiry.
     /// </summary>
     public static FactorialToken FromAccessToken(string accessToken, FactorialScope scope, FactorialResourceScopes resources) =>
-        new(accessToken, refreshToken: null, scope, DateTimeOffset.UtcNow, expiresAt: null) { ResourceScopes = resources };
+        new(accessToken, refreshToken: null, scope, TimeProvider.System.GetUtcNow(), expiresAt: null) { ResourceScopes = resources };
 
     /// <inheritdoc />
     public override string ToString()

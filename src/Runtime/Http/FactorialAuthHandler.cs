@@ -88,9 +88,11 @@ public sealed class FactorialAuthHandler : DelegatingHandler
             request.Headers.Remove("x-api-key");
             request.Headers.TryAddWithoutValidation("x-api-key", _apiKey.Value);
             var sending = base.SendAsync(request, cancellationToken);
+#pragma warning disable RS0030 // Result only after IsCompletedSuccessfully: it never blocks
             return sending.IsCompletedSuccessfully && !CredentialRedirectPolicy.IsRedirect(sending.Result.StatusCode) && IsFromApiOrigin(sending.Result)
                 ? sending
                 : CheckedAsync(sending, request);
+#pragma warning restore RS0030
         }
 
         return SendWithTokenAsync(request, cancellationToken);

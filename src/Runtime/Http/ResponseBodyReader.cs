@@ -48,6 +48,7 @@ internal static class ResponseBodyReader
         Deadline? deadline = null;
         try
         {
+#pragma warning disable RS0030 // Result only after IsCompletedSuccessfully: it never blocks (the fast path skips a state-machine suspension)
             var opening = response.Content.ReadAsStreamAsync(cancellationToken);
             var stream = opening.IsCompletedSuccessfully
                 ? opening.Result
@@ -70,6 +71,7 @@ internal static class ResponseBodyReader
                         : timeout == Timeout.InfiniteTimeSpan
                             ? await pending.ConfigureAwait(false)
                             : await WaitAsync(pending.AsTask(), response, started, timeout, ref deadline, cancellationToken).ConfigureAwait(false);
+#pragma warning restore RS0030
                     if (read == 0)
                     {
                         return (buffer, count);

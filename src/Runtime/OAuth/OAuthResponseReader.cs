@@ -74,7 +74,9 @@ internal static class OAuthResponseReader
                 {
                     if (t.IsCompletedSuccessfully)
                     {
+#pragma warning disable RS0030 // a continuation of a completed task: Result never blocks
                         (t.Result as IDisposable)?.Dispose();
+#pragma warning restore RS0030
                     }
                     else
                     {

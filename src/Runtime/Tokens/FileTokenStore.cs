@@ -302,7 +302,7 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
             return;
         }
 
-        var aside = $"{Path}.corrupt-{DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+        var aside = $"{Path}.corrupt-{TimeProvider.System.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         try
         {
             File.Move(Path, aside);
