@@ -480,6 +480,11 @@ public sealed class RedisTokenStore : ITokenStore, ITokenStoreLock, IAsyncDispos
             }
 
             writer.WriteString("resource_owner", token.ResourceOwner == FactorialResourceOwner.Company ? "company" : "user");
+            if (token.ResourceScopes != FactorialResourceScopes.None)
+            {
+                writer.WriteString("resource_scopes", token.ResourceScopes.ToOAuthString());
+            }
+
             writer.WriteEndObject();
         }
 
@@ -506,7 +511,9 @@ public sealed class RedisTokenStore : ITokenStore, ITokenStoreLock, IAsyncDispos
             var owner = root.TryGetProperty("resource_owner", out var o) && string.Equals(o.GetString(), "company", StringComparison.OrdinalIgnoreCase)
                 ? FactorialResourceOwner.Company
                 : FactorialResourceOwner.User;
-            return new FactorialToken(access.GetString()!, refresh, scope, createdAt, expiresAt, type, owner);
+            // Absent in entries written before resource scopes were kept: none known.
+            FactorialScopes.TryParseResources(root.TryGetProperty("resource_scopes", out var rs) && rs.ValueKind == JsonValueKind.String ? rs.GetString() : null, out var resources);
+            return new FactorialToken(access.GetString()!, refresh, scope, createdAt, expiresAt, type, owner) { ResourceScopes = resources };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -88,9 +88,19 @@ public sealed class FactorialToken
 
     /// <summary>
     /// The Factorial resource scopes the server granted (from the token answer's <c>scope</c>), or
-    /// <see cref="FactorialResourceScopes.None"/> when none are known (a read/write-only token).
+    /// <see cref="FactorialResourceScopes.None"/> when none are known (a read/write-only token). When known, a call
+    /// whose operation needs another resource scope fails before it is sent (<see cref="FactorialScopeException"/>).
     /// </summary>
-    public FactorialResourceScopes ResourceScopes { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value holds a bit that is not a resource scope.</exception>
+    public FactorialResourceScopes ResourceScopes
+    {
+        get => _resourceScopes;
+        init => _resourceScopes = (value & ~FactorialScopes.AllResources) == 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The value holds a bit that is not a Factorial resource scope.");
+    }
+
+    private readonly FactorialResourceScopes _resourceScopes;
 
     /// <summary>Whether the token has a refresh token.</summary>
     public bool CanRefresh => RefreshToken is not null;
@@ -167,6 +177,7 @@ public sealed class FactorialToken
     {
         var expiry = ExpiresAt is { } e ? e.ToString("u", CultureInfo.InvariantCulture) : "never";
         var refresh = RefreshToken is null ? "none" : Secrets.Fingerprint(RefreshToken);
-        return $"FactorialToken {{ Scope = {Scope.ToOAuthString()}, ResourceOwner = {ResourceOwner}, ExpiresAt = {expiry}, Access = {Fingerprint}, Refresh = {refresh} }}";
+        var resources = ResourceScopes == FactorialResourceScopes.None ? string.Empty : $", ResourceScopes = {ResourceScopes.ToOAuthString()}";
+        return $"FactorialToken {{ Scope = {Scope.ToOAuthString()}{resources}, ResourceOwner = {ResourceOwner}, ExpiresAt = {expiry}, Access = {Fingerprint}, Refresh = {refresh} }}";
     }
 }

@@ -9,7 +9,8 @@ namespace FactorialGen.Sandbox.Api;
 /// <summary>
 /// Middleware in front of every <c>/api</c> request, in this order: count it, wait the configured
 /// latency, wait while a test holds requests, check the version segment, apply injected failures, authenticate (401), rate-limit
-/// (429) and check the scope the HTTP method needs (403). Handlers only run when all pass.
+/// (429), check the scope the HTTP method needs and, for a token granted resource scopes, the resource scope the
+/// resource needs (<see cref="ResourceScopeMap"/>) (403). Handlers only run when all pass.
 /// </summary>
 internal sealed class ApiGate(SandboxState state)
 {
@@ -83,6 +84,19 @@ internal sealed class ApiGate(SandboxState state)
                 "insufficient_scope",
                 $"This request needs the '{scope}' scope; the token has '{ApiScopes.Format(caller.Scope)}'.",
                 scope);
+            return;
+        }
+
+        if (caller.Resources != 0 && ResourceScopeMap.RequiredFor(segments) is string resourceScope
+            && (caller.Resources & ResourceScopes.BitOf(resourceScope)) == 0)
+        {
+            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{resourceScope}\"";
+            await HttpJson.WriteErrorAsync(
+                http,
+                403,
+                "insufficient_scope",
+                $"This request needs the '{resourceScope}' resource scope; the token was granted '{ResourceScopes.Format(caller.Resources)}'.",
+                resourceScope);
             return;
         }
 

@@ -24,6 +24,9 @@ internal sealed record AuthorizationRequest(
 {
     public bool IsOutOfBand => RedirectUri == SandboxClient.OutOfBandRedirectUri;
 
+    /// <summary>The resource scopes asked for (0 for a seed read/write authorization), and the token answer's <c>scope</c>.</summary>
+    public GrantedScope Granted { get; init; } = new(Scope, 0, ListsReadWrite: true);
+
     /// <summary>
     /// Validates the query of an authorize link. Every failure yields a message for the error page;
     /// nothing is ever redirected to a redirect URI that was not validated.
@@ -75,10 +78,12 @@ internal sealed record AuthorizationRequest(
                 : $"The response_type '{responseType}' is not supported; it must be 'code'.");
         }
 
-        if (!ApiScopes.TryParse(Single(query, "scope"), out ApiScope scope))
+        if (!GrantedScope.TryParse(Single(query, "scope"), out GrantedScope granted))
         {
-            return Fail(out error, $"The scope '{Single(query, "scope")}' is invalid; use 'read', 'write' or 'read write'.");
+            return Fail(out error, $"The scope '{Single(query, "scope")}' is invalid; use 'read', 'write' or 'read write', and Factorial's resource scope names (e.g. 'employees time_tracking').");
         }
+
+        ApiScope scope = granted.Scope;
 
         string? challenge = Single(query, "code_challenge");
         string? method = Single(query, "code_challenge_method");
@@ -115,7 +120,10 @@ internal sealed record AuthorizationRequest(
             scope,
             string.IsNullOrEmpty(state) ? null : state,
             string.IsNullOrEmpty(challenge) ? null : challenge,
-            owner);
+            owner)
+        {
+            Granted = granted,
+        };
         return true;
     }
 

@@ -21,7 +21,7 @@ internal static class AuthorizePage
         html.Append("<h1>Application authorized</h1>\n");
         html.Append("<p>").Append(Encode(who)).Append(" gave <strong>").Append(Encode(request.Client.ClientId))
             .Append("</strong> access to ").Append(owner).Append(" with scope <strong id=\"scope\">")
-            .Append(Encode(ApiScopes.Format(request.Scope))).Append("</strong>.</p>\n");
+            .Append(Encode(request.Granted.Text)).Append("</strong>.</p>\n");
         html.Append("<p>Copy this authorization key into the application:</p>\n");
         html.Append("<p>").Append(KeyElementStart).Append(Encode(code)).Append(KeyElementEnd).Append("</p>\n");
         html.Append("<p>The key can be exchanged for a token during ").Append(codeLifetimeMinutes).Append(" minutes.</p>\n");

@@ -23,6 +23,12 @@ internal sealed class TokenGrant
 
     public required ApiScope Scope { get; init; }
 
+    /// <summary>The resource scopes granted; 0 for a seed read/write grant (no resource scope is checked).</summary>
+    public long Resources { get; init; }
+
+    /// <summary>What the authorization granted; a refresh grants the same.</summary>
+    public required GrantedScope Granted { get; init; }
+
     public required ResourceOwnerType OwnerType { get; init; }
 
     public required long EmployeeId { get; init; }
@@ -57,4 +63,5 @@ internal readonly record struct GrantOutcome(TokenResponse? Response, string? Er
 }
 
 /// <summary>An authenticated caller of the resource API; <c>OwnerType</c> is null for an API key.</summary>
-internal sealed record ApiCaller(string RateLimitKey, ApiScope Scope, ResourceOwnerType? OwnerType, long EmployeeId);
+/// <c>Resources</c> is 0 when no resource scope is checked (a seed read/write token or an API key).
+internal sealed record ApiCaller(string RateLimitKey, ApiScope Scope, ResourceOwnerType? OwnerType, long EmployeeId, long Resources = 0);

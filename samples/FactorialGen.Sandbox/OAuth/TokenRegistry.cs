@@ -69,7 +69,7 @@ internal sealed class TokenRegistry(SandboxOptions options, long demoEmployeeId)
                     : GrantOutcome.Failure("invalid_grant", "The authorization code was already used and its token is no longer active.");
             }
 
-            entry.Grant = Issue(client.ClientId, entry.Request.Scope, entry.Request.OwnerType, now);
+            entry.Grant = Issue(client.ClientId, entry.Request.Granted, entry.Request.OwnerType, now);
             return GrantOutcome.Success(entry.Grant.Response);
         }
     }
@@ -92,7 +92,7 @@ internal sealed class TokenRegistry(SandboxOptions options, long demoEmployeeId)
             }
 
             grant.Rotated = true;
-            TokenGrant next = Issue(grant.ClientId, grant.Scope, grant.OwnerType, now);
+            TokenGrant next = Issue(grant.ClientId, grant.Granted, grant.OwnerType, now);
             return GrantOutcome.Success(next.Response);
         }
     }
@@ -148,7 +148,7 @@ internal sealed class TokenRegistry(SandboxOptions options, long demoEmployeeId)
                 }
                 else
                 {
-                    return new ApiCaller("token:" + grant.AccessToken, grant.Scope, grant.OwnerType, grant.EmployeeId);
+                    return new ApiCaller("token:" + grant.AccessToken, grant.Scope, grant.OwnerType, grant.EmployeeId, grant.Resources);
                 }
 
                 return null;
@@ -170,7 +170,7 @@ internal sealed class TokenRegistry(SandboxOptions options, long demoEmployeeId)
         return null;
     }
 
-    private TokenGrant Issue(string clientId, ApiScope scope, ResourceOwnerType owner, DateTimeOffset now)
+    private TokenGrant Issue(string clientId, GrantedScope granted, ResourceOwnerType owner, DateTimeOffset now)
     {
         // Whole seconds, like created_at: expiry is exact for clients that compute created_at + expires_in.
         DateTimeOffset created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
@@ -180,14 +180,16 @@ internal sealed class TokenRegistry(SandboxOptions options, long demoEmployeeId)
         var grant = new TokenGrant
         {
             ClientId = clientId,
-            Scope = scope,
+            Scope = granted.Scope,
+            Resources = granted.Resources,
+            Granted = granted,
             OwnerType = owner,
             EmployeeId = demoEmployeeId,
             AccessToken = accessToken,
             RefreshToken = refreshToken,
             CreatedAt = created,
             ExpiresAt = expiresIn is long seconds ? created.AddSeconds(seconds) : null,
-            Response = new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, ApiScopes.Format(scope), created.ToUnixTimeSeconds()),
+            Response = new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, granted.Text, created.ToUnixTimeSeconds()),
         };
         byAccessToken.Add(accessToken, grant);
         byRefreshToken.Add(refreshToken, grant);

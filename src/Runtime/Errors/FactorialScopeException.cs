@@ -3,28 +3,66 @@ using System.Net;
 namespace FactorialGen;
 
 /// <summary>
-/// An operation needs a scope the token lacks. Raised before anything is sent when the token's scope is known
-/// to be insufficient, and when Factorial answers 403 <c>insufficient_scope</c>.
+/// An operation needs a scope the token lacks: a read/write scope (<see cref="RequiredScope"/>) or one of Factorial's
+/// resource scopes (<see cref="RequiredResource"/>). Raised before anything is sent when the token is known to lack
+/// it, and when Factorial answers 403 <c>insufficient_scope</c>. <see cref="MissingScope"/> names the scope to add.
 /// </summary>
 public sealed class FactorialScopeException : FactorialException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception for a read/write scope the token lacks.</summary>
     public FactorialScopeException(FactorialScope requiredScope, FactorialScope? grantedScope, string method, string path, HttpStatusCode? statusCode = null, string? responseBody = null)
-        : base(Describe(requiredScope, grantedScope, method, path, statusCode))
+        : this(ScopeMessages.ReadWrite(requiredScope, grantedScope, method, path, statusCode), requiredScope, grantedScope, FactorialResourceScopes.None, FactorialResourceScopes.None, requiredScope.ToOAuthString(), method, path, statusCode, responseBody)
+    {
+    }
+
+    /// <summary>Creates the exception for a Factorial resource scope the token lacks.</summary>
+    /// <param name="requiredResource">The resource scope the operation needs (not <see cref="FactorialResourceScopes.None"/>).</param>
+    /// <param name="grantedResources">The resource scopes the token was granted; <see cref="FactorialResourceScopes.None"/> when not known.</param>
+    /// <param name="requiredScope">The read/write scope the operation needs.</param>
+    /// <param name="grantedScope">The read/write scope the token was granted, when known.</param>
+    /// <param name="method">The request's HTTP method.</param>
+    /// <param name="path">The request's path template.</param>
+    /// <param name="statusCode">403 when Factorial refused the call; <see langword="null"/> when nothing was sent.</param>
+    /// <param name="responseBody">Factorial's raw answer when it refused the call.</param>
+    public FactorialScopeException(FactorialResourceScopes requiredResource, FactorialResourceScopes grantedResources, FactorialScope requiredScope, FactorialScope? grantedScope, string method, string path, HttpStatusCode? statusCode = null, string? responseBody = null)
+        : this(ScopeMessages.Resource(requiredResource, grantedResources, method, path, statusCode, fromTable: false), requiredScope, grantedScope, requiredResource, grantedResources, ScopeMessages.NameOf(requiredResource), method, path, statusCode, responseBody)
+    {
+    }
+
+    internal FactorialScopeException(string message, FactorialScope requiredScope, FactorialScope? grantedScope, FactorialResourceScopes requiredResource, FactorialResourceScopes grantedResources, string? missingScope, string method, string path, HttpStatusCode? statusCode, string? responseBody)
+        : base(message)
     {
         RequiredScope = requiredScope;
         GrantedScope = grantedScope;
+        RequiredResource = requiredResource;
+        GrantedResources = grantedResources;
+        MissingScope = missingScope;
         Method = method;
         Path = path;
         StatusCode = statusCode;
         ResponseBody = responseBody;
     }
 
-    /// <summary>The scope the operation needs.</summary>
+    /// <summary>The read/write scope the operation needs.</summary>
     public FactorialScope RequiredScope { get; }
 
-    /// <summary>The scope the token was granted, when known.</summary>
+    /// <summary>The read/write scope the token was granted, when known.</summary>
     public FactorialScope? GrantedScope { get; }
+
+    /// <summary>
+    /// The Factorial resource scope the operation needs and the token lacks, or <see cref="FactorialResourceScopes.None"/>
+    /// when the missing scope is a read/write scope or not known.
+    /// </summary>
+    public FactorialResourceScopes RequiredResource { get; }
+
+    /// <summary>The resource scopes the token was granted, or <see cref="FactorialResourceScopes.None"/> when not known.</summary>
+    public FactorialResourceScopes GrantedResources { get; }
+
+    /// <summary>
+    /// The OAuth name of the scope to add (<c>write</c>, <c>time_tracking</c>, or the name Factorial's answer gave), or
+    /// <see langword="null"/> when neither the answer nor FactorialGen's table says which scope is missing.
+    /// </summary>
+    public string? MissingScope { get; }
 
     /// <summary>The request's HTTP method.</summary>
     public string Method { get; }
@@ -37,12 +75,4 @@ public sealed class FactorialScopeException : FactorialException
 
     /// <summary>Factorial's raw answer when it refused the call.</summary>
     public string? ResponseBody { get; }
-
-    private static string Describe(FactorialScope required, FactorialScope? granted, string method, string path, HttpStatusCode? status)
-    {
-        var grantedText = granted is { } g ? $"'{g.ToOAuthString()}'" : "a scope without it";
-        var prefix = status is null ? "Not sent: " : "Factorial refused the call (403 insufficient_scope): ";
-        return $"{prefix}{method} {path} needs the '{required.ToOAuthString()}' scope, but the token was authorized for {grantedText}. "
-            + $"Authorize with FactorialScope.{(granted is { } gs ? gs | required : required)} to make this call.";
-    }
 }

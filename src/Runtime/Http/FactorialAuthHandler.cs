@@ -14,7 +14,8 @@ namespace FactorialGen;
 /// <summary>
 /// Adds Factorial credentials to each request: a bearer token from a <see cref="FactorialTokenSource"/> (refreshed
 /// ahead of expiry, and once more after a 401, then the request is retried once) or an API key in
-/// <c>x-api-key</c>. Refuses, before sending, a request whose operation needs a scope the credentials lack, and a
+/// <c>x-api-key</c>. Refuses, before sending, a request whose operation needs a scope the credentials lack (a read/write
+/// scope, or a Factorial resource scope a token with known resource scopes lacks), and a
 /// request to any host other than the configured API host.
 /// </summary>
 /// <remarks>
@@ -163,10 +164,7 @@ public sealed class FactorialAuthHandler : DelegatingHandler
 
         // Whether the token was renewed while this call waited for it (not merely replaced after it was sent).
         var renewedForThisCall = before is null ? tokens.Generation != generation : !ReferenceEquals(before, token);
-        if (RequiredScopeOf(request) is { } required && !token.Scope.Covers(required))
-        {
-            throw new FactorialScopeException(required, token.Scope, request.Method.Method, PathOf(request));
-        }
+        ScopeGuard.ThrowIfMissing(request, token);
 
         // A 401 means sending the body again. Contents that re-serialize from memory (ByteArrayContent and its
         // subclasses, ReadOnlyMemoryContent: every JSON body the request layer builds) can simply be sent twice; any
@@ -247,11 +245,6 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         : request.Options.TryGetValue(FactorialRequestOptions.PathTemplate, out var template) ? template
         : request.RequestUri?.AbsolutePath ?? "(no path)";
 
-    private static FactorialScope? RequiredScopeOf(HttpRequestMessage request) =>
-        request is FactorialHttpRequestMessage own ? own.RequiredScope
-        : request.Options.TryGetValue(FactorialRequestOptions.RequiredScope, out var required) ? required
-        : null;
-
     private void Authorize(HttpRequestMessage request, FactorialToken token)
     {
         var current = Volatile.Read(ref _authorization);
@@ -274,7 +267,7 @@ public sealed class FactorialAuthHandler : DelegatingHandler
     private static HttpRequestMessage Clone(HttpRequestMessage original)
     {
         var copy = original is FactorialHttpRequestMessage own
-            ? new FactorialHttpRequestMessage(own.Method, own.RequestUri!, own.RequiredScope, own.PathTemplate)
+            ? new FactorialHttpRequestMessage(own.Method, own.RequestUri!, own.RequiredScope, own.PathTemplate) { RequiredResource = own.RequiredResource }
             : new HttpRequestMessage(original.Method, original.RequestUri);
         copy.Version = original.Version;
         copy.VersionPolicy = original.VersionPolicy;
@@ -294,17 +287,4 @@ public sealed class FactorialAuthHandler : DelegatingHandler
         copy.Content = original.Content; // re-sendable: see SendAsync
         return copy;
     }
-}
-
-/// <summary>
-/// A request sent by <see cref="FactorialConnection"/>: it carries the operation's scope and path template for
-/// <see cref="FactorialAuthHandler"/> itself, so the pipelines the connection builds need no
-/// <see cref="HttpRequestMessage.Options"/> dictionary per request.
-/// </summary>
-internal sealed class FactorialHttpRequestMessage(HttpMethod method, Uri requestUri, FactorialScope requiredScope, string pathTemplate)
-    : HttpRequestMessage(method, requestUri)
-{
-    public FactorialScope RequiredScope { get; } = requiredScope;
-
-    public string PathTemplate { get; } = pathTemplate;
 }

@@ -11,7 +11,7 @@ namespace FactorialGen;
 
 /// <summary>
 /// Turns what went wrong on the wire into the typed errors of <see cref="FactorialException"/>: an error status into
-/// <see cref="FactorialApiException"/>, <see cref="FactorialScopeException"/> (403 insufficient_scope) or
+/// <see cref="FactorialApiException"/>, <see cref="FactorialScopeException"/> (403 insufficient_scope, see <see cref="ScopeRefusal"/>) or
 /// <see cref="FactorialRateLimitException"/> (429, with its <c>Retry-After</c>); an unreachable host or a time-out
 /// into <see cref="FactorialNetworkException"/>.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class FactorialErrorMapper
         var (code, message) = ErrorBody.Parse(body);
         if (response.StatusCode == HttpStatusCode.Forbidden && (code == "insufficient_scope" || HasBearerError(response, "insufficient_scope")))
         {
-            return new FactorialScopeException(request.RequiredScope, tokens?.Current?.Scope, method, template, response.StatusCode, body);
+            return ScopeRefusal.Map(response, body, request, tokens?.Current, method, template);
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

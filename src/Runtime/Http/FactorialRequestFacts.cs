@@ -27,12 +27,17 @@ internal static class FactorialRequestFacts
     {
         if (!setsRequestOptions)
         {
-            return new FactorialHttpRequestMessage(request.Method, uri, request.RequiredScope, template) { Content = request.Content };
+            return new FactorialHttpRequestMessage(request.Method, uri, request.RequiredScope, template) { Content = request.Content, RequiredResource = request.RequiredResource };
         }
 
         var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content };
         message.Options.Set(FactorialRequestOptions.RequiredScope, request.RequiredScope);
         message.Options.Set(FactorialRequestOptions.PathTemplate, template);
+        if (request.RequiredResource != FactorialResourceScopes.None)
+        {
+            message.Options.Set(FactorialRequestOptions.RequiredResource, request.RequiredResource);
+        }
+
         return message;
     }
 

@@ -13,6 +13,12 @@ public static class FactorialRequestOptions
     /// <summary>The scope the operation needs; the handler refuses to send the request when the token lacks it.</summary>
     public static readonly HttpRequestOptionsKey<FactorialScope> RequiredScope = new("FactorialGen.RequiredScope");
 
+    /// <summary>
+    /// The Factorial resource scope the operation needs; the handler refuses to send the request when the token's
+    /// resource scopes are known and lack it. Unset or <see cref="FactorialResourceScopes.None"/>: no resource scope is checked.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<FactorialResourceScopes> RequiredResource = new("FactorialGen.RequiredResource");
+
     /// <summary>The operation's path template (e.g. <c>/api/{version}/resources/employees/employees/{id}</c>), for errors and logs.</summary>
     public static readonly HttpRequestOptionsKey<string> PathTemplate = new("FactorialGen.PathTemplate");
 }

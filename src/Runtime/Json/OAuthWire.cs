@@ -27,4 +27,9 @@ internal sealed class StoredToken
     [JsonPropertyName("created_at")] public System.DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("expires_at")] public System.DateTimeOffset? ExpiresAt { get; set; }
     [JsonPropertyName("resource_owner")] public string? ResourceOwner { get; set; }
+
+    /// <summary>The resource scopes' OAuth names, space-separated; absent (files written before they existed) means none known.</summary>
+    [JsonPropertyName("resource_scopes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ResourceScopes { get; set; }
 }

@@ -50,5 +50,5 @@ public sealed class FactorialAuthorizationRequest
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"FactorialAuthorizationRequest {{ Scope = {Scope.ToOAuthString()}, ResourceOwner = {ResourceOwner}, Url = {Url} }}";
+        $"FactorialAuthorizationRequest {{ Scope = {Scope.ToOAuthString()}{(Resources == FactorialResourceScopes.None ? string.Empty : ", Resources = " + Resources.ToOAuthString())}, ResourceOwner = {ResourceOwner}, Url = {Url} }}";
 }

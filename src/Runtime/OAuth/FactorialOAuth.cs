@@ -174,7 +174,7 @@ public sealed class FactorialOAuth : IDisposable
             throw new ArgumentException("The authorization request was made for another client id.", nameof(request));
         }
 
-        return ExchangeCodeAsync(authorizationKey, request.RedirectUri, request.CodeVerifier, request.Scope, request.ResourceOwner, cancellationToken);
+        return ExchangeCodeAsync(authorizationKey, request.RedirectUri, request.CodeVerifier, request.Scope, request.Resources, request.ResourceOwner, cancellationToken);
     }
 
     /// <summary>
@@ -184,7 +184,7 @@ public sealed class FactorialOAuth : IDisposable
     /// </summary>
     /// <exception cref="FactorialAuthException">Factorial refused the key or the client credentials.</exception>
     public Task<FactorialToken> ObtainAccessTokenAsync(string authorizationKey, CancellationToken cancellationToken = default) =>
-        ExchangeCodeAsync(authorizationKey, App.RedirectUri, codeVerifier: null, FactorialScope.ReadWrite, FactorialResourceOwner.User, cancellationToken);
+        ExchangeCodeAsync(authorizationKey, App.RedirectUri, codeVerifier: null, FactorialScope.ReadWrite, FactorialResourceScopes.None, FactorialResourceOwner.User, cancellationToken);
 
     /// <summary>
     /// Refreshes <paramref name="token"/> (the seed's <c>refresh_access_token</c>). The answer carries a new
@@ -201,7 +201,7 @@ public sealed class FactorialOAuth : IDisposable
             throw new FactorialReauthorizationRequiredException("The token has no refresh token, so it cannot be refreshed: authorize the application again.");
         }
 
-        return RefreshCoreAsync(token.RefreshToken, token.Scope, token.ResourceOwner, cancellationToken);
+        return RefreshCoreAsync(token.RefreshToken, token.Scope, token.ResourceScopes, token.ResourceOwner, cancellationToken);
     }
 
     /// <summary>
@@ -213,7 +213,7 @@ public sealed class FactorialOAuth : IDisposable
     public Task<FactorialToken> RefreshAccessTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        return RefreshCoreAsync(refreshToken, FactorialScope.ReadWrite, FactorialResourceOwner.User, cancellationToken);
+        return RefreshCoreAsync(refreshToken, FactorialScope.ReadWrite, FactorialResourceScopes.None, FactorialResourceOwner.User, cancellationToken);
     }
 
     /// <summary>
@@ -258,7 +258,7 @@ public sealed class FactorialOAuth : IDisposable
         _ownedHttpClient?.Dispose();
     }
 
-    private async Task<FactorialToken> ExchangeCodeAsync(string authorizationKey, string redirectUri, string? codeVerifier, FactorialScope requestedScope, FactorialResourceOwner owner, CancellationToken cancellationToken)
+    private async Task<FactorialToken> ExchangeCodeAsync(string authorizationKey, string redirectUri, string? codeVerifier, FactorialScope requestedScope, FactorialResourceScopes requestedResources, FactorialResourceOwner owner, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(authorizationKey))
         {
@@ -274,17 +274,17 @@ public sealed class FactorialOAuth : IDisposable
             form["code_verifier"] = codeVerifier;
         }
 
-        var token = await RequestTokenAsync(form, "authorization_code", requestedScope, owner, cancellationToken).ConfigureAwait(false);
+        var token = await RequestTokenAsync(form, "authorization_code", requestedScope, requestedResources, owner, cancellationToken).ConfigureAwait(false);
         Log.TokenObtained(_logger, token.Fingerprint, token.Scope.ToOAuthString());
         return token;
     }
 
-    private Task<FactorialToken> RefreshCoreAsync(string refreshToken, FactorialScope knownScope, FactorialResourceOwner owner, CancellationToken cancellationToken)
+    private Task<FactorialToken> RefreshCoreAsync(string refreshToken, FactorialScope knownScope, FactorialResourceScopes knownResources, FactorialResourceOwner owner, CancellationToken cancellationToken)
     {
         var form = ClientForm();
         form["grant_type"] = "refresh_token";
         form["refresh_token"] = refreshToken;
-        return RequestTokenAsync(form, "refresh_token", knownScope, owner, cancellationToken);
+        return RequestTokenAsync(form, "refresh_token", knownScope, knownResources, owner, cancellationToken);
     }
 
     private Dictionary<string, string> ClientForm() => new(StringComparer.Ordinal)
@@ -293,7 +293,7 @@ public sealed class FactorialOAuth : IDisposable
         ["client_secret"] = App.ClientSecret,
     };
 
-    private async Task<FactorialToken> RequestTokenAsync(Dictionary<string, string> form, string grantType, FactorialScope fallbackScope, FactorialResourceOwner owner, CancellationToken cancellationToken)
+    private async Task<FactorialToken> RequestTokenAsync(Dictionary<string, string> form, string grantType, FactorialScope fallbackScope, FactorialResourceScopes fallbackResources, FactorialResourceOwner owner, CancellationToken cancellationToken)
     {
         var answer = await PostAsync("token", form, cancellationToken).ConfigureAwait(false);
         if (!IsSuccess(answer.Status))
@@ -304,7 +304,7 @@ public sealed class FactorialOAuth : IDisposable
         }
 
         form.TryGetValue("refresh_token", out var currentRefreshToken);
-        return TokenAnswer.Parse(answer.Body, answer.Status, "/oauth/token", currentRefreshToken, fallbackScope, owner, TimeProvider.GetUtcNow());
+        return TokenAnswer.Parse(answer.Body, answer.Status, "/oauth/token", currentRefreshToken, fallbackScope, fallbackResources, owner, TimeProvider.GetUtcNow());
     }
 
     /// <summary>

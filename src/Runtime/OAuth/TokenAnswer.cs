@@ -21,6 +21,11 @@ namespace FactorialGen.OAuth;
 /// <item><c>created_at</c>: used only when it lies within <see cref="ClockTolerance"/> of the local clock; otherwise (a
 /// server clock hours off, zero, negative, far future) the token counts as issued when the answer arrived, and its
 /// expiry is that time plus <c>expires_in</c>: a skewed server clock never makes a new token look expired.</item>
+/// <item><c>scope</c>: <c>read</c>/<c>write</c> give <see cref="FactorialToken.Scope"/> and Factorial's resource scope
+/// names (<c>employees time_tracking</c>) give <see cref="FactorialToken.ResourceScopes"/>; unknown names are ignored.
+/// A scope that lists resource scopes only gives <see cref="FactorialScope.ReadWrite"/>: each resource scope allows
+/// reading and writing within its resources. An absent or blank <c>scope</c> means the scope asked for (RFC 6749 §5.1)
+/// or, on refresh, the previous token's (§6): the fallbacks the caller passes.</item>
 /// </list>
 /// </remarks>
 internal static class TokenAnswer
@@ -31,7 +36,7 @@ internal static class TokenAnswer
     /// <summary>How far the server's <c>created_at</c> may be from the local clock and still be believed.</summary>
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
 
-    public static FactorialToken Parse(ReadOnlySpan<byte> json, HttpStatusCode status, string endpointPath, string? currentRefreshToken, FactorialScope fallbackScope, FactorialResourceOwner owner, DateTimeOffset now)
+    public static FactorialToken Parse(ReadOnlySpan<byte> json, HttpStatusCode status, string endpointPath, string? currentRefreshToken, FactorialScope fallbackScope, FactorialResourceScopes fallbackResources, FactorialResourceOwner owner, DateTimeOffset now)
     {
         TokenResponse? body;
         try
@@ -83,9 +88,27 @@ internal static class TokenAnswer
             lifetimeEnd = issued + (seconds >= MaxLifetime.TotalSeconds ? MaxLifetime : TimeSpan.FromSeconds(seconds));
         }
 
-        var scope = FactorialScopes.TryParse(body.Scope, out var granted) ? granted : fallbackScope;
+        var (scope, resources) = ScopesOf(body.Scope, fallbackScope, fallbackResources);
         var refreshToken = string.IsNullOrEmpty(body.RefreshToken) ? currentRefreshToken : body.RefreshToken;
-        return new FactorialToken(accessToken, refreshToken, scope, issued, lifetimeEnd, FactorialToken.BearerType, owner);
+        return new FactorialToken(accessToken, refreshToken, scope, issued, lifetimeEnd, FactorialToken.BearerType, owner) { ResourceScopes = resources };
+    }
+
+    /// <summary>
+    /// The granted read/write scope and resource scopes of a token answer's <c>scope</c> (see the type's remarks): the
+    /// fallbacks when it is absent or blank; read/write from the fallback, resources none, when it names neither.
+    /// </summary>
+    internal static (FactorialScope Scope, FactorialResourceScopes Resources) ScopesOf(string? scopeText, FactorialScope fallbackScope, FactorialResourceScopes fallbackResources)
+    {
+        if (string.IsNullOrWhiteSpace(scopeText))
+        {
+            return (fallbackScope, fallbackResources);
+        }
+
+        FactorialScopes.TryParseResources(scopeText, out var resources);
+        var scope = FactorialScopes.TryParse(scopeText, out var granted) ? granted
+            : resources != FactorialResourceScopes.None ? FactorialScope.ReadWrite
+            : fallbackScope;
+        return (scope, resources);
     }
 
     /// <summary>Whether a JSON path is only names, dots and indexes (a hostile property name never reaches a message).</summary>

@@ -477,6 +477,7 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         CreatedAt = token.CreatedAt,
         ExpiresAt = token.ExpiresAt,
         ResourceOwner = token.ResourceOwner == FactorialResourceOwner.Company ? "company" : "user",
+        ResourceScopes = token.ResourceScopes == FactorialResourceScopes.None ? null : token.ResourceScopes.ToOAuthString(),
     };
 
     private static FactorialToken? FromStored(StoredToken? stored)
@@ -492,6 +493,10 @@ public sealed class FileTokenStore : ITokenStore, ITokenStoreLock
         }
 
         var owner = string.Equals(stored.ResourceOwner, "company", StringComparison.OrdinalIgnoreCase) ? FactorialResourceOwner.Company : FactorialResourceOwner.User;
-        return new FactorialToken(stored.AccessToken, stored.RefreshToken, scope, createdAt, stored.ExpiresAt, string.IsNullOrWhiteSpace(stored.TokenType) ? "Bearer" : stored.TokenType, owner);
+        FactorialScopes.TryParseResources(stored.ResourceScopes, out var resources); // absent in older files: none known
+        return new FactorialToken(stored.AccessToken, stored.RefreshToken, scope, createdAt, stored.ExpiresAt, string.IsNullOrWhiteSpace(stored.TokenType) ? "Bearer" : stored.TokenType, owner)
+        {
+            ResourceScopes = resources,
+        };
     }
 }
