@@ -82,7 +82,7 @@ internal static class Orchestrator
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"{{\"replicas\":{settings.Replicas},\"calls\":{made},\"failures\":{failed + postFailures},\"refreshGrants\":{afterCalls.GetProperty("refreshGrants").GetInt32()},\"lifetimes\":{settings.Lifetimes},\"maxPostsPerMinute\":{end.GetProperty("maxPostsPerWindow").GetInt32()}," +
-                $"\"posts\":{posted},\"budget\":{settings.Budget},\"windowSeconds\":{settings.WindowSeconds},\"rateLimited\":{end.GetProperty("rateLimited").GetInt32()},\"tokenLifetimeSeconds\":{settings.TokenLifetimeSeconds},\"callersPerReplica\":{settings.Calls}," +
+                $"\"posts\":{posted},\"budget\":{settings.Budget},\"windowSeconds\":{settings.WindowSeconds},\"rateLimited\":{end.GetProperty("rateLimited").GetInt32()},\"tokenLifetimeSeconds\":{settings.TokenLifetimeSeconds},\"callersPerReplica\":{settings.Calls},\"sharedBudget\":{(settings.PerProcessBudget ? "false" : "true")}," +
                 $"\"errors\":\"{string.Join(',', errors.Concat(postErrors).Distinct())}\",\"seconds\":{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}}}");
         }
         finally

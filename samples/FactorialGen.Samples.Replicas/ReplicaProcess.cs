@@ -22,30 +22,34 @@ internal static class ReplicaProcess
         "replica", redis, key, sandbox.AbsoluteUri, settings.Calls.ToString(CultureInfo.InvariantCulture),
         ((long)settings.RefreshBeforeExpiry.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         settings.Budget.ToString(CultureInfo.InvariantCulture), ((long)settings.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-        settings.PaceMilliseconds.ToString(CultureInfo.InvariantCulture),
+        settings.PaceMilliseconds.ToString(CultureInfo.InvariantCulture), settings.PerProcessBudget ? "process" : "shared",
     ];
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is not [var redis, var key, var sandbox, var calls, var refreshBeforeMs, var budget, var windowMs, var paceMs])
+        if (args is not [var redis, var key, var sandbox, var calls, var refreshBeforeMs, var budget, var windowMs, var paceMs, var scope])
         {
-            throw new ArgumentException("replica <redis> <key> <sandbox url> <callers> <refresh-before ms> <budget> <window ms> <pace ms>");
+            throw new ArgumentException("replica <redis> <key> <sandbox url> <callers> <refresh-before ms> <budget> <window ms> <pace ms> <shared|process>");
         }
 
         var services = new ServiceCollection();
-        services.AddFactorialClient<Hr>(options =>
+        var client = services.AddFactorialClient<Hr>(options =>
             {
                 options.BaseAddress = new Uri(sandbox);
                 options.ClientId = Sandbox.SandboxClient.Default.ClientId;
                 options.ClientSecret = Sandbox.SandboxClient.Default.ClientSecret;
                 options.RefreshBeforeExpiry = TimeSpan.FromMilliseconds(Number(refreshBeforeMs));
+                options.RequestBudget = new FactorialRequestBudgetOptions { PermitLimit = (int)Number(budget), Window = TimeSpan.FromMilliseconds(Number(windowMs)) };
             })
-            .AddRedisTokenStore(redis, key)
-            .AddRedisRequestBudget(redis, key + ":budget", (_, options) =>
+            .AddRedisTokenStore(redis, key);
+        if (scope == "shared")
+        {
+            client.AddRedisRequestBudget(redis, key + ":budget", (_, options) =>
             {
                 options.PermitLimit = (int)Number(budget);
                 options.Window = TimeSpan.FromMilliseconds(Number(windowMs));
             });
+        }
         await using var provider = services.BuildServiceProvider();
         var hr = provider.GetRequiredService<Hr>();
         var pace = TimeSpan.FromMilliseconds(Number(paceMs));

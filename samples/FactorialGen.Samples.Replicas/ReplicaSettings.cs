@@ -27,6 +27,11 @@ internal sealed record ReplicaSettings
 
     public double WindowSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// Each replica keeps only its own budget (no <c>AddRedisRequestBudget</c>): shows what the shared budget prevents.
+    /// </summary>
+    public bool PerProcessBudget { get; init; }
+
     /// <summary>The pause of each caller between two calls, so the callers do not just spin.</summary>
     public int PaceMilliseconds { get; init; } = 100;
 
@@ -53,8 +58,9 @@ internal sealed record ReplicaSettings
                 "--posts" => settings with { Posts = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--budget" => settings with { Budget = Positive(args[i], Value()) },
                 "--window" => settings with { WindowSeconds = Seconds(args[i], Value()) },
+                "--per-process-budget" => settings with { PerProcessBudget = true },
                 "--pace-ms" => settings with { PaceMilliseconds = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --replicas N --calls N --lifetimes N --token-lifetime SECONDS --redis HOST:PORT --posts N --budget N --window SECONDS --pace-ms N."),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --replicas N --calls N --lifetimes N --token-lifetime SECONDS --redis HOST:PORT --posts N --budget N --window SECONDS --pace-ms N --per-process-budget."),
             };
         }
 
