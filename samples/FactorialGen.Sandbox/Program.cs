@@ -10,8 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace FactorialGen.Sandbox;
 
 /// <summary>
-/// Runs the sandbox on its own: <c>dotnet run --project samples/FactorialGen.Sandbox -- --urls http://127.0.0.1:5080</c>.
-/// Only loopback addresses are accepted; Ctrl+C stops the server.
+/// Runs the sandbox on its own: <c>dotnet run --project samples/FactorialGen.Sandbox -- --urls http://127.0.0.1:5080</c>,
+/// optionally with <c>--token-lifetime &lt;seconds&gt;</c>, <c>--post-limit &lt;n&gt;</c> and <c>--rate-window &lt;seconds&gt;</c>
+/// (<see cref="SandboxCommandLine"/>); counters at <c>GET /sandbox/stats</c>. Only loopback addresses are accepted;
+/// Ctrl+C stops the server.
 /// </summary>
 internal static class Program
 {
@@ -19,7 +21,17 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        var state = new SandboxState(new SandboxOptions());
+        SandboxState state;
+        try
+        {
+            state = new SandboxState(SandboxCommandLine.Parse(args));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
         string? refused = null;
         WebApplication app = SandboxHost.Build(
             state,
@@ -51,6 +63,7 @@ internal static class Program
         Console.WriteLine($"  Client secret:  {client.ClientSecret}");
         Console.WriteLine($"  Redirect URIs:  {string.Join(", ", client.RedirectUris)}");
         Console.WriteLine($"  API key:        {state.Tokens.IssueApiKey()}");
+        Console.WriteLine($"  Token lifetime: {state.Options.AccessTokenLifetime.TotalSeconds} s; POST limit: {(state.Options.PostLimit is int limit ? $"{limit} per {state.Options.RateLimitWindow.TotalSeconds} s" : "none")}");
         Console.WriteLine("  Signed-in user: employee 1 (admin). Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync();
         return 0;

@@ -24,6 +24,7 @@ internal static class SandboxHost
         });
         app.MapOAuth(state);
         app.MapResourceApi(state);
+        app.MapSandboxStats(state);
         return app;
     }
 }

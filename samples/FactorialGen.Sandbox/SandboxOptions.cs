@@ -12,7 +12,7 @@ public sealed class SandboxOptions
     /// <summary>The registered OAuth applications. Starts with <see cref="SandboxClient.Default"/>.</summary>
     public IList<SandboxClient> Clients { get; } = new List<SandboxClient> { SandboxClient.Default };
 
-    /// <summary>How long a user access token stays valid. Company tokens never expire.</summary>
+    /// <summary>How long a user access token stays valid. Company tokens never expire. Command line: <c>--token-lifetime 7200</c> (seconds).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>How long an authorization code (the "authorization key") can be exchanged.</summary>
@@ -35,6 +35,19 @@ public sealed class SandboxOptions
     /// rate limiting. Excess requests get HTTP 429 with a <c>Retry-After</c> header (seconds).
     /// </summary>
     public int? RateLimitPerMinute { get; set; }
+
+    /// <summary>
+    /// POST requests allowed in any sliding <see cref="RateLimitWindow"/>, company-wide (Factorial documents 200 per
+    /// minute); <see langword="null"/> (the default) for no POST limit. Excess POSTs get HTTP 429 with <c>Retry-After</c>.
+    /// Command line: <c>--post-limit 200</c>.
+    /// </summary>
+    public int? PostLimit { get; set; }
+
+    /// <summary>
+    /// The window of <see cref="PostLimit"/> and of <see cref="SandboxStats.MaxPostsPerWindow"/>. Default: one minute
+    /// (Factorial's); scale it down to test a budget quickly. Command line: <c>--rate-window 60</c> (seconds).
+    /// </summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     internal void Validate()
     {
@@ -66,6 +79,16 @@ public sealed class SandboxOptions
         if (RateLimitPerMinute is <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(RateLimitPerMinute), RateLimitPerMinute, "The rate limit must be positive or null.");
+        }
+
+        if (PostLimit is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PostLimit), PostLimit, "The POST limit must be positive or null.");
+        }
+
+        if (RateLimitWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RateLimitWindow), RateLimitWindow, "The window must be positive.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -19,6 +19,7 @@ internal sealed class SandboxState
         Control = new SandboxControl(options.Latency);
         Data = Seeder.Create(options.Seed, options.EmployeeCount);
         Tokens = new TokenRegistry(options, Data.AdminEmployeeId);
+        PostWindow = new PostWindow(options, Stats);
     }
 
     public SandboxOptions Options { get; }
@@ -35,6 +36,9 @@ internal sealed class SandboxState
     public TokenRegistry Tokens { get; }
 
     public RateLimiter RateLimiter { get; } = new();
+
+    /// <summary>The company-wide POST limit and its measure.</summary>
+    public PostWindow PostWindow { get; }
 
     /// <summary>The current time, truncated to whole milliseconds (the precision timestamps are written with).</summary>
     public DateTimeOffset Now

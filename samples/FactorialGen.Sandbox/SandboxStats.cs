@@ -11,6 +11,7 @@ public sealed class SandboxStats
     private int revokeRequests;
     private int resourceRequests;
     private int rateLimited;
+    private int maxPostsPerWindow;
 
     /// <summary>Token requests with <c>grant_type=authorization_code</c>, accepted or not.</summary>
     public int AuthorizationCodeGrants => Volatile.Read(ref authorizationCodeGrants);
@@ -30,6 +31,12 @@ public sealed class SandboxStats
     /// <summary>Responses sent with HTTP 429 (rate limit or injected fault).</summary>
     public int RateLimited => Volatile.Read(ref rateLimited);
 
+    /// <summary>
+    /// The most POST requests under <c>/api</c> that arrived within any sliding <see cref="SandboxOptions.RateLimitWindow"/>
+    /// (one minute by default), whether they were let through or not.
+    /// </summary>
+    public int MaxPostsPerWindow => Volatile.Read(ref maxPostsPerWindow);
+
     /// <summary>Sets every counter back to zero.</summary>
     public void Reset()
     {
@@ -39,6 +46,7 @@ public sealed class SandboxStats
         Interlocked.Exchange(ref revokeRequests, 0);
         Interlocked.Exchange(ref resourceRequests, 0);
         Interlocked.Exchange(ref rateLimited, 0);
+        Interlocked.Exchange(ref maxPostsPerWindow, 0);
     }
 
     internal void CountAuthorizationCodeGrant() => Interlocked.Increment(ref authorizationCodeGrants);
@@ -52,4 +60,12 @@ public sealed class SandboxStats
     internal void CountResourceRequest() => Interlocked.Increment(ref resourceRequests);
 
     internal void CountRateLimited() => Interlocked.Increment(ref rateLimited);
+
+    internal void ObservePostsInWindow(int count)
+    {
+        int seen;
+        while (count > (seen = Volatile.Read(ref maxPostsPerWindow)) && Interlocked.CompareExchange(ref maxPostsPerWindow, count, seen) != seen)
+        {
+        }
+    }
 }

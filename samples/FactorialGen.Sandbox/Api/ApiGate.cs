@@ -7,7 +7,8 @@ using Microsoft.Extensions.Primitives;
 namespace FactorialGen.Sandbox.Api;
 
 /// <summary>
-/// Middleware in front of every <c>/api</c> request, in this order: count it, wait the configured
+/// Middleware in front of every <c>/api</c> request, in this order: count it (a POST also against the company-wide
+/// POST limit, <see cref="PostWindow"/>), wait the configured
 /// latency, wait while a test holds requests, check the version segment, apply injected failures, authenticate (401), rate-limit
 /// (429), check the scope the HTTP method needs and, for a token granted resource scopes, the resource scope the
 /// resource needs (<see cref="ResourceScopeMap"/>) (403). Handlers only run when all pass.
@@ -23,6 +24,11 @@ internal sealed class ApiGate(SandboxState state)
         }
 
         state.Stats.CountResourceRequest();
+        if (!await state.PostWindow.AdmitAsync(http))
+        {
+            return;
+        }
+
         TimeSpan latency = state.Control.Latency;
         if (latency > TimeSpan.Zero)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Net.Http;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
         var auth = entry.ApiKey is { } key
             ? new FactorialAuthHandler(key, entry.ClientOptions.BaseAddress)
             : new FactorialAuthHandler(entry.Tokens!, entry.ClientOptions.BaseAddress, loggerFactory);
-        return new FactorialPipeline(auth, loggerFactory, entry.Resilience);
+        var budget = entry.Budget is null ? null : new FactorialRequestBudgetHandler(entry.Budget, ownsBudget: false);
+        return new FactorialPipeline(auth, loggerFactory, entry.Resilience, budget);
     }
 
     public void Dispose()
@@ -38,6 +40,7 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             if (entry.IsValueCreated)
             {
                 entry.Value.OAuth?.Dispose();
+                entry.Value.Budget?.Dispose();
             }
         }
     }
@@ -59,11 +62,14 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             LoggerFactory = loggerFactory,
             Timeout = settings.TotalTimeout, // the body's deadline too: a dripping body cannot outlast the call
             SentThroughPipeline = true,
+            RequestBudget = settings.RequestBudget, // applied by the pipeline (CreatePipeline), not by the connection
         };
         var resilience = settings.EnableResilience ? FactorialResilience.Build(settings, timeProvider, loggerFactory) : null;
+        // One per client: every handler the factory makes shares it; a limiter keyed by the client's name (a shared one) first.
+        var budget = FactorialRequestBudget.Create(settings.RequestBudget, services.GetKeyedService<RateLimiter>(name), timeProvider);
         if (!string.IsNullOrWhiteSpace(settings.ApiKey))
         {
-            return new Entry(clientOptions, null, new FactorialApiKey(settings.ApiKey!), null, resilience);
+            return new Entry(clientOptions, null, new FactorialApiKey(settings.ApiKey!), null, resilience, budget);
         }
 
         var store = services.GetKeyedService<ITokenStore>(name)
@@ -78,8 +84,8 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             TimeProvider = timeProvider,
             LoggerFactory = loggerFactory,
         });
-        return new Entry(clientOptions, tokens, null, oauth, resilience);
+        return new Entry(clientOptions, tokens, null, oauth, resilience, budget);
     }
 
-    private sealed record Entry(FactorialClientOptions ClientOptions, FactorialTokenSource? Tokens, FactorialApiKey? ApiKey, FactorialOAuth? OAuth, ResiliencePipeline<HttpResponseMessage>? Resilience);
+    private sealed record Entry(FactorialClientOptions ClientOptions, FactorialTokenSource? Tokens, FactorialApiKey? ApiKey, FactorialOAuth? OAuth, ResiliencePipeline<HttpResponseMessage>? Resilience, FactorialRequestBudget? Budget);
 }

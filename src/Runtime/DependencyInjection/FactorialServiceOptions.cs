@@ -48,6 +48,16 @@ public sealed class FactorialServiceOptions
     /// <summary>The longest a call may take, retries and waits included. Default: 2 minutes.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The client-side request budget (<c>Factorial:RequestBudget:PermitLimit</c>, <c>:Window</c>, <c>:QueueLimit</c>,
+    /// <c>:Methods</c>): by default Factorial's documented 200 POST requests per minute, requests over it waiting in
+    /// order before any time-out starts. Shared by every request of this client. Permits come from a
+    /// <see cref="System.Threading.RateLimiting.RateLimiter"/> service keyed by the client's full type name when one is
+    /// registered (<c>AddRedisRequestBudget</c> of FactorialGen.Redis registers one shared by every replica), else from
+    /// a limiter of the client's own. <see langword="null"/> for no budget.
+    /// </summary>
+    public FactorialRequestBudgetOptions? RequestBudget { get; set; } = new();
+
     internal FactorialApp? App =>
         string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret)
             ? null

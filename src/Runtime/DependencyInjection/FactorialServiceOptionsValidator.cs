@@ -43,6 +43,15 @@ internal sealed class FactorialServiceOptionsValidator(IServiceProvider services
             failures.Add("Factorial:MaxRetryAttempts must be 0 or more, and the time-outs positive.");
         }
 
+        try
+        {
+            options.RequestBudget?.Validated();
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add($"Factorial:RequestBudget — {ex.Message}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

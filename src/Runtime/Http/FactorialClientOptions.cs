@@ -59,6 +59,24 @@ public sealed class FactorialClientOptions
     /// </summary>
     public HttpMessageHandler? PrimaryHandler { get; set; }
 
+    /// <summary>
+    /// The client-side request budget: by default Factorial's documented 200 POST requests per minute, with requests
+    /// over it waiting in order instead of meeting HTTP 429 (see <see cref="FactorialRequestBudgetOptions"/>). Set
+    /// <see cref="RequestBudgetLimiter"/> to share one budget between clients or replicas; <see langword="null"/> for
+    /// no budget. Applies to the clients this library builds the pipeline of (not over a
+    /// caller-supplied <see cref="HttpClient"/>). The wait for the budget counts towards <see cref="Timeout"/> here;
+    /// clients registered with <c>AddFactorialClient</c> wait before their time-outs start.
+    /// </summary>
+    public FactorialRequestBudgetOptions? RequestBudget { get; set; } = new();
+
+    /// <summary>
+    /// The limiter the <see cref="RequestBudget"/> takes its permits from, instead of one of this client's own made
+    /// from the budget's numbers: a <see cref="FactorialRequestBudgetLimiter"/> shared by several clients of one company,
+    /// or a budget shared by every replica (FactorialGen.Redis: <c>RedisRequestBudget</c>). A counted request takes
+    /// one permit and disposes its lease when the answer's headers arrive. Not disposed by the client. Default: none.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RequestBudgetLimiter { get; set; }
+
     /// <summary>Logs requests and token refreshes (never tokens or secrets). Optional.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -82,6 +100,7 @@ public sealed class FactorialClientOptions
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         }
         ArgumentOutOfRangeException.ThrowIfNegative(MaxErrorBodyChars, nameof(MaxErrorBodyChars));
+        RequestBudget?.Validated();
         return this;
     }
 }

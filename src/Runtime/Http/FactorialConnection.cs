@@ -200,6 +200,11 @@ public sealed class FactorialConnection : IDisposable
         {
             throw FactorialErrorMapper.TimedOut(request.Method.Method, template, Options.Timeout, ex);
         }
+        catch (Polly.Timeout.TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A time-out of the resilience pipeline of AddFactorialClient (per attempt, or in total): a typed error too.
+            throw FactorialErrorMapper.TimedOut(request.Method.Method, template, ex.Timeout, ex);
+        }
         finally
         {
             // The content belongs to the request object, which a caller may send again.

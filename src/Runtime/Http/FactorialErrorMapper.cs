@@ -20,7 +20,7 @@ internal static class FactorialErrorMapper
     public static FactorialNetworkException Unreachable(string method, string template, HttpRequestException ex) =>
         new($"Could not reach Factorial for {method} {template}: {ex.Message}", method, template, ex);
 
-    public static FactorialNetworkException TimedOut(string method, string template, TimeSpan timeout, TaskCanceledException ex) =>
+    public static FactorialNetworkException TimedOut(string method, string template, TimeSpan timeout, Exception ex) =>
         new($"{method} {template} timed out after {timeout.TotalSeconds:0} s.", method, template, ex);
 
     public static async Task<Exception> ErrorOfAsync(HttpResponseMessage response, FactorialRequest request, string template, FactorialClientOptions options, FactorialTokenSource? tokens, long started, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ namespace FactorialGen;
 /// The one handler chain every request goes through, whoever built the client (<c>new FactorialConnection(…)</c>, a
 /// generated client's constructor, or <c>services.AddFactorialClient&lt;T&gt;()</c>), in this order:
 /// <list type="number">
+/// <item>the request budget, when configured (<see cref="FactorialRequestBudgetHandler"/>: counted requests wait for a
+/// permit, in order, before any time-out starts);</item>
 /// <item>telemetry and logging (<see cref="FactorialTelemetryHandler"/>): one span, one duration measurement and one
 /// log line per call, retries included;</item>
 /// <item>resilience, when configured (<see cref="DependencyInjection.FactorialResilience"/>: 429 <c>Retry-After</c>, retries of
@@ -22,14 +24,20 @@ namespace FactorialGen;
 /// </summary>
 internal sealed class FactorialPipeline : DelegatingHandler
 {
-    private readonly FactorialTelemetryHandler _head;
+    private readonly FactorialTelemetryHandler _telemetry;
+    private readonly FactorialRequestBudgetHandler? _budget;
 
-    public FactorialPipeline(FactorialAuthHandler auth, ILoggerFactory? loggerFactory, ResiliencePipeline<HttpResponseMessage>? resilience)
+    public FactorialPipeline(FactorialAuthHandler auth, ILoggerFactory? loggerFactory, ResiliencePipeline<HttpResponseMessage>? resilience, FactorialRequestBudgetHandler? budget = null)
     {
         ArgumentNullException.ThrowIfNull(auth);
         auth.InnerHandler = new Below(this);
         DelegatingHandler next = resilience is null ? auth : new ResilienceHandler(resilience) { InnerHandler = auth };
-        _head = new FactorialTelemetryHandler(loggerFactory) { InnerHandler = next };
+        _telemetry = new FactorialTelemetryHandler(loggerFactory) { InnerHandler = next };
+        if (budget is not null)
+        {
+            budget.InnerHandler = _telemetry;
+            _budget = budget;
+        }
     }
 
     /// <summary>The wire handler of the pipelines this library owns: redirects are never followed, so credentials never travel to another host.</summary>
@@ -39,7 +47,8 @@ internal sealed class FactorialPipeline : DelegatingHandler
     /// <summary>The client of a <see cref="FactorialConnection"/> that owns its pipeline (no resilience: <see cref="FactorialClientOptions"/> has no retry settings).</summary>
     public static HttpClient CreateHttpClient(FactorialAuthHandler auth, FactorialClientOptions options)
     {
-        var pipeline = new FactorialPipeline(auth, options.LoggerFactory, resilience: null)
+        var budget = FactorialRequestBudget.Create(options.RequestBudget, options.RequestBudgetLimiter, options.TimeProvider);
+        var pipeline = new FactorialPipeline(auth, options.LoggerFactory, resilience: null, budget is null ? null : new FactorialRequestBudgetHandler(budget, ownsBudget: true))
         {
             InnerHandler = options.PrimaryHandler is { } primary ? new NonDisposingHandler(primary) : NewWireHandler(),
         };
@@ -48,14 +57,22 @@ internal sealed class FactorialPipeline : DelegatingHandler
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _head.SendThroughAsync(request, cancellationToken);
+        _budget is { } budget ? budget.SendThroughAsync(request, cancellationToken) : _telemetry.SendThroughAsync(request, cancellationToken);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _head.Dispose(); // and the chain below it, down to (not including) this handler's inner handler
+            // The chain below the head, down to (not including) this handler's inner handler.
+            if (_budget is { } budget)
+            {
+                budget.Dispose();
+            }
+            else
+            {
+                _telemetry.Dispose();
+            }
         }
 
         base.Dispose(disposing);
