@@ -36,6 +36,9 @@ internal sealed class SandboxState
 
     public RateLimiter RateLimiter { get; } = new();
 
+    /// <summary>Webhook subscriptions and the deliveries waiting to be sent.</summary>
+    public Webhooks.SandboxWebhooks Webhooks { get; } = new();
+
     /// <summary>The current time, truncated to whole milliseconds (the precision timestamps are written with).</summary>
     public DateTimeOffset Now
     {
