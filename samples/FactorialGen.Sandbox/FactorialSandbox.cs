@@ -45,6 +45,9 @@ public sealed class FactorialSandbox : IAsyncDisposable
     /// <summary>Knobs to inject latency and failures while the server runs.</summary>
     public SandboxControl Control => state.Control;
 
+    /// <summary>Webhook deliveries: counters of what was queued, delivered, retried and given up.</summary>
+    public Webhooks.SandboxWebhooks Webhooks => state.Webhooks;
+
     /// <summary>
     /// Seeds the data and starts the server on <c>http://127.0.0.1</c> with a free port chosen by
     /// the operating system.

@@ -3,6 +3,7 @@ using FactorialGen.Sandbox.Api;
 using FactorialGen.Sandbox.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FactorialGen.Sandbox;
 
@@ -13,6 +14,7 @@ internal static class SandboxHost
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(hostOptions);
         configure(builder);
+        builder.Services.AddHostedService(_ => new Webhooks.WebhookDispatcher(state));
         WebApplication app = builder.Build();
 
         app.MapGet("/", http =>

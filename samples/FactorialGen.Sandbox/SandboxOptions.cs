@@ -7,7 +7,7 @@ namespace FactorialGen.Sandbox;
 /// Configuration of a sandbox server. Set everything before the server starts; afterwards use
 /// <see cref="FactorialSandbox.Control"/> for the knobs that may change at run time.
 /// </summary>
-public sealed class SandboxOptions
+public sealed partial class SandboxOptions
 {
     /// <summary>The registered OAuth applications. Starts with <see cref="SandboxClient.Default"/>.</summary>
     public IList<SandboxClient> Clients { get; } = new List<SandboxClient> { SandboxClient.Default };
@@ -92,5 +92,6 @@ public sealed class SandboxOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ValidateWebhooks();
     }
 }

@@ -39,6 +39,8 @@ internal sealed class SandboxState
 
     /// <summary>The company-wide POST limit and its measure.</summary>
     public PostWindow PostWindow { get; }
+    /// <summary>Webhook subscriptions and the deliveries waiting to be sent.</summary>
+    public Webhooks.SandboxWebhooks Webhooks { get; } = new();
 
     /// <summary>The current time, truncated to whole milliseconds (the precision timestamps are written with).</summary>
     public DateTimeOffset Now

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -55,7 +56,8 @@ public static class FactorialWebhookEndpoints
         }
 
         var options = endpoints.ServiceProvider.GetService<IOptionsMonitor<FactorialWebhookOptions>>();
-        var unverified = registrations.Where(r => options?.CurrentValue.ChallengeFor(r.Event.SubscriptionType) is null).Select(r => r.Event.SubscriptionType).ToList();
+        List<string> unverified = options?.CurrentValue.ChallengeStore is not null ? [] // challenges arrive later; deliveries without one are 401
+            : registrations.Where(r => options?.CurrentValue.ChallengeFor(r.Event.SubscriptionType) is null).Select(r => r.Event.SubscriptionType).ToList();
         if (options is null || unverified.Count > 0)
         {
             throw new FactorialWebhookException(

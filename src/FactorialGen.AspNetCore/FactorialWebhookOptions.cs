@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using FactorialGen.Webhooks;
 
 namespace FactorialGen.AspNetCore;
 
@@ -22,6 +23,13 @@ public sealed class FactorialWebhookOptions
     /// <summary>The challenge per subscription type (e.g. <c>attendance/shift/clock_in</c>), when each subscription has its own.</summary>
     public IDictionary<string, string> Challenges { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A store read on every delivery, for challenges that are set after the app starts (e.g. by
+    /// <c>hr.Webhooks.SubscribeAsync(..., new() { Store = store })</c> once the receiver is reachable). With a store,
+    /// mapping does not require a challenge per handled type; a delivery of a type with no challenge yet is refused (401).
+    /// </summary>
+    public FactorialWebhookChallengeStore? ChallengeStore { get; set; }
+
     /// <summary>Deliveries with a larger body are refused with 413 before they are read (default 1 MiB).</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
@@ -38,8 +46,24 @@ public sealed class FactorialWebhookOptions
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The challenge expected for <paramref name="subscriptionType"/>, or <c>null</c> when none is configured.</summary>
+    /// <summary>Adds the challenge of each subscription, e.g. the result of <c>hr.Webhooks.SubscribeAsync</c>.</summary>
+    /// <param name="challenges">Subscription type → challenge.</param>
+    /// <returns>These options.</returns>
+    public FactorialWebhookOptions UseChallenges(IEnumerable<KeyValuePair<string, string>> challenges)
+    {
+        ArgumentNullException.ThrowIfNull(challenges);
+        foreach (var (type, challenge) in challenges)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(challenge, nameof(challenges));
+            Challenges[type] = challenge;
+        }
+
+        return this;
+    }
+
+    /// <summary>The challenge expected for <paramref name="subscriptionType"/> (from <see cref="Challenges"/>, then <see cref="ChallengeStore"/>, then <see cref="Challenge"/>), or <c>null</c> when none is configured.</summary>
     public string? ChallengeFor(string subscriptionType) =>
         Challenges.TryGetValue(subscriptionType, out var own) && !string.IsNullOrEmpty(own) ? own
+        : ChallengeStore?.Find(subscriptionType) is { Length: > 0 } stored ? stored
         : string.IsNullOrEmpty(Challenge) ? null : Challenge;
 }

@@ -30,7 +30,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WebhookReceiver> StartAsync(Action<FactorialWebhookOptions> options, Action<FactorialWebhookHandlers> handlers, Action<IServiceCollection>? services = null)
+    public static Task<WebhookReceiver> StartAsync(Action<FactorialWebhookOptions> options, Action<FactorialWebhookHandlers> handlers, Action<IServiceCollection>? services = null) =>
+        StartAsync<Hr>(options, handlers, services);
+
+    public static async Task<WebhookReceiver> StartAsync<TClient>(Action<FactorialWebhookOptions> options, Action<FactorialWebhookHandlers> handlers, Action<IServiceCollection>? services = null)
+        where TClient : FactorialGen.Webhooks.IFactorialWebhookSource
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -39,7 +43,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         builder.Services.AddFactorialWebhooks(options);
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapFactorialWebhooks<Hr>("/factorial/webhooks", handlers);
+        app.MapFactorialWebhooks<TClient>("/factorial/webhooks", handlers);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new WebhookReceiver(app, logs, new Uri(address));

@@ -15,7 +15,7 @@ public sealed class BuiltInDocumentTests
         Assert.Empty(document.Diagnostics);
         Assert.NotNull(document.Value);
         Assert.Equal("2026-07-01", document.Value.ApiVersion);
-        Assert.Equal(31, document.Value.Operations.Count);
+        Assert.Equal(37, document.Value.Operations.Count);
         var names = document.Value.Operations.Select(o => $"{o.Group}.{o.Resource}.{o.Name}").ToHashSet();
         Assert.Superset(
             new[]
@@ -26,9 +26,17 @@ public sealed class BuiltInDocumentTests
                 "Attendance.Shifts.Delete", "Attendance.Shifts.ClockIn", "Attendance.Shifts.ClockOut",
                 "Timeoff.Leaves.List", "Timeoff.Leaves.Approve", "Timeoff.Leaves.Reject", "Timeoff.LeaveTypes.Get",
                 "Holidays.CompanyHolidays.List", "Locations.Locations.Get", "Teams.Teams.List", "Teams.Memberships.Get",
-                "ApiPublic.Credentials.List",
+                "ApiPublic.Credentials.List", "Employees.Employees.CreateWithContract",
+                "ApiPublic.WebhookSubscriptions.List", "ApiPublic.WebhookSubscriptions.Get", "ApiPublic.WebhookSubscriptions.Create",
+                "ApiPublic.WebhookSubscriptions.Update", "ApiPublic.WebhookSubscriptions.Delete",
             }.ToHashSet(),
             names);
+        Assert.Equal(
+            new[] { "attendance/shift/clock_in", "attendance/shift/clock_out", "employees/employee/create_with_contract", "timeoff/leave/create" },
+            document.Value.Webhooks.Select(w => w.SubscriptionType).ToArray());
+        Assert.Equal(
+            new[] { "Shift", "Shift", "Employee", "Leave" },
+            document.Value.Webhooks.Select(w => w.Payload.Name).ToArray());
     }
 
     [Fact]

@@ -85,8 +85,33 @@ public sealed class WebhookGenerationTests
         Assert.Null(result.Output.GetTypeByMetadataName($"{Namespace}.FactorialWebhooks"));
         Assert.DoesNotContain(result.Type("Hr").AllInterfaces, i => i.Name == "IFactorialWebhookSource");
 
-        var builtIn = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] public partial class Core;");
-        Assert.DoesNotContain(builtIn.RunResult.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.Contains("Webhooks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Built_in_clients_get_the_four_events_and_only_read_write_clients_get_the_Webhooks_subscriber()
+    {
+        var result = GeneratorHarness.Run("""
+            [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite)] public partial class CoreAdmin;
+            [FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] public partial class CoreReports;
+            """);
+
+        Assert.Empty(result.CompileProblems);
+        var registry = Registry(result, "Acme.FactorialApi.FactorialWebhooks");
+        Assert.Equal(["attendance/shift/clock_in", "attendance/shift/clock_out", "employees/employee/create_with_contract", "timeoff/leave/create"], registry.SubscriptionTypes);
+        var webhooks = Assert.Single(result.Type("CoreAdmin").GetMembers("Webhooks"));
+        Assert.Equal("FactorialGen.Webhooks.FactorialWebhookSubscriptions", ((IPropertySymbol)webhooks).Type.ToDisplayString());
+        Assert.Empty(result.Type("CoreReports").GetMembers("Webhooks")); // cannot create subscriptions: no member
+        Assert.Single(result.Type("CoreReports").GetMembers("WebhookEvents")); // but can still feed a receiver
+    }
+
+    [Fact]
+    public void A_user_member_named_Webhooks_is_FG1010_not_a_compile_error()
+    {
+        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite)] public partial class CoreAdmin { public int Webhooks => 1; }");
+
+        Assert.Equal("FG1010", Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Contains("Webhooks", result.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(result.CompileProblems, d => d.Id is "CS0102" or "CS0111");
     }
 
     [Fact]

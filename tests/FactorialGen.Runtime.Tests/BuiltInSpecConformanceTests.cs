@@ -36,6 +36,9 @@ public sealed class BuiltInSpecConformanceTests
         "GET locations/locations", "GET locations/locations/{id}",
         "GET teams/teams", "GET teams/teams/{id}", "GET teams/memberships", "GET teams/memberships/{id}",
         "GET api_public/credentials",
+        "POST employees/employees/create_with_contract",
+        "GET api_public/webhook_subscriptions", "GET api_public/webhook_subscriptions/{id}", "POST api_public/webhook_subscriptions",
+        "PUT api_public/webhook_subscriptions/{id}", "DELETE api_public/webhook_subscriptions/{id}",
     ];
 
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options"];
@@ -228,6 +231,16 @@ public sealed class BuiltInSpecConformanceTests
         Assert.Equal("2026-04-30", leaving.GetProperty("terminated_on").GetString());
         var staying = await CallAsync("POST employees/employees/unterminate", null, ("id", employeeId));
         Assert.Equal(JsonValueKind.Null, staying.GetProperty("terminated_on").ValueKind);
+
+        // Employee created with a contract; a webhook subscription created, changed and deleted.
+        var hired = await CallAsync("POST employees/employees/create_with_contract", null, ("company_id", companyId), ("first_name", "Ada"), ("last_name", "Byron"), ("email", "ada.byron@sandbox-industries.test"), ("birthday_on", "1990-12-10"), ("contract_starts_on", "2026-03-02"), ("manager_id", adminId));
+        Assert.Equal("Ada Byron", hired.GetProperty("full_name").GetString());
+        var subscription = await CallAsync("POST api_public/webhook_subscriptions", null, ("company_id", companyId), ("subscription_type", "timeoff/leave/approve"), ("target_url", "http://127.0.0.1:9/hooks/timeoff/leave/approve"), ("name", "Conformance"), ("challenge", "conformance-challenge"), ("enabled", false), ("api_version", "2026-07-01"));
+        var subscriptionId = subscription.GetProperty("id").GetString()!;
+        Assert.Equal("timeoff/leave/approve", subscription.GetProperty("type").GetString());
+        var enabled = await CallAsync("PUT api_public/webhook_subscriptions/{id}", subscriptionId, ("id", subscriptionId), ("enabled", true), ("target_url", "http://127.0.0.1:9/hooks/approve"));
+        Assert.True(enabled.GetProperty("enabled").GetBoolean());
+        await CallAsync("DELETE api_public/webhook_subscriptions/{id}", subscriptionId);
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         var writes = ops.Keys.Where(k => !k.StartsWith("GET ", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal);

@@ -86,6 +86,7 @@ internal static class LeaveEndpoints
             CreatedAt = now,
             UpdatedAt = now,
         });
+        state.Webhooks.Publish("timeoff/leave/create", created, ResourceJson.Leave);
         await ApiResponses.ItemAsync(http, api, created, ResourceJson.Leave, 201);
     }
 

@@ -18,6 +18,8 @@ internal static class ResourceEndpoints
         LeaveEndpoints.Map(api, state);
         CatalogEndpoints.Map(api, state);
         CredentialEndpoints.Map(api, state);
+        EmployeeCreateEndpoints.Map(api, state);
+        WebhookSubscriptionEndpoints.Map(api, state);
 
         app.MapFallback("/api/{**path}", http =>
             HttpJson.WriteErrorAsync(http, 404, "not_found", $"No resource is served at {http.Request.Path}."));

@@ -157,6 +157,7 @@ internal static class ShiftEndpoints
             });
         }
 
+        state.Webhooks.Publish("attendance/shift/clock_in", created, ResourceJson.Shift);
         await ApiResponses.ItemAsync(http, api, created, ResourceJson.Shift);
     }
 
@@ -183,6 +184,7 @@ internal static class ShiftEndpoints
             });
         }
 
+        state.Webhooks.Publish("attendance/shift/clock_out", closed!, ResourceJson.Shift);
         await ApiResponses.ItemAsync(http, api, closed!, ResourceJson.Shift);
     }
 

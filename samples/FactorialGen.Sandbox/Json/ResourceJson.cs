@@ -31,4 +31,6 @@ internal static class ResourceJson
     public static ResourceJson<Membership> Membership { get; } = new(c => c.Membership, c => c.ListMembership, c => c.MembershipEnvelope);
 
     public static ResourceJson<Credential> Credential { get; } = new(c => c.Credential, c => c.ListCredential, c => c.CredentialEnvelope);
+
+    public static ResourceJson<WebhookSubscription> WebhookSubscription { get; } = new(c => c.WebhookSubscription, c => c.ListWebhookSubscription, c => c.WebhookSubscriptionEnvelope);
 }

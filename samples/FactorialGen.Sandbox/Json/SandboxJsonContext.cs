@@ -50,6 +50,11 @@ namespace FactorialGen.Sandbox.Json;
 [JsonSerializable(typeof(ShiftWriteRequest))]
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(LeaveWriteRequest))]
+[JsonSerializable(typeof(WebhookSubscription))]
+[JsonSerializable(typeof(List<WebhookSubscription>))]
+[JsonSerializable(typeof(ListEnvelope<WebhookSubscription>), TypeInfoPropertyName = "WebhookSubscriptionEnvelope")]
+[JsonSerializable(typeof(WebhookSubscriptionWriteRequest))]
+[JsonSerializable(typeof(EmployeeCreateRequest))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext
 {
     /// <summary>Metadata for API versions before 2025-01-01: ids are JSON numbers.</summary>

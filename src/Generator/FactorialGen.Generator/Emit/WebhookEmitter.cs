@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FactorialGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -16,6 +17,7 @@ internal static class WebhookEmitter
     private const string Registry = "global::FactorialGen.Webhooks.FactorialWebhookRegistry";
     private const string Event = "global::FactorialGen.Webhooks.FactorialWebhookEvent";
     private const string Source = "global::FactorialGen.Webhooks.IFactorialWebhookSource";
+    private const string Subscriptions = "global::FactorialGen.Webhooks.FactorialWebhookSubscriptions";
 
     public static void Emit(SourceProductionContext context, ModelSet set)
     {
@@ -105,6 +107,14 @@ internal static class WebhookEmitter
         {
             writer.WriteLine($"/// <summary>The webhook events of this client's document (see <see cref=\"global::{client.ModelNamespace}.FactorialWebhooks\"/>).</summary>");
             writer.WriteLine($"public static {Registry} WebhookEvents => global::{client.ModelNamespace}.FactorialWebhooks.WebhookEvents;");
+            if (CanSubscribe(client))
+            {
+                writer.WriteLine();
+                writer.WriteLine($"private {Subscriptions}? __webhooks;");
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>Subscribes a receiver to this document's webhook events (<c>api_public/webhook_subscriptions</c>): one subscription per event type, each with a fresh random challenge.</summary>");
+                writer.WriteLine($"public {Subscriptions} Webhooks => global::System.Threading.LazyInitializer.EnsureInitialized(ref __webhooks, () => new {Subscriptions}(Connection, {CodeText.Literal(client.ApiVersion ?? "2026-07-01")}, WebhookEvents));");
+            }
         }
 
         for (var i = closers.Count - 1; i >= 0; i--)
@@ -113,6 +123,14 @@ internal static class WebhookEmitter
         }
 
         return writer;
+    }
+
+    /// <summary>Whether the client has every call of <c>api_public/webhook_subscriptions</c> that subscribing needs (list, create, update, delete).</summary>
+    internal static bool CanSubscribe(ClientSpec client)
+    {
+        const string Resource = "/api_public/webhook_subscriptions";
+        bool Has(string method, string suffix) => client.Operations.Any(o => o.Method == method && o.Path.EndsWith(suffix, StringComparison.Ordinal));
+        return client.HasWebhooks && Has("GET", Resource) && Has("POST", Resource) && Has("PUT", Resource + "/{id}") && Has("DELETE", Resource + "/{id}");
     }
 
     private static string PayloadName(TypeRef type, string ns) => type.Kind switch

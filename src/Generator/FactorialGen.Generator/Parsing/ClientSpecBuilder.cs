@@ -67,6 +67,8 @@ internal static class ClientSpecBuilder
         if (hasWebhooks)
         {
             needed["WebhookEvents"] = "the webhook registry (IFactorialWebhookSource)";
+            needed["Webhooks"] = "the webhook subscriptions (SubscribeAsync)";
+            needed["__webhooks"] = "a private field";
         }
 
         foreach (var group in operations.Select(o => o.Group).Distinct())
