@@ -12,7 +12,8 @@ internal sealed record QuickstartSettings(
     string? ClientSecret,
     string? RedirectUri,
     string TokenFile,
-    bool AllowWrites)
+    bool AllowWrites,
+    bool TemporaryTokenFile)
 {
     public const string Usage = """
         FactorialGen quickstart: the whole seed flow, against the local sandbox unless --base-url is given.
@@ -23,7 +24,7 @@ internal sealed record QuickstartSettings(
           --client-id <id>        OAuth application client id                      (FACTORIAL_CLIENT_ID)
           --client-secret <s>     OAuth application client secret                  (FACTORIAL_CLIENT_SECRET)
           --redirect-uri <uri>    redirect URI registered for the application      (FACTORIAL_REDIRECT_URI)
-          --token-file <path>     where the token is kept, default a temporary file
+          --token-file <path>     where the token is kept (and left); default a temporary file, deleted at the end
           --allow-writes          clock in/out against the real API too (always on for the sandbox)
         """;
 
@@ -52,13 +53,15 @@ internal sealed record QuickstartSettings(
             values.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
 
         var baseUrl = Get("base-url", "FACTORIAL_BASE_URL");
+        var tokenFile = Get("token-file", "FACTORIAL_TOKEN_FILE");
         return new QuickstartSettings(
             baseUrl is null ? null : new Uri(baseUrl, UriKind.Absolute),
             Get("sandbox-url", "FACTORIAL_SANDBOX_URL") is { } sandboxUrl ? new Uri(sandboxUrl, UriKind.Absolute) : null,
             Get("client-id", "FACTORIAL_CLIENT_ID"),
             Get("client-secret", "FACTORIAL_CLIENT_SECRET"),
             Get("redirect-uri", "FACTORIAL_REDIRECT_URI"),
-            Get("token-file", "FACTORIAL_TOKEN_FILE") ?? Path.Combine(Path.GetTempPath(), $"factorialgen-quickstart-{Environment.ProcessId}", "token.json"),
-            allowWrites);
+            tokenFile ?? Path.Combine(Path.GetTempPath(), $"factorialgen-quickstart-{Environment.ProcessId}", "token.json"),
+            allowWrites,
+            TemporaryTokenFile: tokenFile is null);
     }
 }

@@ -29,8 +29,21 @@ internal sealed class SeedFlow(QuickstartSettings settings, Target target)
 
         // 2. Keep it somewhere safe: every refresh rotates it.
         var store = new FileTokenStore(settings.TokenFile);
-        await store.SaveAsync(token, cancellationToken);
-        Console.WriteLine($"3. Saved to {store.Path} (owner-only).");
+        try
+        {
+            await store.SaveAsync(token, cancellationToken);
+            Console.WriteLine($"3. Saved to {store.Path} (owner-only).");
+            await RunWithTokenAsync(app, token, store, cancellationToken);
+        }
+        finally
+        {
+            await QuickstartCleanup.RemoveTemporaryTokenFileAsync(settings, store);
+        }
+    }
+
+    private async Task RunWithTokenAsync(FactorialApp app, FactorialToken token, FileTokenStore store, CancellationToken cancellationToken)
+    {
+        var baseAddress = target.BaseAddress;
 
         // 3. The generated client: typed groups and models, refreshing and re-saving the token by itself.
         using var hr = new Hr(token, store, new FactorialClientOptions { BaseAddress = baseAddress, App = app });
@@ -59,13 +72,22 @@ internal sealed class SeedFlow(QuickstartSettings settings, Target target)
             cancellationToken: cancellationToken));
         Console.WriteLine($"6. {someone.FullName} has {shifts.Count} shifts in {monthStart:yyyy-MM}.");
 
-        // 6. Clock in and out: write operations, which only the ReadWrite client (Hr) has.
+        // 6. Clock in and out: write operations, which only the ReadWrite client (Hr) has. Both on the same day, a
+        //    minute apart, and the shift is deleted afterwards: the quickstart leaves the attendance as it found it.
         if (target.IsSandbox || settings.AllowWrites)
         {
-            var now = DateTimeOffset.UtcNow;
-            var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = now }, cancellationToken);
-            var clockedOut = await hr.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = someone.Id, Now = now.AddHours(4) }, cancellationToken);
-            Console.WriteLine($"7. Clocked {someone.FullName} in at {clockedIn.ClockIn} and out at {clockedOut.ClockOut} (shift {clockedOut.Id}).");
+            var (clockIn, clockOut) = QuickstartCleanup.SameDayMinute(DateTimeOffset.UtcNow);
+            var clockedIn = await hr.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest { EmployeeId = someone.Id, Now = clockIn }, cancellationToken);
+            try
+            {
+                var clockedOut = await hr.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = someone.Id, Now = clockOut }, cancellationToken);
+                Console.WriteLine($"7. Clocked {someone.FullName} in at {clockedOut.ClockIn} and out at {clockedOut.ClockOut} on {clockedOut.Date:yyyy-MM-dd} (shift {clockedOut.Id}).");
+            }
+            finally
+            {
+                await hr.Attendance.Shifts.DeleteAsync(clockedIn.Id, CancellationToken.None); // even when cancelled or the clock-out failed
+                Console.WriteLine($"   Deleted shift {clockedIn.Id} again.");
+            }
         }
         else
         {
@@ -85,7 +107,7 @@ internal sealed class SeedFlow(QuickstartSettings settings, Target target)
             + $"mornings [{string.Join(", ", daysOff.Mornings.Select(Iso))}], afternoons [{string.Join(", ", daysOff.Afternoons.Select(Iso))}].");
 
         // 9. Refresh: a new token pair, saved before use; the old refresh token stops working.
-        var refreshed = await hr.Connection.TokenSource!.RefreshAsync(cancellationToken);
+        var refreshed = await hr.RefreshAsync(cancellationToken);
         var stored = await store.LoadAsync(cancellationToken);
         Console.WriteLine($"10. Refreshed: token {token.Fingerprint} -> {refreshed.Fingerprint}; the store holds {stored?.Fingerprint}.");
     }

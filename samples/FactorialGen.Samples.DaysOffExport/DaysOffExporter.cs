@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -11,12 +10,17 @@ namespace FactorialGen.Samples.DaysOffExport;
 /// <summary>
 /// Writes every employee's days off of one month as CSV (<c>employee_id,full_name,date,part</c>, part = full,
 /// morning or afternoon). Reads the month's leaves and holidays once and combines them per employee with
-/// <see cref="FactorialDaysOffCalculator"/>, instead of three calls per employee.
+/// <see cref="FactorialDaysOffCalculator"/>, instead of three calls per employee, and writes the rows with
+/// <see cref="FactorialDaysOffCsv"/> (quoting, no spreadsheet formulas).
 /// </summary>
 public sealed class DaysOffExporter(HrReports hr)
 {
     /// <summary>Exports <paramref name="month"/> to <paramref name="output"/>; returns the number of rows written.</summary>
-    public async Task<int> ExportAsync(DateOnly month, TextWriter output, CancellationToken cancellationToken = default)
+    /// <param name="month">Any day of the month to export.</param>
+    /// <param name="output">Where the CSV goes.</param>
+    /// <param name="progress">Told how many employees have been read, of how many, as each page of them arrives. Optional.</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    public async Task<int> ExportAsync(DateOnly month, TextWriter output, IProgress<FactorialPagingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var from = new DateOnly(month.Year, month.Month, 1);
@@ -40,21 +44,17 @@ public sealed class DaysOffExporter(HrReports hr)
             }
         }
 
-        await output.WriteLineAsync("employee_id,full_name,date,part");
-        var rows = 0;
-        await foreach (var employee in hr.Employees.Employees.ListAllAsync(cancellationToken: cancellationToken))
+        var csv = new FactorialDaysOffCsv(output);
+        await csv.WriteHeaderAsync(cancellationToken);
+        await foreach (var employee in hr.Employees.Employees.ListAllAsync(paging: new FactorialPaging { Progress = progress }, cancellationToken: cancellationToken))
         {
             var absences = (employee.LocationId is { } location && holidaysByLocation.TryGetValue(location, out var holidays) ? holidays : [])
                 .Concat(leavesByEmployee.TryGetValue(employee.Id, out var leaves) ? leaves : []);
             var daysOff = FactorialDaysOffCalculator.Compute(from, to, absences, includeWeekends: false, employee.SeniorityCalculationDate, employee.TerminatedOn);
-            foreach (var (day, part) in daysOff.FullDays.Select(d => (d, "full")).Concat(daysOff.Mornings.Select(d => (d, "morning"))).Concat(daysOff.Afternoons.Select(d => (d, "afternoon"))).OrderBy(x => x.Item1))
-            {
-                await output.WriteLineAsync($"{Csv(employee.Id)},{Csv(employee.FullName)},{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)},{part}");
-                rows++;
-            }
+            await csv.WriteAsync(employee.Id, employee.FullName, daysOff, cancellationToken);
         }
 
-        return rows;
+        return csv.Rows;
     }
 
     private static void Add(Dictionary<string, List<FactorialAbsence>> map, string key, FactorialAbsence absence)
@@ -73,7 +73,4 @@ public sealed class DaysOffExporter(HrReports hr)
         "EndOfDay" => FactorialDaysOff.EndOfDay,
         _ => null,
     };
-
-    private static string Csv(string? value) =>
-        value is null ? string.Empty : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

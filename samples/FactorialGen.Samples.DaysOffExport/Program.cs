@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using FactorialGen;
 using FactorialGen.Sandbox;
 using FactorialGen.Samples.DaysOffExport;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,8 @@ var month = DateOnly.ParseExact(builder.Configuration["Export:Month"] ?? "2026-0
 var path = Path.GetFullPath(builder.Configuration["Export:Output"] ?? "days-off.csv");
 await using (var output = new StreamWriter(path))
 {
-    var rows = await host.Services.GetRequiredService<DaysOffExporter>().ExportAsync(month, output, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+    var progress = new Progress<FactorialPagingProgress>(p => Console.Error.WriteLine($"Read {p.Items} of {p.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} employees."));
+    var rows = await host.Services.GetRequiredService<DaysOffExporter>().ExportAsync(month, output, progress, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
     Console.WriteLine($"Wrote {rows} days off of {month:yyyy-MM} to {path}{(sandbox is null ? string.Empty : $" (from the local sandbox at {sandbox.BaseAddress})")}.");
 }
 

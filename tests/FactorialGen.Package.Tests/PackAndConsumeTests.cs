@@ -11,10 +11,14 @@ namespace FactorialGen.Package.Tests;
 /// <summary>
 /// The user's first step made real: pack the one FactorialGen package into a folder feed, then restore, build and run a
 /// fresh consumer project outside the solution that only has <c>&lt;PackageReference Include="FactorialGen" /&gt;</c>.
+/// The consumer restores into a repository-local packages folder (artifacts/package-tests/packages, NUGET_PACKAGES),
+/// reading the user's global packages folder only as a read-only fallback: the run adds nothing to the global cache,
+/// however many test versions it packs. Its build shows no warning but the two it is written to cause.
 /// </summary>
 public sealed class PackAndConsumeTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-package-{Guid.NewGuid():N}");
+    private string? _localPackage;
 
     private const string ConsumerProgram = /* lang=c#-test */ """
         using System;
@@ -49,6 +53,16 @@ public sealed class PackAndConsumeTests : IDisposable
                 using var mini = new MiniHr(hr.Connection);
                 var fromYaml = (await mini.Employees.Employees.ListAsync(limit: 1)).Items[0];
                 Console.WriteLine($"from the YAML document: {fromYaml.FullName}");
+                Console.WriteLine($"API version: {HrReports.ApiVersion}");
+                try
+                {
+                    await hr.RefreshAsync(); // an API key has no token to refresh: the message says so
+                }
+                catch (InvalidOperationException e) when (e.Message.Contains("no OAuth token to refresh", StringComparison.Ordinal))
+                {
+                    Console.WriteLine("refresh: no token (API key)");
+                }
+
                 return 0;
             }
 
@@ -113,6 +127,8 @@ public sealed class PackAndConsumeTests : IDisposable
     public async Task One_package_restores_into_a_fresh_consumer_that_builds_warns_about_scopes_and_runs_against_the_sandbox()
     {
         var repository = DotNet.RepositoryRoot();
+        var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
+        var globalPackages = GlobalPackagesFolder();
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}"; // a fresh version: the package cache never serves a stale copy
@@ -155,6 +171,8 @@ public sealed class PackAndConsumeTests : IDisposable
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                <RestoreAdditionalProjectFallbackFolders>{globalPackages}</RestoreAdditionalProjectFallbackFolders>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="FactorialGen" Version="{version}" />
@@ -166,12 +184,17 @@ public sealed class PackAndConsumeTests : IDisposable
         Directory.CreateDirectory(Path.Combine(consumer, "specs"));
         await File.WriteAllTextAsync(Path.Combine(consumer, "specs", "factorial-mini.yaml"), MiniYamlSpec);
 
-        var build = await DotNet.RunAsync("build -c Release --nologo", consumer);
+        var restoreHere = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        _localPackage = Path.Combine(packages, "factorialgen", version);
+        var build = await DotNet.RunAsync("build -c Release --nologo", consumer, restoreHere);
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains("warning FG0001", build.Output, StringComparison.Ordinal);
         Assert.Contains("warning FG0002", build.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("warning CS", build.Output, StringComparison.Ordinal);
+        var unexpected = build.Output.Split('\n').Where(l => l.Contains("warning ", StringComparison.Ordinal) && !l.Contains("warning FG0001", StringComparison.Ordinal) && !l.Contains("warning FG0002", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, "The consumer build warns (NU1603, CS…):\n" + string.Join("\n", unexpected));
         Assert.DoesNotContain("FG1006", build.Output, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(_localPackage), $"The consumer did not restore FactorialGen into {packages}.");
+        Assert.False(Directory.Exists(Path.Combine(globalPackages, "factorialgen", version)), $"The test run added FactorialGen {version} to the global packages folder {globalPackages}.");
 
         await using var sandbox = await FactorialSandbox.StartAsync();
         var run = await DotNet.RunAsync(
@@ -182,12 +205,25 @@ public sealed class PackAndConsumeTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains($"employees: {sandbox.Options.EmployeeCount}; first: Sam Sandbox", run.Output, StringComparison.Ordinal);
         Assert.Contains("from the YAML document: Sam Sandbox", run.Output, StringComparison.Ordinal);
+        Assert.Contains("API version: 2026-07-01", run.Output, StringComparison.Ordinal);
+        Assert.Contains("refresh: no token (API key)", run.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>The user's global packages folder: NUGET_PACKAGES, or ~/.nuget/packages.</summary>
+    private static string GlobalPackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
+            ? Path.GetFullPath(set)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     public void Dispose()
     {
         try
         {
+            if (_localPackage is not null && Directory.Exists(_localPackage))
+            {
+                Directory.Delete(_localPackage, recursive: true); // each run packs a new version: keep the local folder small
+            }
+
             Directory.Delete(_work, recursive: true);
         }
         catch (IOException)

@@ -62,5 +62,6 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(modelSets, ModelEmitter.Emit);
         context.RegisterSourceOutput(modelSets, WebhookEmitter.Emit);
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), WebhookEmitter.EmitClient);
+        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), ApiVersionEmitter.Emit);
     }
 }

@@ -10,7 +10,7 @@ namespace FactorialGen;
 /// <param name="FullDays">Days off in full.</param>
 /// <param name="Mornings">Days with only the morning off (the API's <c>beggining_of_day</c>).</param>
 /// <param name="Afternoons">Days with only the afternoon off (the API's <c>end_of_day</c>).</param>
-public sealed record FactorialDaysOff(IReadOnlyList<DateOnly> FullDays, IReadOnlyList<DateOnly> Mornings, IReadOnlyList<DateOnly> Afternoons)
+public sealed partial record FactorialDaysOff(IReadOnlyList<DateOnly> FullDays, IReadOnlyList<DateOnly> Mornings, IReadOnlyList<DateOnly> Afternoons)
 {
     /// <summary>The leaves API's spelling of a half day taken in the morning (sic).</summary>
     public const string BeginningOfDay = "beggining_of_day";

@@ -84,6 +84,7 @@ internal sealed class FactorialClientRegistry(IServiceProvider services, IOption
             TimeProvider = timeProvider,
             LoggerFactory = loggerFactory,
         });
+        clientOptions.PipelineTokens = tokens; // client.RefreshAsync() refreshes what the pipeline sends
         return new Entry(clientOptions, tokens, null, oauth, resilience, budget);
     }
 

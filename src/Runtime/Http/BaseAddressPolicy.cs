@@ -15,7 +15,9 @@ internal static class BaseAddressPolicy
         ArgumentNullException.ThrowIfNull(address, paramName);
         if (!address.IsAbsoluteUri)
         {
-            throw new ArgumentException("The base address must be an absolute URI such as 'https://api.factorialhr.com/'.", paramName);
+            throw new ArgumentException(
+                "The base address is not an absolute URI: write it with its scheme and host, such as 'https://api.factorialhr.com/' (or 'http://127.0.0.1:5080/' for the local sandbox).",
+                paramName);
         }
 
         if (HasUserInfo(address))
@@ -25,15 +27,24 @@ internal static class BaseAddressPolicy
                 paramName);
         }
 
-        if (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address)))
+        if (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
         {
-            // Normalise to a trailing slash so relative paths append instead of replacing the last segment.
-            return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+            throw new ArgumentException(
+                $"Refusing base address '{Describe(address)}': its scheme is '{address.Scheme}', and tokens are only sent over HTTPS (plain HTTP only to a loopback address). Write the address with its scheme, such as 'https://api.factorialhr.com/' (or 'http://127.0.0.1:5080/' for the local sandbox); without one, a host and port such as 'localhost:5080' reads as the scheme 'localhost'.",
+                paramName);
         }
 
-        throw new ArgumentException(
-            $"Refusing base address '{Describe(address)}': tokens are only sent over HTTPS (plain HTTP is allowed for loopback addresses only).",
-            paramName);
+        if (address.Scheme == Uri.UriSchemeHttp && !IsLoopback(address))
+        {
+            throw new ArgumentException(
+                $"Refusing base address '{Describe(address)}': tokens are only sent over HTTPS, and plain HTTP only to a loopback address (the local sandbox). Use 'https://{address.Authority}/'.",
+                paramName);
+        }
+
+        BaseAddressPaths.ThrowIfDoubled(address, paramName);
+
+        // Normalise to a trailing slash so relative paths append instead of replacing the last segment.
+        return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
     }
 
     /// <summary>Whether <paramref name="address"/> is absolute and carries user info (anything before an '@' in its authority).</summary>
@@ -55,9 +66,10 @@ internal static class BaseAddressPolicy
             return "(a relative URI)";
         }
 
-        return address.HostNameType == UriHostNameType.Unknown || address.Host.Length == 0
+        var described = address.HostNameType == UriHostNameType.Unknown || address.Host.Length == 0
             ? $"{address.Scheme}:"
             : address.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
+        return described.Length > 1 ? described : "(an address without a scheme or host)";
     }
 
     public static bool IsLoopback(Uri address) =>

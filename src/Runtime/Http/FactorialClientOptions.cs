@@ -86,6 +86,9 @@ public sealed class FactorialClientOptions
     /// </summary>
     internal bool SentThroughPipeline { get; init; }
 
+    /// <summary>Set by <c>AddFactorialClient</c>: the token source its pipeline adds tokens from, for <c>client.RefreshAsync()</c>.</summary>
+    internal FactorialTokenSource? PipelineTokens { get; set; }
+
     internal FactorialClientOptions Validated()
     {
         BaseAddress = BaseAddressPolicy.Validate(BaseAddress, nameof(BaseAddress));

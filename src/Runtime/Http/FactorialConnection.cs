@@ -102,6 +102,9 @@ public sealed class FactorialConnection : IDisposable
     /// <summary>The token source, when connected with an OAuth token.</summary>
     public FactorialTokenSource? TokenSource { get; }
 
+    /// <summary>The token source behind this connection's requests: its own, or the one <c>AddFactorialClient</c> put in its pipeline.</summary>
+    internal FactorialTokenSource? Tokens => TokenSource ?? Options.PipelineTokens;
+
     /// <summary>Sends <paramref name="request"/> and reads the JSON answer as <typeparamref name="T"/>.</summary>
     /// <exception cref="FactorialApiException">Factorial answered with an error status.</exception>
     /// <exception cref="FactorialScopeException">The token lacks the scope the request needs (nothing was sent), or Factorial answered 403 insufficient_scope.</exception>
@@ -134,10 +137,12 @@ public sealed class FactorialConnection : IDisposable
     /// Sends a list request and reads one page, in either shape: a bare array, or <c>{ data, meta }</c>.
     /// Add <c>limit</c>, <c>after_id</c>, <c>before_id</c> or <c>page</c> to the request's query to choose the page.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The query's <c>limit</c> is not 1 to <see cref="FactorialPaging.MaxLimit"/> (nothing is sent).</exception>
     public async Task<FactorialPage<T>> GetPageAsync<T>(FactorialRequest request, JsonTypeInfo<T> itemType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(itemType);
+        FactorialPagingRules.ThrowIfQueryLimitOutOfRange(request);
         return await GetPageCoreAsync(request, itemType, extraQuery: null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -145,14 +150,13 @@ public sealed class FactorialConnection : IDisposable
     /// Reads every item of a list, page after page, as they arrive: cursor paging (<c>limit</c> + <c>after_id</c>)
     /// for wrapped lists, the whole array for bare lists, or page numbers with <see cref="FactorialPagingMode.Page"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FactorialPaging.Limit"/> is not 1 to <see cref="FactorialPaging.MaxLimit"/>, or <see cref="FactorialPaging.Prefetch"/> or <see cref="FactorialPaging.MaxPages"/> is under 1.</exception>
     public async IAsyncEnumerable<T> ListAllAsync<T>(FactorialRequest request, JsonTypeInfo<T> itemType, FactorialPaging? paging = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(itemType);
         paging ??= new FactorialPaging();
-        ArgumentOutOfRangeException.ThrowIfLessThan(paging.Limit, 1, nameof(paging));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(paging.Limit, FactorialPaging.MaxLimit, nameof(paging));
-        ArgumentOutOfRangeException.ThrowIfLessThan(paging.Prefetch, 1, nameof(paging));
+        FactorialPagingRules.Validate(paging);
         await foreach (var item in FactorialPager.ListAllAsync(this, request, itemType, paging, cancellationToken).ConfigureAwait(false))
         {
             yield return item;

@@ -43,7 +43,7 @@ public sealed record FactorialPaging
     /// <summary>The largest page Factorial serves.</summary>
     public const int MaxLimit = 100;
 
-    /// <summary>Items per page, 1 to 100. Default: 100.</summary>
+    /// <summary>Items per page, 1 to <see cref="MaxLimit"/> (100). Default: 100.</summary>
     public int Limit { get; init; } = MaxLimit;
 
     /// <summary>How to walk the pages. Default: <see cref="FactorialPagingMode.Auto"/>.</summary>
@@ -58,4 +58,10 @@ public sealed record FactorialPaging
     /// Cursor paging cannot run ahead (each cursor comes from the page before), so it ignores this.
     /// </summary>
     public int Prefetch { get; init; } = 1;
+
+    /// <summary>
+    /// Told how far the list has been read as each page arrives (pages, items, and the total when the server gives it),
+    /// for a progress bar over a long list. Optional.
+    /// </summary>
+    public System.IProgress<FactorialPagingProgress>? Progress { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class FactorialPager
         var limit = paging.Limit.ToString(CultureInfo.InvariantCulture);
         string? cursor = null;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+        var (pages, items) = (0, 0L);
         for (var pageNumber = 1; pageNumber <= paging.MaxPages; pageNumber++)
         {
             var extra = new List<KeyValuePair<string, string>> { new("limit", limit) };
@@ -44,6 +45,7 @@ internal static class FactorialPager
             }
 
             var page = await connection.GetPageCoreAsync(request, itemType, extra, cancellationToken).ConfigureAwait(false);
+            FactorialPagingRules.Report(paging, ref pages, ref items, page);
             foreach (var item in page.Items)
             {
                 yield return item;
@@ -85,6 +87,7 @@ internal static class FactorialPager
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = new Queue<Task<FactorialPage<T>>>(paging.Prefetch);
         var nextPage = 1;
+        var (pages, items) = (0, 0L);
         Task<FactorialPage<T>> Fetch(int number) => connection.GetPageCoreAsync(
             request,
             itemType,
@@ -101,6 +104,7 @@ internal static class FactorialPager
             while (window.Count > 0)
             {
                 var page = await window.Dequeue().ConfigureAwait(false);
+                FactorialPagingRules.Report(paging, ref pages, ref items, page);
                 foreach (var item in page.Items)
                 {
                     yield return item;

@@ -46,7 +46,7 @@ internal static class FactorialPathSegments
             var empty = segment.IsEmpty && (slash >= 0 || position > 0); // "a//b" or a trailing "/"
             if (empty || IsDotSegment(segment))
             {
-                Refuse(request, index, segment.ToString());
+                Refuse(request, index, segment.ToString(), trailing: empty && slash < 0);
             }
 
             if (slash < 0)
@@ -59,7 +59,7 @@ internal static class FactorialPathSegments
         }
     }
 
-    private static void Refuse(FactorialRequest request, int index, string segment)
+    private static void Refuse(FactorialRequest request, int index, string segment, bool trailing)
     {
         var placeholder = TemplateSegment(request.PathTemplate, index);
         if (placeholder is not null && placeholder == segment)
@@ -85,7 +85,15 @@ internal static class FactorialPathSegments
             throw new ArgumentException($"The request path '{request.PathTemplate ?? request.Path}' has a dot segment ('{segment}'), which would address another resource (RFC 3986 §5.2.4). Escape path values with Uri.EscapeDataString and refuse '.' and '..'.", nameof(request));
         }
 
-        // An empty segment where the template has no placeholder, or a path without a template: the caller's own literal path.
+        if (trailing && request.PathTemplate is null)
+        {
+            // No Factorial path ends with '/': this is a path built as "…/" + id with an empty id.
+            throw new ArgumentException(
+                $"The request path '{request.Path}' ends with '/': its last segment is empty, so it would address the collection instead of one item (was an id empty?). Give the id, or leave out the trailing '/'.",
+                nameof(request));
+        }
+
+        // An empty segment inside a path without a placeholder there: the caller's own literal path.
     }
 
     private static string? TemplateSegment(string? template, int index)

@@ -320,12 +320,12 @@ public sealed class FactorialTokenSource
     {
         if (_oauth is null)
         {
-            throw Refuse(basis, "The access token expired and this client has no FactorialApp to refresh it with: authorize again, or give the client the app's credentials.");
+            throw Refuse(basis, RefreshRefusals.NoApp(basis, reason, TimeProvider));
         }
 
         if (basis.RefreshToken is null)
         {
-            throw Refuse(basis, "The access token expired and has no refresh token: authorize the application again.");
+            throw Refuse(basis, RefreshRefusals.NoRefreshToken(basis, reason, TimeProvider, stored: false));
         }
 
         // Between clients that share the store (in this process or in others), only the holder of the store's lock
@@ -356,7 +356,7 @@ public sealed class FactorialTokenSource
 
                 if (adopted.RefreshToken is null)
                 {
-                    throw Refuse(adopted, "The token in the store expired and has no refresh token: authorize the application again.");
+                    throw Refuse(adopted, RefreshRefusals.NoRefreshToken(adopted, reason, TimeProvider, stored: true));
                 }
 
                 basis = adopted; // newer than ours, but it needs a refresh as well

@@ -93,6 +93,12 @@ namespace Acme
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>write</c> scope. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="body"/> is null.</exception>
+                /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
+                /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/>.</exception>
+                /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
+                /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
+                /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write)]
                 public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.FactorialSmall.Leave> ApproveAsync(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -109,6 +115,12 @@ namespace Acme
                 /// <param name="id">The 'id' parameter.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>write</c> scope. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="id"/> is null.</exception>
+                /// <exception cref="global::System.ArgumentException"><paramref name="id"/> is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>
+                /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
+                /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/>.</exception>
+                /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
+                /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = global::FactorialGen.FactorialScope.Write)]
                 public global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -123,12 +135,19 @@ namespace Acme
                 /// <summary>List leaves</summary>
                 /// <param name="from">The 'from' parameter.</param>
                 /// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
-                /// <param name="limit">Items per page (at most 100); the document does not list it, Factorial accepts it.</param>
+                /// <param name="limit">Items per page, 1 to 100 (FactorialPaging.MaxLimit; another value is refused before sending); the document does not list it, Factorial accepts it.</param>
                 /// <param name="afterId">The cursor after which the page starts (the previous page's 'end_cursor').</param>
                 /// <param name="beforeId">The cursor before which the page ends (the next page's 'start_cursor').</param>
                 /// <param name="page">The page number, for page-based paging.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="from"/> is null.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException"><c>limit</c> is not 1 to 100 (<see cref="global::FactorialGen.FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
+                /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403.</exception>
+                /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/>.</exception>
+                /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
+                /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
+                /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
                 public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.FactorialSmall.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -152,6 +171,13 @@ namespace Acme
                 /// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="from"/> is null.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException"><c>paging.Limit</c> is not 1 to 100 (<see cref="global::FactorialGen.FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
+                /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403 (raised while the items are enumerated).</exception>
+                /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/> (raised while the items are enumerated).</exception>
+                /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps (raised while the items are enumerated).</exception>
+                /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c> (raised while the items are enumerated).</exception>
+                /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c> (raised while the items are enumerated).</exception>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
                 public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.FactorialSmall.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {

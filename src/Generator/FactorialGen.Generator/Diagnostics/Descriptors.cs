@@ -44,43 +44,50 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor FG1004_SpecNotFound = Create(
         "FG1004", "OpenAPI document not found",
-        "No OpenAPI document named '{0}' is in the project; add <FactorialSpec Include=\"path/{0}\" /> (documents found: {1})",
+        "No OpenAPI document with the file name '{0}' is in the project (documents found: {1}); {2}",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1005_NotOpenApi3 = Create(
         "FG1005", "Document is not OpenAPI 3.x",
-        "'{0}' is not an OpenAPI 3.0 or 3.1 document ({1})",
+        "'{0}' is not an OpenAPI 3.0 or 3.1 document ({1}), so nothing is generated from it; convert it to OpenAPI 3 (Swagger 2 documents convert with common tools), or remove it from the FactorialSpec items",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1006_DocumentUnreadable = Create(
         "FG1006", "OpenAPI document cannot be read",
-        "'{0}' cannot be read: {1}",
+        "'{0}' cannot be read, so nothing is generated from it: {1}",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1007_UnsupportedConstruct = Create(
         "FG1007", "Unsupported OpenAPI construct skipped",
-        "{0} in '{1}' was skipped: {2}",
+        "{0} in '{1}' was skipped, and the rest of the document was generated: {2}",
         GeneratorCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FG1008_InvalidScope = Create(
         "FG1008", "Invalid client scope",
-        "'{0}' is declared with scope value {1}; use FactorialScope.Read, Write or ReadWrite",
+        "'{0}' is declared with scope value {1}, which is not a FactorialScope, so no client is generated; use FactorialScope.Read, Write or ReadWrite",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1009_UnsupportedClientKind = Create(
         "FG1009", "Unsupported kind of Factorial client",
-        "'{0}' is {1}; a Factorial client must be a non-static, non-abstract class (not a record) visible outside its file",
+        "'{0}' is {1}, so no client is generated for it; declare it as a non-static, non-abstract class (not a record) visible outside its file",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1010_MemberNameTaken = Create(
         "FG1010", "Client member has a name the generator needs",
-        "'{0}' declares '{1}', which the generated client needs for {2}; rename the member",
+        "'{0}' declares '{1}', which the generated client needs for {2}, so no client is generated; rename the member",
         GeneratorCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FG1011_ClientNameTaken = Create(
         "FG1011", "Client class has a name the generated client needs for a member",
-        "'{0}' has the same name as {1}, and a member cannot have the name of its class; rename the class",
+        "'{0}' has the same name as {1}, and a member cannot have the name of its class, so no client is generated; rename the class",
         GeneratorCategory, DiagnosticSeverity.Error);
+
+    // A warning, not an error: the old version may still answer. Judged against the newest version this package knows,
+    // never the clock, so a build gives the same diagnostics on every machine and every day (docs/diagnostics/FG1012.md).
+    public static readonly DiagnosticDescriptor FG1012_ApiVersionPastSupport = Create(
+        "FG1012", "API version is past Factorial's support window",
+        "'{0}' calls Factorial API version {1} (from {2}), which is more than a year older than {3}, the newest version this package knows, so it is past Factorial's support window and may stop answering; generate the client from a {3} document (or leave out Spec to use the built-in one), or suppress FG1012 if you must stay on {1} for now",
+        GeneratorCategory, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

@@ -230,7 +230,7 @@ internal static class ClientEmitter
 
     private static void WriteDaysOff(SourceWriter writer, ClientSpec client)
     {
-        var version = client.ApiVersion ?? "2026-07-01";
+        var version = client.ApiVersion is null ? "__connection.Options.ApiVersion" : "ApiVersion"; // the constant of ApiVersionEmitter
         var leaves = client.Operations.First(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged);
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The days off of an employee between two dates (inclusive), as the seed's <c>get_daysoff</c>: the holidays of the");
@@ -248,7 +248,7 @@ internal static class ClientEmitter
             ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeId)!")
             : ("string employeeId", "employeeId");
         writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync({idDeclaration}, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
-        writer.WriteLine($"    global::FactorialGen.Runtime.Generated.FactorialDaysOffQuery.GetAsync(__connection, {CodeText.Literal(version)}, {idText}, from, to, includeWeekends, cancellationToken);");
+        writer.WriteLine($"    global::FactorialGen.Runtime.Generated.FactorialDaysOffQuery.GetAsync(__connection, {version}, {idText}, from, to, includeWeekends, cancellationToken);");
     }
 
     private static string ResourcePath(OperationSpec operation)

@@ -14,7 +14,7 @@ internal static class OperationWriter
 
     private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
     [
-        ("limit", "limit", TypeRef.Int32, "Items per page (at most 100); the document does not list it, Factorial accepts it."),
+        ("limit", "limit", TypeRef.Int32, "Items per page, 1 to 100 (FactorialPaging.MaxLimit; another value is refused before sending); the document does not list it, Factorial accepts it."),
         ("after_id", "afterId", TypeRef.String, "The cursor after which the page starts (the previous page's 'end_cursor')."),
         ("before_id", "beforeId", TypeRef.String, "The cursor before which the page ends (the next page's 'start_cursor')."),
         ("page", "page", TypeRef.Int32, "The page number, for page-based paging."),
@@ -159,23 +159,8 @@ internal static class OperationWriter
         _ => null,
     };
 
-    private static void WriteDocs(SourceWriter writer, OperationSpec operation, List<Parameter> parameters, bool listAll)
-    {
-        var summary = operation.Summary ?? $"{operation.Method} {operation.Path}";
-        if (listAll)
-        {
-            summary = summary.TrimEnd('.') + ": every item, page after page.";
-        }
-
-        CodeText.Summary(writer, summary, operation.Description);
-        foreach (var parameter in parameters)
-        {
-            CodeText.WriteTag(writer, "param", parameter.Doc ?? $"The '{parameter.JsonName}' parameter.", $"name=\"{Identifier.Unescape(parameter.Name)}\"");
-        }
-
-        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        writer.WriteLine($"/// <remarks>Needs the <c>{(operation.RequiredScope == 2 ? "write" : "read")}</c> scope. <c>{CodeText.Escape(operation.Method)} {CodeText.Escape(operation.Path)}</c></remarks>");
-    }
+    private static void WriteDocs(SourceWriter writer, OperationSpec operation, List<Parameter> parameters, bool listAll) =>
+        OperationDocs.Write(writer, operation, parameters.Select(p => new OperationDocs.Param(p.Name, p.JsonName, p.Doc, p.Required && !p.IsValueType, p.Location == ParameterLocation.Path && p.Type.Kind == TypeRefKind.String)).ToList(), listAll);
 
     private static string MethodProperty(string method) => method switch
     {

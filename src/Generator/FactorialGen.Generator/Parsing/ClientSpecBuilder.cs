@@ -23,9 +23,9 @@ internal static class ClientSpecBuilder
         var document = Find(target.SpecFileName, documents, out var found);
         if (!found)
         {
-            var available = string.Join(", ", documents.Select(d => d.Value?.FileName).Where(n => n is not null).OrderBy(n => n, StringComparer.Ordinal));
+            var available = documents.Select(d => d.Value?.FileName).OfType<string>().OrderBy(n => n, StringComparer.Ordinal).ToArray();
             var at = target.AttributeLocation;
-            var missing = at with { Arguments = new[] { target.SpecFileName!, available.Length == 0 ? "none" : available }.ToEquatableArray() };
+            var missing = at with { Arguments = SpecNotFoundAdvice.Arguments(target.SpecFileName!, available) };
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(new[] { missing }).ToEquatableArray());
         }
 
@@ -50,7 +50,7 @@ internal static class ClientSpecBuilder
         }
 
         var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
-        return new Result<ClientSpec>(spec, target.Diagnostics);
+        return new Result<ClientSpec>(spec, ApiVersionLifecycle.Check(target, document, target.Diagnostics));
     }
 
     /// <summary>FG1010 for each member the user declared with a name the generated client needs.</summary>
@@ -58,6 +58,7 @@ internal static class ClientSpecBuilder
     {
         var needed = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["ApiVersion"] = "its API version constant",
             ["Connection"] = "its connection property",
             ["Dispose"] = "IDisposable",
             ["GetDaysOffAsync"] = "the days-off query",
@@ -89,6 +90,7 @@ internal static class ClientSpecBuilder
         var name = target.Declaration.Name;
         string? member = name switch
         {
+            "ApiVersion" => "its API version constant",
             "Connection" => "its connection property",
             "Dispose" => "its Dispose method",
             "GetDaysOffAsync" => "its days-off query",
