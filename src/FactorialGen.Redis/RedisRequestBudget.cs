@@ -32,7 +32,7 @@ namespace FactorialGen.Redis;
 /// closed keeps the company under the limit). The connection recovers by itself; so does the budget.
 /// </para>
 /// </remarks>
-public sealed class RedisRequestBudget : RateLimiter
+public sealed partial class RedisRequestBudget : RateLimiter
 {
     // KEYS[1] the sorted set. ARGV: window (µs), limit, permits, in-flight timeout (µs), member.
     // Returns { 1, available after the grant } or { 0, wait in µs }.
@@ -286,40 +286,4 @@ public sealed class RedisRequestBudget : RateLimiter
     private FactorialRequestBudgetException Unreachable(Exception error) =>
         RedisConnection.Unreachable($"The shared request budget in Redis (key '{Key}') could not be taken", error,
             "The request was not sent (the budget fails closed, so the company stays under Factorial's limit); retry it. The connection recovers by itself once Redis is reachable.");
-
-    private sealed class Granted(RedisRequestBudget owner, string member, int permits) : RateLimitLease
-    {
-        private RedisRequestBudget? _owner = owner;
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _owner, null) is { } budget)
-            {
-                budget.Complete(member, permits);
-            }
-        }
-    }
-
-    private sealed class Denied(TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
-            return metadata is not null;
-        }
-    }
 }

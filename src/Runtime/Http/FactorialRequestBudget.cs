@@ -52,9 +52,9 @@ internal sealed class FactorialRequestBudget : IDisposable
     /// <exception cref="FactorialRequestBudgetException">The queue is full.</exception>
     public async ValueTask<RateLimitLease> AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        while (Volatile.Read(ref _pausedUntil) is var until and not 0 && _time.GetTimestamp() < until)
+        for (var wait = PauseLeft(); wait > TimeSpan.Zero; wait = PauseLeft())
         {
-            await Task.Delay(_time.GetElapsedTime(_time.GetTimestamp(), until), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
 
         var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
@@ -68,6 +68,10 @@ internal sealed class FactorialRequestBudget : IDisposable
             $"{request.Method.Method} {FactorialAuthHandler.PathOf(request)} was not sent: the client-side request budget ({_describe}) has no room left in its queue. " +
             "Send fewer requests at once, or raise the budget's queue limit; nothing was sent, so the call can be retried as it is.");
     }
+
+    /// <summary>How long a 429's <c>Retry-After</c> still holds counted requests (zero or less when it does not).</summary>
+    private TimeSpan PauseLeft() =>
+        Volatile.Read(ref _pausedUntil) is var until and not 0 ? _time.GetElapsedTime(_time.GetTimestamp(), until) : TimeSpan.Zero;
 
     /// <summary>Holds the counted requests while a 429's <c>Retry-After</c> lasts.</summary>
     public void Observe(HttpResponseMessage response)

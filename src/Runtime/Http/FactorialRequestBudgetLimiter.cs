@@ -18,7 +18,7 @@ namespace FactorialGen;
 /// arrived): the time a request spends on the way to the server cannot squeeze two permits into one server-side
 /// window. Share one instance between clients of the same company through <see cref="FactorialClientOptions.RequestBudgetLimiter"/> (or a keyed service, see <see cref="DependencyInjection.FactorialServiceOptions.RequestBudget"/>).
 /// </remarks>
-public sealed class FactorialRequestBudgetLimiter : RateLimiter
+public sealed partial class FactorialRequestBudgetLimiter : RateLimiter
 {
     private readonly object _gate = new();
     private readonly int _limit;
@@ -269,49 +269,6 @@ public sealed class FactorialRequestBudgetLimiter : RateLimiter
         while (_finished.Count > 0 && _time.GetElapsedTime(_finished.Peek(), now) >= _window)
         {
             _finished.Dequeue();
-        }
-    }
-
-    private sealed class Waiter(FactorialRequestBudgetLimiter limiter, int permits)
-    {
-        public FactorialRequestBudgetLimiter Limiter { get; } = limiter;
-
-        public int Permits { get; } = permits;
-
-        public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public LinkedListNode<Waiter>? Node { get; set; }
-
-        public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    private sealed class Lease(FactorialRequestBudgetLimiter? limiter, int permits, TimeSpan? retryAfter = null) : RateLimitLease
-    {
-        private FactorialRequestBudgetLimiter? _limiter = limiter;
-        private readonly bool _acquired = limiter is not null;
-
-        public override bool IsAcquired => _acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = wait;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _limiter, null) is { } owner && permits > 0)
-            {
-                owner.Release(permits);
-            }
         }
     }
 }
