@@ -92,14 +92,15 @@ namespace Acme
                 /// <summary>Approve a leave</summary>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>write</c> scope. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
-                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write)]
+                /// <remarks>Needs the <c>write</c> scope. Resource scope <c>time_off</c>. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
+                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.FactorialSmall.Leave> ApproveAsync(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", global::FactorialGen.FactorialScope.Write)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/approve",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.WithJsonBody(body, global::Acme.FactorialApi.FactorialSmall.FactorialJson.LeavesApproveRequest);
                     return __connection.SendAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
@@ -108,7 +109,7 @@ namespace Acme
                 /// <summary>Delete a leave</summary>
                 /// <param name="id">The 'id' parameter.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>write</c> scope. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
+                /// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
                 [global::FactorialGen.FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = global::FactorialGen.FactorialScope.Write)]
                 public global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -128,14 +129,15 @@ namespace Acme
                 /// <param name="beforeId">The cursor before which the page ends (the next page's 'start_cursor').</param>
                 /// <param name="page">The page number, for page-based paging.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
-                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                /// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.FactorialSmall.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
@@ -151,14 +153,15 @@ namespace Acme
                 /// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
                 /// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
-                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                /// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.FactorialSmall.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));

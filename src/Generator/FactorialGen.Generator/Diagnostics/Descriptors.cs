@@ -82,6 +82,11 @@ internal static class Descriptors
         "'{0}' has the same name as {1}, and a member cannot have the name of its class; rename the class",
         GeneratorCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FG1014_InvalidResources = Create(
+        "FG1014", "Invalid client resource scopes",
+        "'{0}' is declared with Resources value {1}, which holds bits that are not FactorialResourceScopes members; combine named FactorialResourceScopes values with |",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");
