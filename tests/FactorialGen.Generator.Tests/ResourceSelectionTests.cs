@@ -170,6 +170,23 @@ public sealed class ResourceSelectionTests
     }
 
     [Fact]
+    public void Days_off_query_needs_the_employees_holidays_and_time_off_resource_scopes()
+    {
+        var result = GeneratorHarness.Run("""
+            using FactorialGen;
+            namespace Acme;
+            [FactorialClient(FactorialScope.Read, Resources = FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking)] public partial class Clock;
+            [FactorialClient(FactorialScope.Read, Resources = FactorialResourceScopes.Employees | FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff)] public partial class DaysOff;
+            """);
+
+        Assert.Empty(result.CompileProblems);
+        Assert.Empty(result.Type("Acme.Clock").GetMembers("GetDaysOffAsync"));
+        Assert.Contains(("GetDaysOffAsync", FactorialScope.Read, FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff), GeneratedOperations.Omitted(result.Type("Acme.Clock")));
+        var daysOff = Assert.Single(result.Type("Acme.DaysOff").GetMembers("GetDaysOffAsync")).GetAttributes().Single(a => a.AttributeClass?.Name == "FactorialOperationAttribute");
+        Assert.Equal((long)(FactorialResourceScopes.Employees | FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff), daysOff.NamedArguments.Single(n => n.Key == "RequiredResource").Value.Value);
+    }
+
+    [Fact]
     public void Resources_with_bits_no_resource_scope_has_is_FG1014_at_the_argument_and_nothing_is_generated()
     {
         var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Resources = (FactorialGen.FactorialResourceScopes)(1L << 40))] public partial class Hr;");
