@@ -111,12 +111,24 @@ public sealed class ResourceSelectionTests
         var result = Run(Limited("Hr", "Read", "FactorialResourceScopes.Employees"));
 
         var omitted = GeneratedOperations.Omitted(result.Type("Acme.Hr"));
-        Assert.Contains(("Finance", FactorialScope.ReadWrite, FactorialResourceScopes.Finance), omitted);
+        // Finance has a read operation: adding the resource scope is enough, the read/write scope stays Read.
+        Assert.Contains(("Finance", FactorialScope.Read, FactorialResourceScopes.Finance), omitted);
         Assert.Contains(("Attendance", FactorialScope.Read, FactorialResourceScopes.TimeTracking), omitted);
         Assert.Contains(("ShiftManagement", FactorialScope.Read, FactorialResourceScopes.ShiftManagement), omitted);
         // Left out for its write scope only: the resource scope is already declared.
         var employees = GeneratedOperations.Omitted(result.Type("Acme.Hr+EmployeesApi+EmployeesResource"));
         Assert.Contains(("CreateAsync", FactorialScope.ReadWrite, FactorialResourceScopes.None), employees);
+    }
+
+    [Fact]
+    public void A_member_left_out_for_both_reasons_needs_both_scopes()
+    {
+        var result = Run(Limited("Hr", "Write", "FactorialResourceScopes.Employees"));
+
+        var omitted = GeneratedOperations.Omitted(result.Type("Acme.Hr"));
+        Assert.Contains(("Finance", FactorialScope.Write, FactorialResourceScopes.Finance), omitted); // its POST is a write
+        Assert.Contains(("ShiftManagement", FactorialScope.ReadWrite, FactorialResourceScopes.ShiftManagement), omitted); // only a GET
+        Assert.Contains(("ApiPublic", FactorialScope.ReadWrite, FactorialResourceScopes.None), omitted); // unknown, a GET
     }
 
     [Fact]

@@ -14,8 +14,13 @@ internal static class OmittedOperationAttributes
     /// <summary>The attribute recording <paramref name="memberName"/>, left out with the operations <paramref name="omitted"/>.</summary>
     public static string For(ClientSpec client, string memberName, IEnumerable<OperationSpec> omitted)
     {
+        // When one of the operations is left out for its resource scope only, adding the resource scopes is enough to get
+        // the member; otherwise the read/write scope widens too.
         var list = omitted as IReadOnlyCollection<OperationSpec> ?? omitted.ToList();
-        var access = list.Aggregate(client.Declaration.Scope, (scope, o) => scope | o.RequiredScope);
+        var declared = client.Declaration.Scope;
+        var access = list.Any(o => ClientSelection.AllowsAccess(declared, o.RequiredScope))
+            ? declared
+            : list.Aggregate(declared, (scope, o) => scope | o.RequiredScope);
         return Line(memberName, access, MissingResources(client, list));
     }
 
