@@ -19,3 +19,12 @@ public partial class HrWriter;
 [FactorialClient(FactorialScope.ReadWrite, Spec = "factorial-openapi-2024-10-01.json")]
 public partial class HrFull;
 #endif
+
+#if FACTORIAL_SPEC_2026
+/// <summary>
+/// The real 2026-07-01 document limited to two resource scopes (only when ../shared/specs holds it): the operations of
+/// employees and time_tracking, plus those no resource scope covers, and only the models they reach.
+/// </summary>
+[FactorialClient(FactorialScope.ReadWrite, Spec = "factorial-openapi-2026-07-01.json", Resources = FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking)]
+public partial class HrTime;
+#endif

@@ -1,4 +1,5 @@
 using System.Linq;
+using FactorialGen.Generator.Model;
 using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -69,7 +70,7 @@ public sealed class ScopeTests
     {
         using var operation = System.Text.Json.JsonDocument.Parse($$"""{"security": {{security}}}""");
 
-        Assert.Equal(expected, ScopeRules.RequiredScope(method, path, operation.RootElement));
+        Assert.Equal((AccessScope)expected, ScopeRules.RequiredScope(method, path, operation.RootElement));
     }
 
     private static (string Key, string Method, int Scope)[] Operations(GeneratorHarness.Result result, string client)

@@ -11,6 +11,7 @@ public sealed class SnapshotTests
           "paths": {
             "/api/2026-07-01/resources/timeoff/leaves": {
               "get": {
+                "tags": ["Timeoff > Leave"],
                 "summary": "List leaves",
                 "parameters": [
                   { "name": "employee_ids[]", "in": "query", "schema": { "type": "array", "items": { "type": "integer" } } },
@@ -24,6 +25,7 @@ public sealed class SnapshotTests
             },
             "/api/2026-07-01/resources/timeoff/leaves/approve": {
               "post": {
+                "tags": ["Timeoff > Leave"],
                 "summary": "Approve a leave",
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["id"], "properties": { "id": { "type": "integer" } } } } } },
                 "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/timeoff_leave" } } } } }

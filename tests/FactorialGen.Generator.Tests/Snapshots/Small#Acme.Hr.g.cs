@@ -92,20 +92,21 @@ namespace Acme
                 /// <summary>Approve a leave</summary>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>write</c> scope. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
+                /// <remarks>Needs the <c>write</c> scope. Resource scope <c>time_off</c>. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="body"/> is null.</exception>
                 /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
                 /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
-                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write)]
+                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.FactorialSmall.Leave> ApproveAsync(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", global::FactorialGen.FactorialScope.Write)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/approve",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.WithJsonBody(body, global::Acme.FactorialApi.FactorialSmall.FactorialJson.LeavesApproveRequest);
                     return __connection.SendAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
@@ -114,7 +115,7 @@ namespace Acme
                 /// <summary>Delete a leave</summary>
                 /// <param name="id">The 'id' parameter.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>write</c> scope. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
+                /// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="id"/> is null.</exception>
                 /// <exception cref="global::System.ArgumentException"><paramref name="id"/> is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>
                 /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
@@ -140,7 +141,7 @@ namespace Acme
                 /// <param name="beforeId">The cursor before which the page ends (the next page's 'start_cursor').</param>
                 /// <param name="page">The page number, for page-based paging.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                /// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="from"/> is null.</exception>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><c>limit</c> is not 1 to 100 (<see cref="global::FactorialGen.FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
                 /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403.</exception>
@@ -148,13 +149,14 @@ namespace Acme
                 /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
-                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.FactorialSmall.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
@@ -170,7 +172,7 @@ namespace Acme
                 /// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
                 /// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+                /// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="from"/> is null.</exception>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><c>paging.Limit</c> is not 1 to 100 (<see cref="global::FactorialGen.FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
                 /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403 (raised while the items are enumerated).</exception>
@@ -178,13 +180,14 @@ namespace Acme
                 /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps (raised while the items are enumerated).</exception>
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c> (raised while the items are enumerated).</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c> (raised while the items are enumerated).</exception>
-                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
                 public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.FactorialSmall.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
+                        RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));

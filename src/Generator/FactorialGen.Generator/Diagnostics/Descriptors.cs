@@ -88,6 +88,10 @@ internal static class Descriptors
         "FG1012", "API version is past Factorial's support window",
         "'{0}' calls Factorial API version {1} (from {2}), which is more than a year older than {3}, the newest version this package knows, so it is past Factorial's support window and may stop answering; generate the client from a {3} document (or leave out Spec to use the built-in one), or suppress FG1012 if you must stay on {1} for now",
         GeneratorCategory, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor FG1014_InvalidResources = Create(
+        "FG1014", "Invalid client resource scopes",
+        "'{0}' is declared with Resources value {1}, which holds bits that are not FactorialResourceScopes members; combine named FactorialResourceScopes values with |",
+        GeneratorCategory, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,

@@ -51,15 +51,18 @@ internal static class ClientEmitter
         var groupNames = new HashSet<string>(groups.Select(g => g.Key), StringComparer.Ordinal);
         var omittedGroups = client.Omitted.Select(o => o.Group).Where(g => !groupNames.Contains(g)).Distinct().OrderBy(g => g, StringComparer.Ordinal);
 
-        writer.WriteLine($"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>");
+        var resources = client.Declaration.Resources;
+        writer.WriteLine(resources == ResourceScope.None
+            ? $"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>"
+            : $"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/> and the resource scopes <c>{ResourceScopeTable.OAuthName(resources)}</c>: it has exactly the operations they allow, plus those no resource scope covers.</summary>");
         foreach (var group in omittedGroups)
         {
-            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(group)}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, client.Omitted.Where(o => o.Group == group)))})]");
+            writer.WriteLine(OmittedOperationAttributes.For(client, group, client.Omitted.Where(o => o.Group == group)));
         }
 
         if (!HasDaysOff(client.Operations) && HasDaysOff(client.Operations.Concat(client.Omitted)))
         {
-            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation(\"GetDaysOffAsync\", global::FactorialGen.FactorialScope.{ScopeName(client.Declaration.Scope | 1)})]");
+            writer.WriteLine(OmittedOperationAttributes.ForDaysOff(client, DaysOffOperations(client.Operations.Concat(client.Omitted))));
         }
 
         writer.WriteLine(CodeText.GeneratedCode);
@@ -159,7 +162,7 @@ internal static class ClientEmitter
         writer.WriteLine($"/// <summary>The resources of the <c>{group}</c> API namespace.</summary>");
         foreach (var omitted in client.Omitted.Where(o => o.Group == group && !resourceNames.Contains(o.Resource)).GroupBy(o => o.Resource).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Key)}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, omitted))})]");
+            writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Key, omitted));
         }
 
         writer.WriteLine(CodeText.GeneratedCode);
@@ -194,10 +197,10 @@ internal static class ClientEmitter
         writer.WriteLine($"/// <summary>Operations on <c>{CodeText.Escape(ResourcePath(operations[0]))}</c>.</summary>");
         foreach (var omitted in client.Omitted.Where(o => o.Group == group && o.Resource == resource && !names.Contains(o.Name)).OrderBy(o => o.Name, StringComparer.Ordinal))
         {
-            writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Name + "Async")}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, [omitted]))})]");
+            writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Name + "Async", [omitted]));
             if (omitted.ResponseShape == ResponseShape.Paged)
             {
-                writer.WriteLine($"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(omitted.Name + "AllAsync")}, global::FactorialGen.FactorialScope.{ScopeName(WidenedScope(client, [omitted]))})]");
+                writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Name + "AllAsync", [omitted]));
             }
         }
 
@@ -223,10 +226,16 @@ internal static class ClientEmitter
     private static OperationSpec? EmployeeById(IEnumerable<OperationSpec> operations) =>
         operations.FirstOrDefault(o => o.Group == "Employees" && o.Resource == "Employees" && o.Method == "GET" && o.Path.EndsWith("/{id}", StringComparison.Ordinal));
 
-    private static bool HasDaysOff(IEnumerable<OperationSpec> operations) =>
-        EmployeeById(operations) is not null
-        && operations.Any(o => o.Group == "Holidays" && o.Resource == "CompanyHolidays" && o.ResponseShape == ResponseShape.Paged)
-        && operations.Any(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged);
+    private static bool HasDaysOff(IEnumerable<OperationSpec> operations) => DaysOffOperations(operations).Count == 3;
+
+    /// <summary>The operations <c>GetDaysOffAsync</c> reads (the employee, the company holidays, the leaves), those found.</summary>
+    private static List<OperationSpec> DaysOffOperations(IEnumerable<OperationSpec> operations) =>
+        new[]
+        {
+            EmployeeById(operations),
+            operations.FirstOrDefault(o => o.Group == "Holidays" && o.Resource == "CompanyHolidays" && o.ResponseShape == ResponseShape.Paged),
+            operations.FirstOrDefault(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged),
+        }.OfType<OperationSpec>().ToList();
 
     private static void WriteDaysOff(SourceWriter writer, ClientSpec client)
     {
@@ -242,7 +251,8 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"to\">The last day.</param>");
         writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
-        writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read)]");
+        var daysOffResources = DaysOffOperations(client.Operations).Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
+        writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
         var idType = EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
             ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeId)!")
@@ -258,13 +268,10 @@ internal static class ClientEmitter
         return at >= 0 && segments.Length > at + 2 ? segments[at + 1] + "/" + segments[at + 2] : operation.Path;
     }
 
-    private static int WidenedScope(ClientSpec client, IEnumerable<OperationSpec> omitted) =>
-        client.Declaration.Scope | omitted.Select(o => o.RequiredScope).Aggregate(0, (a, b) => a | b);
-
-    internal static string ScopeName(int scope) => scope switch
+    internal static string ScopeName(AccessScope scope) => scope switch
     {
-        1 => "Read",
-        2 => "Write",
+        AccessScope.Read => "Read",
+        AccessScope.Write => "Write",
         _ => "ReadWrite",
     };
 }

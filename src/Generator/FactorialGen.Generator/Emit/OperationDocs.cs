@@ -39,7 +39,7 @@ internal static class OperationDocs
 
     private static void WriteRemarks(SourceWriter writer, OperationSpec operation, string? description, string summary)
     {
-        var route = $"Needs the <c>{(operation.RequiredScope == 2 ? "write" : "read")}</c> scope. <c>{CodeText.Escape(operation.Method)} {CodeText.Escape(operation.Path)}</c>";
+        var route = $"Needs the <c>{(operation.RequiredScope == AccessScope.Write ? "write" : "read")}</c> scope.{ScopeText.Remark(operation.ResourceScope)} <c>{CodeText.Escape(operation.Method)} {CodeText.Escape(operation.Path)}</c>";
         if (string.IsNullOrWhiteSpace(description) || description!.Trim() == summary.Trim())
         {
             writer.WriteLine($"/// <remarks>{route}</remarks>");
@@ -75,7 +75,7 @@ internal static class OperationDocs
             writer.WriteLine($"/// <exception cref=\"global::System.ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
         }
 
-        var scope = operation.RequiredScope == 2 ? "write" : "read";
+        var scope = operation.RequiredScope == AccessScope.Write ? "write" : "read";
         writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialScopeException\">The token lacks the <c>{scope}</c> scope (nothing is sent), or Factorial answered 403{when}.</exception>");
         writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialApiException\">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref=\"global::FactorialGen.FactorialRateLimitException\"/>{when}.</exception>");
         writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialAuthException\">The token could not be refreshed; <see cref=\"global::FactorialGen.FactorialReauthorizationRequiredException\"/> when only a new authorization helps{when}.</exception>");

@@ -40,7 +40,7 @@ internal static class OperationWriter
             writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
         }
 
-        writer.WriteLine($"[global::FactorialGen.FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})]");
+        writer.WriteLine($"[global::FactorialGen.FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
         using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
         {
@@ -52,6 +52,11 @@ internal static class OperationWriter
             writer.WriteLine($"var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {PathExpression(operation)}, global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})");
             writer.WriteLine("{");
             writer.WriteLine($"    PathTemplate = {CodeText.Literal(operation.Path)},");
+            if (ScopeText.RequiredResourceInitializer(operation.ResourceScope) is { } requiredResource)
+            {
+                writer.WriteLine(requiredResource);
+            }
+
             writer.WriteLine("};");
             foreach (var parameter in parameters.Where(p => p.Location == ParameterLocation.Query))
             {

@@ -5,8 +5,9 @@ namespace FactorialGen.Generator.Model;
 /// <summary>The declaration of a client class, without locations (so moving it does not re-emit it).</summary>
 /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
 /// <param name="ContainingTypes">Declarations of containing types, outermost first (e.g. <c>partial class Outer</c>).</param>
-/// <param name="Scope">The FactorialScope value of the attribute (1 read, 2 write, 3 both).</param>
-internal sealed record ClientDeclaration(string Namespace, string Name, EquatableArray<string> ContainingTypes, int Scope)
+/// <param name="Scope">The read/write scope of the attribute.</param>
+/// <param name="Resources">The attribute's <c>Resources</c>: the resource scopes the client is limited to, or <see cref="ResourceScope.None"/> for the whole document.</param>
+internal sealed record ClientDeclaration(string Namespace, string Name, EquatableArray<string> ContainingTypes, AccessScope Scope, ResourceScope Resources = ResourceScope.None)
 {
     public string FullName =>
         string.Join(".", new[] { Namespace }.Where(n => n.Length > 0).Concat(ContainingTypes.AsImmutableArray().Select(d => d.Substring(d.LastIndexOf(' ') + 1))).Concat(new[] { Name }));

@@ -35,14 +35,16 @@ internal enum ParameterLocation
 /// <param name="Group">The API namespace's C# name (e.g. <c>Employees</c>).</param>
 /// <param name="Resource">The resource's C# name (e.g. <c>Employees</c>, <c>CompanyHolidays</c>).</param>
 /// <param name="Name">The method name without <c>Async</c> (e.g. <c>List</c>, <c>Get</c>, <c>ClockIn</c>).</param>
-/// <param name="RequiredScope">1 = read, 2 = write (the FactorialScope values).</param>
+/// <param name="RequiredScope">The read/write scope the operation needs (<see cref="AccessScope.Read"/> or <see cref="AccessScope.Write"/>).</param>
+/// <param name="ResourceScope">The resource scope that covers it (from its tag and <see cref="ResourceScopeTable"/>), or <see cref="ResourceScope.None"/> when unknown.</param>
 internal sealed record OperationSpec(
     string Method,
     string Path,
     string Group,
     string Resource,
     string Name,
-    int RequiredScope,
+    AccessScope RequiredScope,
+    ResourceScope ResourceScope,
     string? Summary,
     string? Description,
     bool Deprecated,

@@ -8,7 +8,7 @@ using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Parsing;
 
-/// <summary>Joins a client with its document and keeps the operations its declared scope allows.</summary>
+/// <summary>Joins a client with its document and keeps the operations its declared scope and resource scopes allow.</summary>
 internal static class ClientSpecBuilder
 {
     public const string DefaultRootNamespace = "FactorialGen.Generated";
@@ -39,17 +39,22 @@ internal static class ClientSpecBuilder
         foreach (var operation in document.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            (Allows(target.Declaration.Scope, operation.RequiredScope) ? kept : omitted).Add(operation);
+            (ClientSelection.Allows(target.Declaration, operation) ? kept : omitted).Add(operation);
         }
 
-        var taken = TakenNames(target, kept, document.Webhooks.Count > 0);
+        // A client limited by resource scopes sees the webhook events its operations reach (the model set holds them).
+        var hasWebhooks = target.Declaration.Resources == ResourceScope.None
+            ? document.Webhooks.Count > 0
+            : ClientSelection.Reached(document, kept).Webhooks.Count > 0;
+
+        var taken = TakenNames(target, kept, hasWebhooks);
         taken.AddRange(ClassNameTaken(target, kept));
         if (taken.Count > 0)
         {
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), hasWebhooks);
         return new Result<ClientSpec>(spec, ApiVersionLifecycle.Check(target, document, target.Diagnostics));
     }
 
@@ -108,7 +113,7 @@ internal static class ClientSpecBuilder
         }
     }
 
-    /// <summary>The models of each document that at least one valid client uses.</summary>
+    /// <summary>The models of each document that at least one valid client uses (only those its clients' operations reach when every one is limited by resource scopes).</summary>
     public static ImmutableArray<ModelSet> ModelSets(ImmutableArray<ClientTarget> targets, ImmutableArray<Result<ApiDocumentSpec>> documents, string? rootNamespace)
     {
         var sets = new List<ModelSet>();
@@ -117,15 +122,13 @@ internal static class ClientSpecBuilder
             var document = Find(group.First().SpecFileName, documents, out _);
             if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
             {
-                sets.Add(new ModelSet(document, ModelNamespace(document, rootNamespace), group.Any(t => t.IsPublic)));
+                var needed = ClientSelection.For(document, group.Select(t => t.Declaration));
+                sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace), group.Any(t => t.IsPublic)));
             }
         }
 
         return sets.ToImmutableArray();
     }
-
-    /// <summary>Whether a client declared with <paramref name="declared"/> gets an operation needing <paramref name="required"/>.</summary>
-    public static bool Allows(int declared, int required) => declared == 3 || declared == required;
 
     public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace)
     {

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FactorialGen.Generator.Parsing;
 
-/// <summary>Reads a <c>[FactorialClient]</c> class into a <see cref="ClientTarget"/>, with FG1001–FG1003/FG1008 problems.</summary>
+/// <summary>Reads a <c>[FactorialClient]</c> class into a <see cref="ClientTarget"/>, with FG1001–FG1003/FG1008/FG1014 problems.</summary>
 internal static class ClientTargetParser
 {
     public static ClientTarget Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -25,6 +25,8 @@ internal static class ClientTargetParser
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1008_InvalidScope, identifier, symbol.Name, scope.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
+
+        var resources = ClientResources.Read(attribute, symbol.Name, identifier, diagnostics, cancellationToken);
 
         var spec = attribute.NamedArguments.Where(a => a.Key == "Spec").Select(a => a.Value.Value as string).FirstOrDefault();
         var kind = symbol.IsRecord ? "a record" : symbol.IsStatic ? "static" : symbol.IsAbstract ? "abstract" : symbol.IsFileLocal ? "file-local" : null;
@@ -62,7 +64,7 @@ internal static class ClientTargetParser
         }
 
         var @namespace = symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
-        var declaration = new ClientDeclaration(@namespace, symbol.Name, containing.ToEquatableArray(), scope);
+        var declaration = new ClientDeclaration(@namespace, symbol.Name, containing.ToEquatableArray(), (AccessScope)scope, resources);
         var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? identifier;
         var userMembers = symbol.GetMembers()
             .Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource))

@@ -295,7 +295,7 @@ internal static class OpenApiReader
             }
         }
 
-        return new RawOperation(method, path, parts, baseName, ScopeRules.RequiredScope(method, path, operation),
+        return new RawOperation(method, path, parts, baseName, ScopeRules.RequiredScope(method, path, operation), ResourceScopeTable.Of(operation),
             StringOf(operation, "summary"), StringOf(operation, "description"), SchemaReader.IsDeprecated(operation),
             parameters, bodyKind, body, bodyRequired, shape, response);
     }
@@ -434,7 +434,8 @@ internal static class OpenApiReader
         string Path,
         OperationNamer.PathParts Parts,
         string BaseName,
-        int RequiredScope,
+        AccessScope RequiredScope,
+        ResourceScope ResourceScope,
         string? Summary,
         string? Description,
         bool Deprecated,
@@ -446,7 +447,7 @@ internal static class OpenApiReader
         TypeRef? Response)
     {
         public OperationSpec ToSpec(string name) => new(
-            Method, Path, Parts.Group, Parts.Resource, name, RequiredScope, Summary, Description, Deprecated,
+            Method, Path, Parts.Group, Parts.Resource, name, RequiredScope, ResourceScope, Summary, Description, Deprecated,
             Parameters.ToEquatableArray(), BodyKind, Body, BodyRequired, Shape, Response);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Parsing;
 
@@ -10,9 +11,6 @@ namespace FactorialGen.Generator.Parsing;
 /// </summary>
 internal static class ScopeRules
 {
-    public const int Read = 1;
-    public const int Write = 2;
-
     /// <summary>
     /// POST actions that only read (they ask the server to prepare something to download or look at), matched on the
     /// last path segment. Extend this list as the API adds such actions.
@@ -28,11 +26,11 @@ internal static class ScopeRules
         "export",
     ];
 
-    public static int RequiredScope(string method, string path, JsonElement operation)
+    public static AccessScope RequiredScope(string method, string path, JsonElement operation)
     {
         if (operation.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array)
         {
-            var declared = 0;
+            var declared = AccessScope.None;
             foreach (var requirement in security.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
             {
                 foreach (var scheme in requirement.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Array))
@@ -41,33 +39,33 @@ internal static class ScopeRules
                     {
                         declared |= scope.GetString() switch
                         {
-                            "write" => Write,
-                            "read" => Read,
-                            _ => 0,
+                            "write" => AccessScope.Write,
+                            "read" => AccessScope.Read,
+                            _ => AccessScope.None,
                         };
                     }
                 }
             }
 
             // "read" is required for every operation in Factorial's wording; "write" marks the write operations.
-            if ((declared & Write) != 0)
+            if ((declared & AccessScope.Write) != 0)
             {
-                return Write;
+                return AccessScope.Write;
             }
 
-            if (declared == Read)
+            if (declared == AccessScope.Read)
             {
-                return Read;
+                return AccessScope.Read;
             }
         }
 
         var verb = method.ToUpperInvariant();
         if (verb is "GET" or "HEAD")
         {
-            return Read;
+            return AccessScope.Read;
         }
 
         var last = path.Substring(path.LastIndexOf('/') + 1);
-        return verb == "POST" && ReadOnlyPostActions.Contains(last, StringComparer.Ordinal) ? Read : Write;
+        return verb == "POST" && ReadOnlyPostActions.Contains(last, StringComparer.Ordinal) ? AccessScope.Read : AccessScope.Write;
     }
 }
