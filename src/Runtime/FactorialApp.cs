@@ -52,17 +52,17 @@ public sealed record FactorialApp(string ClientId, string ClientSecret, string R
     {
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            throw new ArgumentException("The client id of the Factorial application is empty.", nameof(ClientId));
+            throw new ArgumentException("The client id of the Factorial application is empty: give the client id of the OAuth application registered in Factorial (the README's examples read it from the FACTORIAL_CLIENT_ID environment variable: is it set?).", nameof(ClientId));
         }
 
         if (string.IsNullOrWhiteSpace(ClientSecret))
         {
-            throw new ArgumentException("The client secret of the Factorial application is empty.", nameof(ClientSecret));
+            throw new ArgumentException("The client secret of the Factorial application is empty: give the secret of the OAuth application registered in Factorial (the README's examples read it from the FACTORIAL_CLIENT_SECRET environment variable: is it set?).", nameof(ClientSecret));
         }
 
         if (string.IsNullOrWhiteSpace(RedirectUri))
         {
-            throw new ArgumentException("The redirect URI of the Factorial application is empty.", nameof(RedirectUri));
+            throw new ArgumentException("The redirect URI of the Factorial application is empty: give one registered for the application, such as FactorialApp.OutOfBandRedirectUri (urn:ietf:wg:oauth:2.0:oob) for the console flow.", nameof(RedirectUri));
         }
 
         if (Uri.TryCreate(RedirectUri, UriKind.Absolute, out var redirect) && BaseAddressPolicy.HasUserInfo(redirect))

@@ -94,7 +94,7 @@ public sealed class FactorialClientOptions
         BaseAddress = BaseAddressPolicy.Validate(BaseAddress, nameof(BaseAddress));
         if (string.IsNullOrWhiteSpace(ApiVersion) || ApiVersion.Contains('/', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{ApiVersion}' is not an API version such as '{DefaultApiVersion}'.", nameof(ApiVersion));
+            throw new ArgumentException($"FactorialClientOptions.ApiVersion '{ApiVersion}' is not an API version: give a dated version such as '{DefaultApiVersion}' (it becomes the path segment after /api/), without slashes.", nameof(ApiVersion));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxResponseBytes, nameof(MaxResponseBytes));

@@ -74,7 +74,7 @@ public sealed class FactorialConnection : IDisposable
         Options = (options ?? new FactorialClientOptions()).Validated();
         if (httpClient.BaseAddress is { } given && !BaseAddressPolicy.IsSameOrigin(Options.BaseAddress, given))
         {
-            throw new ArgumentException("The HttpClient's BaseAddress differs from FactorialClientOptions.BaseAddress.", nameof(httpClient));
+            throw new ArgumentException($"The HttpClient's BaseAddress ({BaseAddressPolicy.Describe(given)}) differs from FactorialClientOptions.BaseAddress ({BaseAddressPolicy.Describe(Options.BaseAddress)}), so requests would go to another host than the one the credentials are for. Set the same host on both, or leave HttpClient.BaseAddress unset.", nameof(httpClient));
         }
 
         _http = httpClient;

@@ -68,7 +68,7 @@ internal static class FactorialPager
 
             if (!seenCursors.Add(next))
             {
-                throw new FactorialInvalidResponseException($"Paging did not advance: the server sent the cursor '{next}' twice", HttpStatusCode.OK, request.Method.Method, FactorialRequestFacts.TemplateOf(request), null);
+                throw new FactorialInvalidResponseException($"Paging did not advance: the server sent the cursor '{next}' twice, so reading stopped instead of looping forever. Read the list with FactorialPagingMode.Page, or report the answer to Factorial", HttpStatusCode.OK, request.Method.Method, FactorialRequestFacts.TemplateOf(request), null);
             }
 
             cursor = next;
