@@ -37,7 +37,7 @@ public sealed class ScopeTests
         Assert.All(read, o => Assert.Equal(1, o.Scope));
         Assert.All(write, o => Assert.Equal(2, o.Scope));
         Assert.Equal(read.Select(o => o.Key).Concat(write.Select(o => o.Key)).OrderBy(k => k), all.Select(o => o.Key).OrderBy(k => k));
-        Assert.Equal(31, all.Select(o => o.Key).Distinct().Count());
+        Assert.Equal(37, all.Select(o => o.Key).Distinct().Count()); // 31 core + create_with_contract + 5 webhook_subscriptions
         Assert.Contains(read, o => o.Method == "GetAsync" && o.Key.EndsWith("employees/employees/{id}"));
         Assert.DoesNotContain(read, o => o.Method == "TerminateAsync");
         Assert.Contains(write, o => o.Method == "ClockInAsync");
