@@ -100,10 +100,13 @@ internal sealed partial class KnownSymbols
         }
     }
 
-    /// <summary>A readonly <c>FactorialScope</c> field initialized with a constant and never assigned elsewhere: that constant.</summary>
+    /// <summary>
+    /// A readonly <c>FactorialScope</c> or <c>FactorialResourceScopes</c> field initialized with a constant and never
+    /// assigned elsewhere: that constant (a resource-scope origin for the latter).
+    /// </summary>
     public Origin? GetFieldScopeConstant(IFieldSymbol field, string subject)
     {
-        if (!field.IsReadOnly || !IsScope(field.Type))
+        if (!field.IsReadOnly || !(IsScope(field.Type) || IsResources(field.Type)))
         {
             return null;
         }
@@ -116,11 +119,19 @@ internal sealed partial class KnownSymbols
             }
 
             var constant = SemanticModelFor(initializer.SyntaxTree).GetConstantValue(initializer);
-            return constant is { HasValue: true, Value: int scope }
-                ? new Origin(OriginKind.ConstantArgument, scope, initializer.GetLocation(), subject)
-                : null;
+            return constant switch
+            {
+                { HasValue: true, Value: int scope } => new Origin(OriginKind.ConstantArgument, scope, initializer.GetLocation(), subject),
+                { HasValue: true, Value: long resources } => Origin.ForResources(OriginKind.ConstantArgument, resources, initializer.GetLocation(), subject),
+                _ => null,
+            };
         });
-        return found is null ? null : new Origin(found.Kind, found.Scope, found.Location, subject);
+        return found switch
+        {
+            null => null,
+            { Resources: not 0 } => Origin.ForResources(found.Kind, found.Resources, found.Location, subject),
+            _ => new Origin(found.Kind, found.Scope, found.Location, subject),
+        };
     }
 
     private ScopeValue? ComputeFieldValue(IFieldSymbol field, Func<IOperation, ScopeValue?> evaluate)

@@ -19,7 +19,7 @@ internal sealed partial class ScopeFlowAnalysis
         private readonly Dictionary<ISymbol, ScopeValue?> _captured;
         private readonly HashSet<ISymbol> _ownLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _assignedOutOfBand = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<CaptureId, (int Scope, Location Location)?> _constantCaptures = new();
+        private readonly Dictionary<CaptureId, (long Value, Location Location)?> _constantCaptures = new();
         private readonly Dictionary<CaptureId, ISymbol?> _captureAliases = new();
         private readonly Dictionary<ControlFlowRegion, FlowState> _tryStates = new();
         private readonly Dictionary<ControlFlowRegion, List<int>> _handlerEntries = new();

@@ -58,14 +58,14 @@ internal sealed partial class ScopeFlowAnalysis
 
             if (KnownSymbols.Is(type, _known.Token))
             {
-                return method.Name == "FromAccessToken" ? ConstantScope(invocation, invocation.Arguments, "FactorialToken.FromAccessToken") : null;
+                return method.Name == "FromAccessToken" ? ConstantToken(invocation, invocation.Arguments, "FactorialToken.FromAccessToken") : null;
             }
 
             if (KnownSymbols.Is(type, _known.OAuth))
             {
                 return method.Name switch
                 {
-                    "Authorize" => ConstantScope(invocation, invocation.Arguments, "FactorialOAuth.Authorize"),
+                    "Authorize" => ConstantToken(invocation, invocation.Arguments, "FactorialOAuth.Authorize"),
                     "ObtainAccessTokenAsync" => ArgumentOfType(invocation.Arguments, arguments, _known.AuthorizationRequest),
                     "RefreshAccessTokenAsync" => ArgumentOfType(invocation.Arguments, arguments, _known.Token),
                     _ => null,
@@ -74,7 +74,7 @@ internal sealed partial class ScopeFlowAnalysis
 
             if (KnownSymbols.Is(type, _known.ConsoleAuthorization) && method.Name == "AuthorizeFromConsoleAsync")
             {
-                return ConstantScope(invocation, invocation.Arguments, "FactorialConsoleAuthorization.AuthorizeFromConsoleAsync");
+                return ConstantToken(invocation, invocation.Arguments, "FactorialConsoleAuthorization.AuthorizeFromConsoleAsync");
             }
 
             return _known.GetDeclaredReturnScope(method);
@@ -128,7 +128,52 @@ internal sealed partial class ScopeFlowAnalysis
                 if (value is IFlowCaptureReferenceOperation reference &&
                     _constantCaptures.TryGetValue(reference.Id, out var captured) && captured is { } constant)
                 {
-                    return ScopeValue.From(new Origin(OriginKind.ConstantArgument, constant.Scope, constant.Location, subject));
+                    return ScopeValue.From(new Origin(OriginKind.ConstantArgument, (int)constant.Value, constant.Location, subject));
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The token a call makes from a constant <c>FactorialScope</c> and a constant <c>FactorialResourceScopes</c>
+        /// argument: each part is known when its argument is constant (a resource mask of <c>None</c> stays unknown).
+        /// </summary>
+        private ScopeValue? ConstantToken(IOperation call, ImmutableArray<IArgumentOperation> arguments, string subject) =>
+            ScopeValue.From(ConstantScope(call, arguments, subject), ConstantResources(arguments, subject));
+
+        /// <summary>The constant passed for the call's <c>FactorialResourceScopes</c> parameter, as an origin, or <see langword="null"/>.</summary>
+        private Origin? ConstantResources(ImmutableArray<IArgumentOperation> arguments, string subject)
+        {
+            foreach (var argument in arguments)
+            {
+                if (!_known.IsResources(argument.Parameter?.Type) || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var value = argument.Value;
+                while (value is IConversionOperation { OperatorMethod: null } conversion && !value.ConstantValue.HasValue)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is IFieldReferenceOperation field && _known.GetFieldScopeConstant(field.Field, $"{subject} through field '{field.Field.Name}'") is { Resources: not 0 } fromField)
+                {
+                    return fromField;
+                }
+
+                if (value.ConstantValue is { HasValue: true, Value: long resources })
+                {
+                    return Origin.ForResources(OriginKind.ConstantArgument, resources, value.Syntax.GetLocation(), subject);
+                }
+
+                if (value is IFlowCaptureReferenceOperation reference &&
+                    _constantCaptures.TryGetValue(reference.Id, out var captured) && captured is { } constant)
+                {
+                    return Origin.ForResources(OriginKind.ConstantArgument, constant.Value, constant.Location, subject);
                 }
 
                 return null;

@@ -47,12 +47,15 @@ internal sealed partial class ScopeFlowAnalysis
             return writes.Other || writes.Values.Count > 0 ? null : declared;
         }
 
-        /// <summary>Remembers a capture that always holds the same scope constant (an argument spilled by the graph).</summary>
+        /// <summary>Remembers a capture that always holds the same scope or resource-scope constant (an argument spilled by the graph).</summary>
         private void RecordConstantCapture(IFlowCaptureOperation capture)
         {
-            (int, Location)? constant = capture.Value.ConstantValue is { HasValue: true, Value: int scope } && _known.IsScope(capture.Value.Type)
-                ? (scope, capture.Value.Syntax.GetLocation())
-                : null;
+            (long, Location)? constant = capture.Value.ConstantValue switch
+            {
+                { HasValue: true, Value: int scope } when _known.IsScope(capture.Value.Type) => (scope, capture.Value.Syntax.GetLocation()),
+                { HasValue: true, Value: long resources } when _known.IsResources(capture.Value.Type) => (resources, capture.Value.Syntax.GetLocation()),
+                _ => null,
+            };
             if (_constantCaptures.TryGetValue(capture.Id, out var existing) && !Equals(existing, constant))
             {
                 constant = null;
