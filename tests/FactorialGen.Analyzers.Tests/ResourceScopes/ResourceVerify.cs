@@ -19,13 +19,13 @@ internal static class ResourceVerify
     public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
 
     /// <summary>A code-fix test with the resource-scope clients in both states (their declarations may change: <paramref name="fixedDeclarations"/>).</summary>
-    public static ScopeCodeFixTest<TAnalyzer, TCodeFix> CodeFix<TAnalyzer, TCodeFix>(string source, string fixedSource, string equivalenceKey, string? fixedDeclarations = null)
+    public static ScopeCodeFixTest<TAnalyzer, TCodeFix> CodeFix<TAnalyzer, TCodeFix>(string source, string fixedSource, string equivalenceKey, string? fixedDeclarations = null, string? declarations = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new ScopeCodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource, equivalenceKey);
-        ResourceClients.AddTo(test.TestState);
-        ResourceClients.AddTo(test.FixedState, fixedDeclarations);
+        ResourceClients.AddTo(test.TestState, declarations);
+        ResourceClients.AddTo(test.FixedState, fixedDeclarations ?? declarations);
         return test;
     }
 }
