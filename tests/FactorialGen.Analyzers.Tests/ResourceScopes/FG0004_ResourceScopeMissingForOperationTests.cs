@@ -160,6 +160,32 @@ public sealed class FG0004_ResourceScopeMissingForOperationTests
         }
         """);
 
+    [Fact]
+    public Task DeclaredReturnValue_AcrossMethods_Triggers() => Verify.VerifyAsync(Usings + """
+        class Tokens
+        {
+            [return: FactorialTokenScope(FactorialScope.ReadWrite, Resources = FactorialResourceScopes.TimeOff)]
+            public static FactorialToken Load() => throw new NotImplementedException();
+        }
+
+        class Job
+        {
+            Task RunAsync() => {|FG0004:new HrAll(Tokens.Load()).Employees.Employees.GetAsync("1")|};
+        }
+        """);
+
+    [Fact]
+    public Task CapturedByLambda_Triggers() => Verify.VerifyAsync(Usings + """
+        class Job
+        {
+            Func<Task> Bind(string access)
+            {
+                var hr = new HrAll(FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.CompanyLocations));
+                return () => {|FG0004:hr.TimeOff.Leaves.ListAsync()|};
+            }
+        }
+        """);
+
     // ---- Does not trigger -------------------------------------------------------------------------------------
 
     [Fact]
@@ -223,10 +249,11 @@ public sealed class FG0004_ResourceScopeMissingForOperationTests
         {
             async Task RunAsync(string access, bool flag, ClockIn body)
             {
-                var token = FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees);
+                // Either Employees and TimeOff, or Employees and TimeTracking: the token may have TimeTracking.
+                var token = FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees | FactorialResourceScopes.TimeOff);
                 if (flag)
                 {
-                    token = FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.TimeTracking);
+                    token = FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking);
                 }
 
                 await new HrAll(token).Attendance.Clock.ClockInAsync(body);
@@ -244,6 +271,8 @@ public sealed class FG0004_ResourceScopeMissingForOperationTests
                 await new HrAll(token).TimeOff.Leaves.ListAsync();
                 var plain = flag ? FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees) : FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite);
                 await new HrAll(plain).TimeOff.Leaves.ListAsync();
+                var none = flag ? FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees) : FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.None);
+                await new HrAll(none).TimeOff.Leaves.ListAsync();
             }
         }
         """);

@@ -111,9 +111,10 @@ public sealed class FG0005_TokenResourcesDoNotCoverClientTests
         {
             HrPeople Create(string access, bool flag)
             {
+                // One path lacks TimeTracking, the other has everything the client declares.
                 var token = flag
-                    ? FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees)
-                    : FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.TimeTracking);
+                    ? FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees | FactorialResourceScopes.TimeOff)
+                    : FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking);
                 return new HrPeople(token);
             }
         }
