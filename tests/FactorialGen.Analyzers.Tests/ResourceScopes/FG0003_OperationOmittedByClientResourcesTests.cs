@@ -53,6 +53,17 @@ public sealed class FG0003_OperationOmittedByClientResourcesTests
             "declare 'HrStaff' with FactorialScope.ReadWrite and add FactorialResourceScopes.TimeTracking to its Resources"));
 
     [Fact]
+    public Task RecordedWithResourceScopeOnly_NamesTheResourceScope() => Verify.VerifyAsync(Usings + """
+        class Job
+        {
+            object Run(HrStaff hr) => hr.{|#0:Locations|};
+        }
+        """,
+        CS1061(0),
+        FG0003(0).WithArguments("HrStaff.Locations", "FactorialResourceScopes.CompanyLocations",
+            "add FactorialResourceScopes.CompanyLocations to the Resources of the declaration of 'HrStaff'"));
+
+    [Fact]
     public Task DeclaredMembers_DoNotTrigger() => Verify.VerifyAsync(Usings + """
         class Job
         {

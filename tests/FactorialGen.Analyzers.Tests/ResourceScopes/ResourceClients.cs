@@ -9,7 +9,8 @@ namespace FactorialGen.Analyzers.Tests.ResourceScopes;
 /// their resource scope). <c>HrAll</c> keeps the whole document (ReadWrite, no Resources): one operation per resource scope
 /// — Employees, TimeTracking, TimeOff, CompanyLocations — and one outside the table (approvals, <c>None</c>).
 /// <c>HrPeople</c> is declared with <c>Employees | TimeTracking</c> (TimeOff and Locations left out); <c>HrStaff</c> with
-/// Read and <c>Employees</c> (Attendance left out for both its scope and its resource scope).
+/// Read and <c>Employees</c> (Attendance left out for both its scope and its resource scope; Locations recorded with no read/write scope, only
+/// its resource scope).
 /// </summary>
 internal static class ResourceClients
 {
@@ -172,6 +173,7 @@ internal static class ResourceClients
                     }
 
                     [global::FactorialGen.FactorialOmittedOperation("Attendance", global::FactorialGen.FactorialScope.ReadWrite, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeTracking)]
+                    [global::FactorialGen.FactorialOmittedOperation("Locations", (global::FactorialGen.FactorialScope)0, RequiredResource = global::FactorialGen.FactorialResourceScopes.CompanyLocations)]
                     partial class HrStaff : global::System.IDisposable
                     {
                         public HrStaff(global::FactorialGen.FactorialToken token, global::FactorialGen.ITokenStore? tokenStore = null, global::FactorialGen.FactorialClientOptions? options = null) : this(new global::FactorialGen.FactorialConnection(token, tokenStore, options)) { }

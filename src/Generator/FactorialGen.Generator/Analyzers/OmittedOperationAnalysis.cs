@@ -33,7 +33,8 @@ internal static class OmittedOperationAnalysis
             .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, omittedAttribute) && a.ConstructorArguments.Length == 2 &&
                                  a.ConstructorArguments[0].Value as string == name);
         var required = recorded?.ConstructorArguments[1].Value is int scope ? scope : 0;
-        if (recorded is null || required == 0 || known.GetClient(receiverType) is not { } client)
+        var resource = recorded is null ? 0 : KnownSymbols.NamedResources(recorded, "RequiredResource");
+        if (recorded is null || (required == 0 && resource == 0) || known.GetClient(receiverType) is not { } client)
         {
             return;
         }
@@ -43,17 +44,19 @@ internal static class OmittedOperationAnalysis
         // resource scope also records that (RequiredResource), which the declaration's Resources must include.
         var widened = client.DeclaredScope | required;
         var added = required & ~client.DeclaredScope;
-        var resource = KnownSymbols.NamedResources(recorded, "RequiredResource");
         var missingResource = client.DeclaredResources == 0 ? 0 : resource & ~client.DeclaredResources;
-        if (ScopeDiagnosticContract.ScopeName(added != 0 ? added : required) is not { } needed || ScopeDiagnosticContract.ScopeName(widened) is not { } declare)
+        var needed = ScopeDiagnosticContract.ScopeName(added != 0 ? added : required);
+        var declare = ScopeDiagnosticContract.ScopeName(widened);
+        var scopeKnown = needed is not null && declare is not null;
+        if (!scopeKnown && resource == 0)
         {
             return;
         }
 
         // What to say: the scope to add, the resource scope to add, or both; when neither is missing any more (the
         // declaration already changed, the generated code not yet), what the attribute records.
-        var resourceToAdd = missingResource != 0 ? missingResource : added == 0 ? resource : 0;
-        var scopePart = added != 0 || resourceToAdd == 0;
+        var resourceToAdd = missingResource != 0 ? missingResource : added == 0 || !scopeKnown ? resource : 0;
+        var scopePart = scopeKnown && (added != 0 || resourceToAdd == 0);
         var resourceText = ResourceSet.Describe(resourceToAdd, " | ", "FactorialResourceScopes.");
         var needs = (scopePart, resourceToAdd != 0) switch
         {
@@ -68,8 +71,12 @@ internal static class OmittedOperationAnalysis
             _ => $"declare '{client.Client.Name}' with FactorialScope.{declare}",
         };
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (needed is not null)
+        {
+            properties = properties.Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
+        }
+
         if (resourceToAdd != 0)
         {
             properties = properties.Add(ScopeDiagnosticContract.RequiredResourcesProperty, ResourceSet.Describe(resourceToAdd, ","));
