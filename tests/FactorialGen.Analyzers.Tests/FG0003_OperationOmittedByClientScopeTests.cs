@@ -30,7 +30,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         """,
         CS1061(0),
         new DiagnosticResult("FG0003", DiagnosticSeverity.Error).WithLocation(0).WithLocation(TestClients.DeclarationsPath, 5, 22)
-            .WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+            .WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task AwaitedCallThroughResourceVariable_Triggers() => Verify.VerifyAsync(Usings + """
@@ -45,7 +45,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task MethodGroup_Triggers() => Verify.VerifyAsync(Usings + """
@@ -55,7 +55,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task OmittedNamespace_Triggers() => Verify.VerifyAsync(Usings + """
@@ -65,7 +65,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("HrReports.Attendance", "Write", "HrReports", "ReadWrite"));
+        FG0003(0).WithArguments("HrReports.Attendance", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task ReadOperationOnWriteClient_Triggers() => Verify.VerifyAsync(Usings + """
@@ -78,7 +78,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("ShiftsResource.ListAsync", "Read", "HrClock", "ReadWrite"));
+        FG0003(0).WithArguments("ShiftsResource.ListAsync", "FactorialScope.Read", "declare 'HrClock' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task ConditionalAccess_Triggers() => Verify.VerifyAsync(Usings + """
@@ -89,7 +89,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task InsideLambda_Triggers() => Verify.VerifyAsync(Usings + """
@@ -99,7 +99,7 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         }
         """,
         CS1061(0),
-        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+        FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
     [Fact]
     public Task UnknownMemberOrNotAClient_DoesNotTrigger() => Verify.VerifyAsync(Usings + """
@@ -143,12 +143,12 @@ public sealed class FG0003_OperationOmittedByClientScopeTests
         var test = new ScopeCodeFixTest<ScopeAnalyzer, DeclareClientScopeCodeFixProvider>(
             body, body, DeclareClientScopeCodeFixProvider.EquivalenceKey, withDeclarations: true, fixedDeclarations: fixedDeclarations);
         test.TestState.ExpectedDiagnostics.Add(CS1061(0));
-        test.TestState.ExpectedDiagnostics.Add(FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "Write", "HrReports", "ReadWrite"));
+        test.TestState.ExpectedDiagnostics.Add(FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.Write", "declare 'HrReports' with FactorialScope.ReadWrite"));
 
         // The stand-in generated code does not change, so both diagnostics stay (the client is now declared with the
         // recorded scope, so nothing is added to name); the real generator would now emit the member.
         test.FixedState.ExpectedDiagnostics.Add(CS1061(0));
-        test.FixedState.ExpectedDiagnostics.Add(FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "ReadWrite", "HrReports", "ReadWrite"));
+        test.FixedState.ExpectedDiagnostics.Add(FG0003(0).WithArguments("EmployeesResource.TerminateAsync", "FactorialScope.ReadWrite", "declare 'HrReports' with FactorialScope.ReadWrite"));
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
         test.NumberOfIncrementalIterations = 1;
         test.CodeActionVerifier = (action, verifier) => verifier.Equal("Declare 'HrReports' with FactorialScope.ReadWrite", action.Title);

@@ -24,6 +24,7 @@ internal sealed partial class KnownSymbols
         OperationAttribute = operationAttribute;
         TokenScopeAttribute = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenScopeAttribute);
         Scope = compilation.GetTypeByMetadataName(KnownNames.FactorialScope);
+        ResourceScopes = compilation.GetTypeByMetadataName(ScopeDiagnosticContract.ResourceScopesTypeName);
         Token = compilation.GetTypeByMetadataName(KnownNames.FactorialToken);
         OAuth = compilation.GetTypeByMetadataName(KnownNames.FactorialOAuth);
         AuthorizationRequest = compilation.GetTypeByMetadataName(KnownNames.FactorialAuthorizationRequest);
@@ -49,6 +50,8 @@ internal sealed partial class KnownSymbols
     public INamedTypeSymbol? TokenScopeAttribute { get; }
 
     public INamedTypeSymbol? Scope { get; }
+
+    public INamedTypeSymbol? ResourceScopes { get; }
 
     public INamedTypeSymbol? Token { get; }
 
@@ -104,7 +107,7 @@ internal sealed partial class KnownSymbols
             GetDeclaredReturnScope(method) is not null || HasDeclaredOutParameter(method),
         IObjectCreationOperation { Type: var type } => Is(type, Token),
         IParameterReferenceOperation { Parameter: var parameter } => GetDeclaredScope(parameter) is not null,
-        IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null || (field.IsReadOnly && (IsCarrier(field.Type) || IsScope(field.Type))),
+        IFieldReferenceOperation { Field: var field } => GetDeclaredScope(field) is not null || (field.IsReadOnly && (IsCarrier(field.Type) || IsScope(field.Type) || IsResources(field.Type))),
         IPropertyReferenceOperation { Property: var property } => GetDeclaredScope(property) is not null,
         _ => false,
     };
@@ -133,15 +136,20 @@ internal sealed partial class KnownSymbols
             }
 
             var required = 1; // FactorialOperationAttribute.RequiredScope defaults to Read.
+            var resource = 0L; // RequiredResource defaults to None: unknown, never checked.
             foreach (var named in attribute.NamedArguments)
             {
                 if (named.Key == "RequiredScope" && named.Value.Value is int value)
                 {
                     required = value;
                 }
+                else if (named.Key == "RequiredResource" && named.Value.Value is long mask && ResourceSet.IsValid(mask))
+                {
+                    resource = mask;
+                }
             }
 
-            return required is >= 1 and <= 3 ? new OperationInfo(required) : null;
+            return required is >= 1 and <= 3 ? new OperationInfo(required, resource) : null;
         }
 
         return null;
@@ -162,7 +170,7 @@ internal sealed partial class KnownSymbols
                     attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int scope)
                 {
                     // The outermost client wins, as the generator nests groups inside the client it declares.
-                    found = new ClientInfo(current, scope, isRoot: SymbolEqualityComparer.Default.Equals(current, t));
+                    found = new ClientInfo(current, scope, NamedResources(attribute, "Resources"), isRoot: SymbolEqualityComparer.Default.Equals(current, t));
                 }
             }
         }
@@ -197,6 +205,9 @@ internal sealed partial class KnownSymbols
 
     public bool IsScope(ITypeSymbol? type) => Scope is not null && SymbolEqualityComparer.Default.Equals(type, Scope);
 
+    /// <summary>Whether <paramref name="type"/> is <c>FactorialResourceScopes</c>.</summary>
+    public bool IsResources(ITypeSymbol? type) => ResourceScopes is not null && SymbolEqualityComparer.Default.Equals(type, ResourceScopes);
+
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 
@@ -216,12 +227,45 @@ internal sealed partial class KnownSymbols
             }
 
             var location = Location.None;
-            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] })
+            var resourcesLocation = Location.None;
+            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] arguments })
             {
                 location = argument.Expression.GetLocation();
+                resourcesLocation = NamedArgument(arguments, "Resources")?.Expression.GetLocation() ?? Location.None;
             }
 
-            return ScopeValue.From(new Origin(OriginKind.DeclaredScope, scope, location, subject));
+            var resources = NamedResources(attribute, "Resources");
+            return ScopeValue.From(
+                ScopeValue.From(new Origin(OriginKind.DeclaredScope, scope, location, subject)),
+                resources == 0 ? null : Origin.ForResources(OriginKind.DeclaredScope, resources, resourcesLocation, subject));
+        }
+
+        return null;
+    }
+
+    /// <summary>A <c>FactorialResourceScopes</c> named argument of an attribute (<c>Resources = ...</c>), or 0.</summary>
+    internal static long NamedResources(AttributeData attribute, string name)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == name && named.Value.Value is long mask && ResourceSet.IsValid(mask))
+            {
+                return mask;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The syntax of a named attribute argument (<c>Resources = ...</c>), or <see langword="null"/>.</summary>
+    internal static AttributeArgumentSyntax? NamedArgument(SeparatedSyntaxList<AttributeArgumentSyntax> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == name)
+            {
+                return argument;
+            }
         }
 
         return null;
@@ -234,29 +278,4 @@ internal sealed partial class KnownSymbols
         IPropertySymbol => $"property '{symbol.Name}'",
         _ => $"'{symbol.Name}'",
     };
-}
-
-/// <summary>An operation's needed scope, read from <c>[FactorialOperation(RequiredScope = ...)]</c>.</summary>
-internal sealed class OperationInfo
-{
-    public OperationInfo(int requiredScope) => RequiredScope = requiredScope;
-
-    public int RequiredScope { get; }
-}
-
-/// <summary>The client a type belongs to: the type with <c>[FactorialClient]</c>, its declared scope, and whether the type is that client itself.</summary>
-internal sealed class ClientInfo
-{
-    public ClientInfo(INamedTypeSymbol client, int declaredScope, bool isRoot)
-    {
-        Client = client;
-        DeclaredScope = declaredScope;
-        IsRoot = isRoot;
-    }
-
-    public INamedTypeSymbol Client { get; }
-
-    public int DeclaredScope { get; }
-
-    public bool IsRoot { get; }
 }

@@ -12,7 +12,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// FG0003: a member the client's declared scope left out of the generated code (recorded by the generator as
 /// <c>[FactorialOmittedOperation("TerminateAsync", FactorialScope.Write)]</c> on the group type) is used — a direct
 /// call, a call through a variable holding the resource, a method group or a property. The compiler reports CS1061
-/// there; FG0003 on the same span says which scope the member needs and how to declare the client.
+/// there; FG0003 on the same span says which scope the member needs and how to declare the client. A member the client's
+/// <c>Resources</c> left out (<c>[FactorialOmittedOperation(..., RequiredResource = FactorialResourceScopes.TimeOff)]</c>)
+/// gets "add FactorialResourceScopes.TimeOff to the Resources of the declaration".
 /// </summary>
 internal static class OmittedOperationAnalysis
 {
@@ -27,36 +29,67 @@ internal static class OmittedOperationAnalysis
         }
 
         var name = access.Name.Identifier.ValueText;
-        var required = receiverType.GetAttributes()
-            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, omittedAttribute) && a.ConstructorArguments.Length == 2 &&
-                        a.ConstructorArguments[0].Value as string == name)
-            .Select(a => a.ConstructorArguments[1].Value is int scope ? scope : 0)
-            .FirstOrDefault();
-        if (required == 0 || known.GetClient(receiverType) is not { } client)
+        var recorded = receiverType.GetAttributes()
+            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, omittedAttribute) && a.ConstructorArguments.Length == 2 &&
+                                 a.ConstructorArguments[0].Value as string == name);
+        var required = recorded?.ConstructorArguments[1].Value is int scope ? scope : 0;
+        var resource = recorded is null ? 0 : KnownSymbols.NamedResources(recorded, "RequiredResource");
+        if (recorded is null || (required == 0 && resource == 0) || known.GetClient(receiverType) is not { } client)
         {
             return;
         }
 
         // The attribute records the scope the client must be declared with (ReadWrite for a write operation on a Read
-        // client); the operation itself needs what that adds to the declared scope (Write).
+        // client); the operation itself needs what that adds to the declared scope (Write). A member left out for its
+        // resource scope also records that (RequiredResource), which the declaration's Resources must include.
         var widened = client.DeclaredScope | required;
         var added = required & ~client.DeclaredScope;
-        if (ScopeDiagnosticContract.ScopeName(added != 0 ? added : required) is not { } needed || ScopeDiagnosticContract.ScopeName(widened) is not { } declare)
+        var missingResource = client.DeclaredResources == 0 ? 0 : resource & ~client.DeclaredResources;
+        var needed = ScopeDiagnosticContract.ScopeName(added != 0 ? added : required);
+        var declare = ScopeDiagnosticContract.ScopeName(widened);
+        var scopeKnown = needed is not null && declare is not null;
+        if (!scopeKnown && resource == 0)
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
+        // What to say: the scope to add, the resource scope to add, or both; when neither is missing any more (the
+        // declaration already changed, the generated code not yet), what the attribute records.
+        var resourceToAdd = missingResource != 0 ? missingResource : added == 0 || !scopeKnown ? resource : 0;
+        var scopePart = scopeKnown && (added != 0 || resourceToAdd == 0);
+        var resourceText = ResourceSet.Describe(resourceToAdd, " | ", "FactorialResourceScopes.");
+        var needs = (scopePart, resourceToAdd != 0) switch
+        {
+            (true, true) => $"FactorialScope.{needed} and {resourceText}",
+            (false, true) => resourceText,
+            _ => $"FactorialScope.{needed}",
+        };
+        var fix = (scopePart, resourceToAdd != 0) switch
+        {
+            (true, true) => $"declare '{client.Client.Name}' with FactorialScope.{declare} and add {resourceText} to its Resources",
+            (false, true) => $"add {resourceText} to the Resources of the declaration of '{client.Client.Name}'",
+            _ => $"declare '{client.Client.Name}' with FactorialScope.{declare}",
+        };
+
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (needed is not null)
+        {
+            properties = properties.Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
+        }
+
+        if (resourceToAdd != 0)
+        {
+            properties = properties.Add(ScopeDiagnosticContract.RequiredResourcesProperty, ResourceSet.Describe(resourceToAdd, ","));
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.FG0003_OperationOmittedByClientScope,
             access.Name.GetLocation(),
-            ClientDeclaration(client.Client, known),
+            ClientDeclaration(client.Client, known, withResources: resourceToAdd != 0),
             properties,
             $"{receiverType.Name}.{name}",
-            needed,
-            client.Client.Name,
-            declare));
+            needs,
+            fix));
     }
 
     /// <summary>The member name and receiver of <c>receiver.Name</c>, <c>receiver.Name(...)</c> or <c>receiver?.Name</c>.</summary>
@@ -91,15 +124,20 @@ internal static class OmittedOperationAnalysis
         return true;
     }
 
-    /// <summary>The <c>[FactorialClient(...)]</c> argument that declares the client's scope, when it is in source.</summary>
-    private static Location[] ClientDeclaration(INamedTypeSymbol client, KnownSymbols known)
+    /// <summary>
+    /// The <c>[FactorialClient(...)]</c> argument that declares the client's scope, when it is in source, and (for a
+    /// member left out for its resource scope) the expression of its <c>Resources = ...</c>.
+    /// </summary>
+    private static Location[] ClientDeclaration(INamedTypeSymbol client, KnownSymbols known, bool withResources)
     {
         foreach (var attribute in client.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ClientAttribute) &&
-                attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] })
+                attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] arguments })
             {
-                return new[] { argument.Expression.GetLocation() };
+                return withResources && KnownSymbols.NamedArgument(arguments, "Resources") is { } resources
+                    ? new[] { argument.Expression.GetLocation(), resources.Expression.GetLocation() }
+                    : new[] { argument.Expression.GetLocation() };
             }
         }
 

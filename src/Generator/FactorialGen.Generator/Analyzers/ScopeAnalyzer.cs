@@ -11,7 +11,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// <summary>
 /// Reports scope mistakes where a token's scope is statically known: FG0001 at a generated operation call whose
 /// client's token lacks the scope the operation needs, FG0002 at a client constructor argument whose token does not
-/// cover the client's declared scope. Reads only the runtime's attributes (the metadata contract), never the
+/// cover the client's declared scope; FG0004 and FG0005 the same for Factorial's resource scopes (an operation's
+/// <c>RequiredResource</c>, a client's <c>Resources</c>), tracked in the same flow values; FG0003 at a member the
+/// client's declaration left out. Reads only the runtime's attributes (the metadata contract), never the
 /// generator's internals.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -21,7 +23,9 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.FG0001_ScopeMissingForOperation,
         Descriptors.FG0002_TokenScopeDoesNotCoverClient,
-        Descriptors.FG0003_OperationOmittedByClientScope);
+        Descriptors.FG0003_OperationOmittedByClientScope,
+        Descriptors.FG0004_ResourceScopeMissingForOperation,
+        Descriptors.FG0005_TokenResourcesDoNotCoverClient);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

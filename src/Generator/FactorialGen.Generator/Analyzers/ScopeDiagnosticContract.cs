@@ -9,13 +9,31 @@ namespace FactorialGen.Generator.Analyzers;
 /// (<c>Authorize(FactorialScope.Read)</c>, <c>FromAccessToken(x, FactorialScope.Read)</c>,
 /// <c>[FactorialTokenScope(FactorialScope.Read)]</c>, a readonly scope field's initializer), in source order, when
 /// they are in source. FG0003 carries the <c>FactorialScope</c> argument of the client's <c>[FactorialClient(...)]</c>
-/// and the <see cref="RequiredScopeProperty"/>; its span is the member name, as CS1061's.
+/// and the <see cref="RequiredScopeProperty"/>; its span is the member name, as CS1061's. A member left out for its resource
+/// scope (<c>[FactorialOmittedOperation(..., RequiredResource = ...)]</c>) also carries <see cref="RequiredResourcesProperty"/>.
+/// FG0004 and FG0005 carry, as additional locations, the constant <c>FactorialResourceScopes</c> expressions the token's
+/// resource scopes came from (<c>Authorize(scope, FactorialResourceScopes.Employees)</c>, <c>FromAccessToken(x, scope, ...)</c>,
+/// <c>[FactorialTokenScope(..., Resources = ...)]</c>), in source order, when they are in source.
 /// </remarks>
 internal static class ScopeDiagnosticContract
 {
     public const string ScopeMissingForOperationId = "FG0001";
     public const string TokenScopeDoesNotCoverClientId = "FG0002";
     public const string OperationOmittedByClientScopeId = "FG0003";
+    public const string ResourceScopeMissingForOperationId = "FG0004";
+    public const string TokenResourcesDoNotCoverClientId = "FG0005";
+
+    /// <summary>The metadata name of the runtime's <c>FactorialResourceScopes</c>.</summary>
+    public const string ResourceScopesTypeName = "FactorialGen.FactorialResourceScopes";
+
+    /// <summary>
+    /// FG0004, FG0005 and a resource-omitted FG0003: the resource scopes to add, as <c>FactorialResourceScopes</c> member
+    /// names joined by <c>,</c> (e.g. <c>TimeTracking</c> or <c>TimeOff,CompanyLocations</c>).
+    /// </summary>
+    public const string RequiredResourcesProperty = "RequiredResources";
+
+    /// <summary>FG0004, FG0005: the resource scopes the token may have, as member names joined by <c>,</c>.</summary>
+    public const string KnownResourcesProperty = "KnownResources";
 
     /// <summary>The scope the operation (FG0001) or the client's declaration (FG0002) needs: <c>Read</c>, <c>Write</c> or <c>ReadWrite</c>.</summary>
     public const string RequiredScopeProperty = "RequiredScope";

@@ -22,10 +22,21 @@ internal static class Descriptors
         ScopeCategory, DiagnosticSeverity.Warning);
 
     // Reported next to CS1061 (the build already fails there), so it is an error too: it tells a command-line user why.
+    // {1} is what the member needs (FactorialScope.Write, FactorialResourceScopes.TimeOff or both), {2} how to declare the client.
     public static readonly DiagnosticDescriptor FG0003_OperationOmittedByClientScope = Create(
         "FG0003", "Operation left out by the client's declared scope",
-        "'{0}' needs FactorialScope.{1}: declare '{2}' with FactorialScope.{3}",
+        "'{0}' needs {1}: {2}",
         ScopeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG0004_ResourceScopeMissingForOperation = Create(
+        "FG0004", "Operation needs a resource scope the token lacks",
+        "'{0}' needs the resource scope {1}, but the client's token is known to have only {2} (from {3})",
+        ScopeCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FG0005_TokenResourcesDoNotCoverClient = Create(
+        "FG0005", "Token resource scopes do not cover the client's declared resources",
+        "'{0}' is declared with Resources = {1}, but this token is known to lack {2} (it has only {3}, from {4})",
+        ScopeCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FG1001_ClientNotPartial = Create(
         "FG1001", "Factorial client class must be partial",
