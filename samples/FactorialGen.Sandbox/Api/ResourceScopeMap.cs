@@ -9,7 +9,7 @@ namespace FactorialGen.Sandbox.Api;
 /// <c>Attendance &gt; Shift</c> → time_tracking, <c>Timeoff &gt; Leave</c> and <c>Timeoff &gt; LeaveType</c> → time_off,
 /// <c>Holidays &gt; CompanyHoliday</c> → company_holidays, <c>Locations &gt; Location</c> → company_locations,
 /// <c>Teams &gt; Team</c> and <c>Teams &gt; Membership</c> → employees (teams are part of the employee directory).
-/// <c>ApiPublic &gt; Credential</c> is outside Factorial's scope table: any token may call it.
+/// <c>ApiPublic &gt; Credential</c> and <c>ApiPublic &gt; WebhookSubscription</c> are outside Factorial's scope table: any token may call them.
 /// </summary>
 internal static class ResourceScopeMap
 {
