@@ -49,7 +49,7 @@ internal static class ClientSpecBuilder
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace, documents), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), document.Webhooks.Count > 0);
         return new Result<ClientSpec>(spec, target.Diagnostics);
     }
 
@@ -113,7 +113,7 @@ internal static class ClientSpecBuilder
             var document = Find(group.First().SpecFileName, documents, out _);
             if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
             {
-                sets.Add(new ModelSet(document, ModelNamespace(document, rootNamespace), group.Any(t => t.IsPublic)));
+                sets.Add(new ModelSet(document, ModelNamespace(document, rootNamespace, documents), group.Any(t => t.IsPublic)));
             }
         }
 
@@ -123,10 +123,22 @@ internal static class ClientSpecBuilder
     /// <summary>Whether a client declared with <paramref name="declared"/> gets an operation needing <paramref name="required"/>.</summary>
     public static bool Allows(int declared, int required) => declared == 3 || declared == required;
 
-    public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace)
+    /// <summary>
+    /// <c>{root}.FactorialApi</c> for the built-in document, <c>{root}.FactorialApi.{SpecId}</c> (from the document's
+    /// version) for another. When several documents of the compilation have the same version, the first by file name
+    /// keeps that namespace and the others get their file name appended, so their types never collide.
+    /// </summary>
+    public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace, ImmutableArray<Result<ApiDocumentSpec>> documents)
     {
         var root = string.IsNullOrWhiteSpace(rootNamespace) ? DefaultRootNamespace : rootNamespace!.Trim();
-        return document.SpecId.Length == 0 ? root + ".FactorialApi" : root + ".FactorialApi." + document.SpecId;
+        if (document.SpecId.Length == 0)
+        {
+            return root + ".FactorialApi";
+        }
+
+        var first = documents.Select(d => d.Value).Where(d => d is not null && d.SpecId == document.SpecId).Select(d => d!.FileName).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        var suffix = first is null || string.Equals(first, document.FileName, StringComparison.OrdinalIgnoreCase) ? string.Empty : "_" + Identifier.Pascal(document.FileName, "Spec");
+        return root + ".FactorialApi." + document.SpecId + suffix;
     }
 
     private static ApiDocumentSpec? Find(string? fileName, ImmutableArray<Result<ApiDocumentSpec>> documents, out bool found)
