@@ -94,15 +94,15 @@ namespace Acme
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>write</c> scope. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
                 [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write)]
-                public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.FactorialSmall.Leave> ApproveAsync(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.V2026_07_01.Leave> ApproveAsync(global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", global::FactorialGen.FactorialScope.Write)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/approve",
                     };
-                    __request.WithJsonBody(body, global::Acme.FactorialApi.FactorialSmall.FactorialJson.LeavesApproveRequest);
-                    return __connection.SendAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
+                    __request.WithJsonBody(body, global::Acme.FactorialApi.V2026_07_01.FactorialJson.LeavesApproveRequest);
+                    return __connection.SendAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, cancellationToken);
                 }
 
                 /// <summary>Delete a leave</summary>
@@ -110,10 +110,9 @@ namespace Acme
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>write</c> scope. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
                 [global::FactorialGen.FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = global::FactorialGen.FactorialScope.Write)]
-                public global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task DeleteAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(id);
-                    var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + global::System.Uri.EscapeDataString(id), global::FactorialGen.FactorialScope.Write)
+                    var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + global::System.Uri.EscapeDataString(global::FactorialGen.Runtime.Generated.FactorialQuery.Format(id)!), global::FactorialGen.FactorialScope.Write)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/{id}",
                     };
@@ -130,7 +129,7 @@ namespace Acme
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
-                public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.FactorialSmall.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.V2026_07_01.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
@@ -143,7 +142,7 @@ namespace Acme
                     __request.AddQuery("after_id", afterId);
                     __request.AddQuery("before_id", beforeId);
                     __request.AddQuery("page", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(page));
-                    return __connection.GetPageAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
+                    return __connection.GetPageAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, cancellationToken);
                 }
 
                 /// <summary>List leaves: every item, page after page.</summary>
@@ -153,7 +152,7 @@ namespace Acme
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>read</c> scope. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read)]
-                public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.FactorialSmall.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.V2026_07_01.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
@@ -162,7 +161,7 @@ namespace Acme
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
-                    return __connection.ListAllAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, paging, cancellationToken);
+                    return __connection.ListAllAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, paging, cancellationToken);
                 }
             }
         }

@@ -13,8 +13,8 @@ internal static class JsonMetadataEmitter
         var ns = set.Namespace;
         var names = set.Document.Models.Select(m => m.Name).Concat(set.Document.Enums.Select(e => e.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
         var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
-        // Named without its extension: the YAML and JSON forms of one document generate the same code.
-        var source = set.Document.FileName is { } fileName ? System.IO.Path.GetFileNameWithoutExtension(fileName) : "the built-in document";
+        // Named by its version, not its file name: renaming the file (or its YAML and JSON forms) changes no generated code.
+        var source = set.Document.FileName is null ? "the built-in document" : "the API document " + (set.Document.ApiVersion ?? set.Document.SpecId);
         using (writer.Block($"namespace {ns}"))
         {
             writer.WriteLine($"/// <summary>JSON metadata for the models of {CodeText.Escape(source)}, made without reflection (trimming and Native AOT safe).</summary>");
