@@ -10,7 +10,9 @@ namespace FactorialGen.Generator.Parsing;
 /// <c>DateTimeOffset</c>. A field without a format is a date by its name (the real Factorial documents leave the format
 /// out): <c>*_at</c> is a <c>DateTimeOffset</c>; <c>*_on</c>, <c>*_date</c> and <c>date</c> are a <c>DateOnly</c>, or a
 /// <c>DateTimeOffset</c> when the field's example has a time of day. An example that is neither a date nor a timestamp
-/// (<c>"Factorial onboarding date"</c>) keeps the field a string. See docs/generator.md, "Dates and times".
+/// (<c>"Factorial onboarding date"</c>) keeps the field a string. A field of any other name is a <c>DateTimeOffset</c>
+/// when its example is a whole timestamp (date, time of day, and an offset or none), else a string. See
+/// docs/generator.md, "Dates and times".
 /// </summary>
 internal static class ScalarTypes
 {
@@ -40,7 +42,8 @@ internal static class ScalarTypes
         var isDate = name == "date" || name.EndsWith("_on", StringComparison.Ordinal) || name.EndsWith("_date", StringComparison.Ordinal);
         if (!isTimestamp && !isDate)
         {
-            return TypeRef.String;
+            // Any other name: a timestamp only when the example is one ("now": "2024-06-23T11:00:00.000+00:00").
+            return example is not null && IsTimestamp(example) ? TypeRef.DateTime : TypeRef.String;
         }
 
         if (example is null)
