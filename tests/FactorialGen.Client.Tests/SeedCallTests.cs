@@ -80,7 +80,7 @@ public sealed class SeedCallTests
         await using var sandbox = await TestSandbox.StartAsync();
         var token = await sandbox.AuthorizeAsync(FactorialScope.ReadWrite);
         using var admin = new HrAdmin(token, options: sandbox.ClientOptions());
-        var employee = (await admin.Employees.Employees.ListAsync(onlyActive: true, onlyManagers: false, limit: 20)).Items.First(e => e.Id != "1" && e.TerminatedOn is null);
+        var employee = (await admin.Employees.Employees.ListAsync(new EmployeesListOptions { OnlyActive = true, OnlyManagers = false }, limit: 20)).Items.First(e => e.Id != "1" && e.TerminatedOn is null);
 
         Shift opened = await admin.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest
         {
@@ -124,7 +124,7 @@ public sealed class SeedCallTests
         Assert.Contains(leaves, l => l.HalfDay is LeaveHalfDay.BegginingOfDay or LeaveHalfDay.EndOfDay);
         Assert.DoesNotContain(leaves, l => l.HalfDay == LeaveHalfDay.Unknown);
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(new LeavesListOptions { From = From, To = To, Approved = true }));
         Assert.All(approved, l => Assert.True(l.Approved));
         Assert.Equal(leaves.Count(l => l.Approved == true), approved.Count);
     }
@@ -152,7 +152,7 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(new LeavesListOptions { From = From, To = To, Approved = true }));
         var employeeId = approved.GroupBy(l => l.EmployeeId).OrderByDescending(g => g.Sum(l => l.DaysTaken)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
         FactorialDaysOff workdays = await hr.GetDaysOffAsync(employeeId, From, To);
@@ -227,7 +227,7 @@ public sealed class SeedCallTests
         await using var sandbox = await TestSandbox.StartAsync();
         var token = await sandbox.AuthorizeAsync(FactorialScope.ReadWrite);
         using var admin = new HrAdmin(token, options: sandbox.ClientOptions());
-        var employee = (await admin.Employees.Employees.ListAsync(onlyActive: true, onlyManagers: false, limit: 30)).Items.Last(e => e.TerminatedOn is null);
+        var employee = (await admin.Employees.Employees.ListAsync(new EmployeesListOptions { OnlyActive = true, OnlyManagers = false }, limit: 30)).Items.Last(e => e.TerminatedOn is null);
 
         Employee terminated = await admin.Employees.Employees.TerminateAsync(new EmployeesTerminateRequest
         {

@@ -110,14 +110,54 @@ public sealed class RealTypesTests(ITestOutputHelper output)
         Assert.Equal(TypeOf("FromPlace"), TypeOf("ToPlace"));
         var names = result.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>()
             .Where(t => t.ContainingNamespace.ToDisplayString() == "Acme.FactorialApi.V2026_07_01").Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["FactorialJson", "Leave", "LeaveMorning", "LeaveOther", "LeaveToPlace", "LeaveToPlaceKind"], names); // the shortest name of a merged shape is kept
+        Assert.Equal(["FactorialJson", "Leave", "LeaveMorning", "LeaveOther", "LeaveToPlace", "LeaveToPlaceKind", "LeavesListOptions"], names); // the shortest name of a merged shape is kept
 
         // A range's start comes before its end, whatever the document's order.
-        var list = resource.GetMembers("ListAsync").OfType<IMethodSymbol>().Single();
+        var list = resource.GetMembers("ListAsync").OfType<IMethodSymbol>().Single(m => m.Parameters.All(p => p.Name != "options"));
         var order = list.Parameters.Select(p => p.Name).ToList();
         Assert.True(order.IndexOf("from") < order.IndexOf("to"), string.Join(", ", order));
         Assert.True(order.IndexOf("startOn") < order.IndexOf("endOn"), string.Join(", ", order));
-        Assert.Equal("System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>?", list.Parameters.Single(p => p.Name == "raw").Type.ToDisplayString());
+        var options = result.Type("Acme.FactorialApi.V2026_07_01.LeavesListOptions");
+        Assert.Equal("System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>?", options.GetMembers("Raw").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
+    }
+
+    [Fact]
+    public void Many_optional_query_parameters_go_in_an_options_object_with_a_short_overload_for_the_common_ones()
+    {
+        var result = GeneratorHarness.Run(
+            """
+            namespace Acme;
+            [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-types.json")]
+            public partial class Hr
+            {
+                async System.Threading.Tasks.Task Use()
+                {
+                    var day = new System.DateOnly(2026, 1, 1);
+                    await Timeoff.Leaves.ListAsync(from: day, to: day, limit: 5);
+                    await Timeoff.Leaves.ListAsync(new Acme.FactorialApi.V2026_07_01.LeavesListOptions { EmployeeIds = ["1"], From = day }, limit: 5);
+                    await foreach (var _ in Timeoff.Leaves.ListAllAsync(new Acme.FactorialApi.V2026_07_01.LeavesListOptions { StartOn = day })) { }
+                    await Timeoff.Leaves.ListAsync();
+                }
+            }
+            """,
+            GeneratorHarness.Document("/specs/factorial-types.json", Document));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileProblems);
+        var resource = result.Type("Acme.Hr+TimeoffApi+LeavesResource");
+        var lists = resource.GetMembers("ListAsync").OfType<IMethodSymbol>().ToList();
+        Assert.Equal(2, lists.Count);
+        var shortOne = lists.Single(m => m.Parameters.All(p => p.Name != "options"));
+        Assert.Equal(["from", "to", "startOn", "endOn", "limit", "afterId", "beforeId", "page", "cancellationToken"], shortOne.Parameters.Select(p => p.Name));
+        var optionsOne = lists.Single(m => m.Parameters.Any(p => p.Name == "options"));
+        Assert.False(optionsOne.Parameters.Single(p => p.Name == "options").IsOptional);
+        var options = result.Type("Acme.FactorialApi.V2026_07_01.LeavesListOptions");
+        Assert.Equal(["EmployeeIds", "EndOn", "From", "Raw", "StartOn", "To"], options.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        // Both send every value they are given, under its JSON name.
+        var source = result.Source("Acme.Hr.g.cs");
+        Assert.Contains("__request.AddQuery(\"employee_ids[]\", options.EmployeeIds);", source, StringComparison.Ordinal);
+        Assert.Contains("__request.AddQuery(\"from\", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(options.From));", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@
 
 namespace Acme.FactorialApi.V2026_07_01
 {
-    /// <summary>JSON metadata for the models of factorial-small, made without reflection (trimming and Native AOT safe).</summary>
+    /// <summary>JSON metadata for the models of the API document 2026-07-01, made without reflection (trimming and Native AOT safe).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
     public static partial class FactorialJson
     {

@@ -33,6 +33,15 @@ internal static class ModelEmitter
             context.AddSource(HintName(@enum.Name), EnumEmitter.Emit(@enum, set).ToSourceText());
         }
 
+        foreach (var operation in set.Document.Operations)
+        {
+            if (operation.OptionsName is not null)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                context.AddSource(HintName(operation.OptionsName), QueryOptionsEmitter.Emit(operation, set).ToSourceText());
+            }
+        }
+
         context.AddSource($"{set.Namespace}.FactorialJson.g.cs", JsonMetadataEmitter.Emit(set, context.CancellationToken).ToSourceText());
     }
 

@@ -36,6 +36,8 @@ internal enum ParameterLocation
 /// <param name="Resource">The resource's C# name (e.g. <c>Employees</c>, <c>CompanyHolidays</c>).</param>
 /// <param name="Name">The method name without <c>Async</c> (e.g. <c>List</c>, <c>Get</c>, <c>ClockIn</c>).</param>
 /// <param name="RequiredScope">1 = read, 2 = write (the FactorialScope values).</param>
+/// <param name="OptionsName">The options type (in the models' namespace) holding the optional query parameters, when
+/// there are more than <c>QueryOptions.MaxOptional</c> of them; <c>null</c> otherwise.</param>
 internal sealed record OperationSpec(
     string Method,
     string Path,
@@ -51,7 +53,8 @@ internal sealed record OperationSpec(
     TypeRef? Body,
     bool BodyRequired,
     ResponseShape ResponseShape,
-    TypeRef? Response);
+    TypeRef? Response,
+    string? OptionsName = null);
 
 /// <summary>A path or query parameter.</summary>
 /// <param name="JsonName">The name on the wire (e.g. <c>ids[]</c>).</param>

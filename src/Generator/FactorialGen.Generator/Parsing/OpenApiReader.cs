@@ -128,7 +128,9 @@ internal static class OpenApiReader
         var webhooks = WebhookReader.Read(root, components, schemaReader, context.Warn, cancellationToken);
 
         var models = schemaReader.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var operations = ResourceIds.Apply(raw.Select((o, i) => o.ToSpec(names[i])).ToList(), models);
+        var operations = ResourceIds.Apply(raw.Select((o, i) => o.ToSpec(names[i])).ToList(), models)
+            .Select(o => QueryOptions.Needs(o) ? o with { OptionsName = schemaReader.ClaimTypeName(o.Resource + o.Name + "Options") } : o)
+            .ToList();
         var document = new ApiDocumentSpec(
             isBuiltIn ? null : fileName,
             isBuiltIn ? string.Empty : DocumentIdentity.SpecId(root, version, fileName),

@@ -130,7 +130,8 @@ internal static class ParameterReader
         return result;
     }
 
-    private static string? StartOf(string end) =>
+    /// <summary>The start parameter of a range whose end is <paramref name="end"/> (<c>to</c> → <c>from</c>), or null.</summary>
+    internal static string? StartOf(string end) =>
         end == "to" ? "from"
         : end == "end" ? "start"
         : end.StartsWith("end_", StringComparison.Ordinal) ? "start_" + end.Substring(4)

@@ -66,6 +66,9 @@ internal sealed partial class SchemaReader
     /// <summary>The names of the records made for inline objects (not components): the ones identical shapes may merge.</summary>
     public IReadOnlyCollection<string> InlineModels => _inlineModels;
 
+    /// <summary>A type name of the models' namespace for a type that is not a schema (an operation's options).</summary>
+    public string ClaimTypeName(string wanted) => _names.Claim(wanted);
+
     /// <summary>Reads <paramref name="schema"/>; inline types are named <paramref name="contextName"/>.</summary>
     /// <param name="allowEnums">When false, enums read as their underlying type (used for parameters).</param>
     public TypeRef Read(JsonElement schema, string contextName, bool allowEnums = true) => Read(schema, contextName, allowEnums, 0, fieldName: null);
