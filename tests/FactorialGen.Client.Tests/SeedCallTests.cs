@@ -86,14 +86,14 @@ public sealed class SeedCallTests
         {
             EmployeeId = employee.Id,
             Now = DateTimeOffset.Parse("2026-03-02T08:30:00+00:00", CultureInfo.InvariantCulture),
-            LocationType = ShiftsClockInRequestLocationType.WorkFromHome,
+            LocationType = LocationType.WorkFromHome, // one enum for every location_type of the document
             Observations = "kiosk",
         });
         Assert.Equal(employee.Id, opened.EmployeeId);
         Assert.Equal(new DateOnly(2026, 3, 2), opened.Date);
         Assert.Equal("08:30", opened.ClockIn);
         Assert.Null(opened.ClockOut);
-        Assert.Equal(ShiftLocationType.WorkFromHome, opened.LocationType);
+        Assert.Equal(LocationType.WorkFromHome, opened.LocationType);
 
         Shift closed = await admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = DateTimeOffset.Parse("2026-03-02T12:45:00+00:00", CultureInfo.InvariantCulture) });
         Assert.Equal(opened.Id, closed.Id);
@@ -269,10 +269,10 @@ public sealed class SeedCallTests
         _ => null,
     };
 
-    private static string? HalfDay(CompanyHolidayHalfDay? value) => value switch
+    private static string? HalfDay(ShiftHalfDay? value) => value switch
     {
-        CompanyHolidayHalfDay.BeginningOfDay => FactorialDaysOff.BeginningOfDay,
-        CompanyHolidayHalfDay.EndOfDay => FactorialDaysOff.EndOfDay,
+        ShiftHalfDay.BeginningOfDay => FactorialDaysOff.BeginningOfDay,
+        ShiftHalfDay.EndOfDay => FactorialDaysOff.EndOfDay,
         _ => null,
     };
 

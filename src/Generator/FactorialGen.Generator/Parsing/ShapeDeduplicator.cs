@@ -8,8 +8,10 @@ namespace FactorialGen.Generator.Parsing;
 /// <summary>
 /// One type per distinct shape within a document's namespace: enums with the same values in the same order, and
 /// records made for inline objects with the same fields (JSON name, C# name, type, required, deprecated), become one
-/// type. The kept name is the shortest of the merged ones (then the first in ordinal order), so it does not depend on
-/// the order the document is read in; its docs are the kept type's. Records of component schemas keep their names.
+/// type. A merged enum is named for the field all its uses share (<c>HalfDay</c> for <c>LeaveHalfDay</c> and
+/// <c>LeavesCreateRequestHalfDay</c>) when that name is free and wanted by no other merged shape; otherwise, like a
+/// merged record, it keeps the shortest of the merged names (then the first in ordinal order). Neither depends on the
+/// order the document is read in; the docs are those of the first merged type. Records of component schemas keep their names.
 /// Merging repeats until nothing changes, since merged enums and records can make records identical.
 /// </summary>
 internal static class ShapeDeduplicator
@@ -18,16 +20,28 @@ internal static class ShapeDeduplicator
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var enums = document.Enums.ToList();
-        foreach (var group in enums.GroupBy(e => e.Members).Where(g => g.Count() > 1))
+        var groups = enums.GroupBy(e => e.Members).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
+        var wanted = groups.Select(g => CommonSuffix(g.Select(e => e.Name).ToList())).ToList();
+        var taken = new HashSet<string>(document.Models.Select(m => m.Name).Concat(enums.Select(e => e.Name)).Concat(document.Operations.Select(o => o.OptionsName).OfType<string>()).Concat(TypeNames.Reserved), StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
         {
-            var kept = Kept(group.Select(e => e.Name));
-            foreach (var e in group.Where(e => e.Name != kept))
+            // The field name all uses share ("HalfDay" for LeaveHalfDay, LeavesCreateRequestHalfDay, …) when no other
+            // type has it and no other merged shape wants it; else the shortest of the merged names.
+            var common = wanted[i];
+            var kept = common is not null && !taken.Contains(common) && wanted.Count(w => w == common) == 1 ? common : Kept(groups[i].Select(e => e.Name));
+            var first = groups[i][0];
+            enums[enums.IndexOf(first)] = first with { Name = kept };
+            foreach (var e in groups[i].Where(e => e.Name != kept))
             {
                 renames[e.Name] = kept;
             }
         }
 
-        enums = enums.Where(e => !renames.ContainsKey(e.Name)).ToList();
+        enums = enums.Where(e => !renames.ContainsKey(e.Name) || renames[e.Name] == e.Name).GroupBy(e => e.Name).Select(g => g.First()).ToList();
+        foreach (var key in renames.Where(r => r.Key == r.Value).Select(r => r.Key).ToList())
+        {
+            renames.Remove(key);
+        }
         var models = document.Models.ToList();
         var inline = new HashSet<string>(inlineModels, StringComparer.Ordinal);
         for (var changed = true; changed;)
@@ -77,6 +91,25 @@ internal static class ShapeDeduplicator
             Enums = enums.ToEquatableArray(),
             Webhooks = document.Webhooks.Select(w => w with { Payload = Rename(w.Payload, renames) }).ToEquatableArray(),
         };
+    }
+
+    /// <summary>The longest run of whole PascalCase words every name ends with, or null when there is none.</summary>
+    private static string? CommonSuffix(List<string> names)
+    {
+        var shortest = names.OrderBy(n => n.Length).First();
+        for (var start = 1; start < shortest.Length; start++)
+        {
+            if (char.IsUpper(shortest[start]))
+            {
+                var suffix = shortest.Substring(start);
+                if (names.All(n => n.EndsWith(suffix, StringComparison.Ordinal) && n.Length > suffix.Length && !char.IsUpper(n[n.Length - suffix.Length - 1]) || n == suffix))
+                {
+                    return suffix;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Kept(IEnumerable<string> names) =>
