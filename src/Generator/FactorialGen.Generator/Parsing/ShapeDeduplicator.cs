@@ -11,7 +11,8 @@ namespace FactorialGen.Generator.Parsing;
 /// type. A merged enum is named for the field all its uses share (<c>HalfDay</c> for <c>LeaveHalfDay</c> and
 /// <c>LeavesCreateRequestHalfDay</c>) when that name is free and wanted by no other merged shape; otherwise, like a
 /// merged record, it keeps the shortest of the merged names (then the first in ordinal order). Neither depends on the
-/// order the document is read in; the docs are those of the first merged type. Records of component schemas keep their names.
+/// order the document is read in; the docs are those of the first merged type. Records of component schemas, and an
+/// operation's own request body or answer (named for the operation), keep their names.
 /// Merging repeats until nothing changes, since merged enums and records can make records identical.
 /// </summary>
 internal static class ShapeDeduplicator
@@ -43,7 +44,9 @@ internal static class ShapeDeduplicator
             renames.Remove(key);
         }
         var models = document.Models.ToList();
+        // An operation's own request body or answer is named for the operation (UnterminateRequest): it stays its own type.
         var inline = new HashSet<string>(inlineModels, StringComparer.Ordinal);
+        inline.ExceptWith(document.Operations.SelectMany(o => new[] { o.Body, o.Response }).Where(t => t?.Kind == TypeRefKind.Model).Select(t => t!.Name!));
         for (var changed = true; changed;)
         {
             changed = false;
