@@ -102,9 +102,17 @@ public sealed class GeneratedJsonTests
     [InlineData("""{"id": 1, "start_on": "2026-03-02", "tags": {"a": 1}}""")]
     [InlineData("""{"id": 1, "start_on": "2026-03-02", "type": "Vacation"}""")]
     [InlineData("""[1, 2]""")]
+    [InlineData("""{"id": 1, "start_on": "not a date"}""")]
+    [InlineData("""{"id": 1, "start_on": "2026-02-30"}""")]
     public void Missing_required_fields_and_structural_mismatches_raise_JsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => Read(json));
+    }
+
+    [Fact]
+    public void A_date_field_named_by_the_rule_reads_a_timestamp_as_its_date()
+    {
+        Assert.Equal(new DateOnly(2021, 1, 1), Property(Read("""{"id": 1, "start_on": "2021-01-01T23:00:00Z"}""")!, "StartOn"));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Emit;

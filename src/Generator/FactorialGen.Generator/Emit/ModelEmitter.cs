@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using FactorialGen.Generator.Model;
 using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
