@@ -36,7 +36,7 @@ public sealed class DaysOffExporter(HrReports hr)
         }
 
         var leavesByEmployee = new Dictionary<string, List<FactorialAbsence>>(StringComparer.Ordinal);
-        await foreach (var leave in hr.Timeoff.Leaves.ListAllAsync(from: from, to: to, approved: true, cancellationToken: cancellationToken))
+        await foreach (var leave in hr.Timeoff.Leaves.ListAllAsync(new FactorialApi.LeavesListOptions { From = from, To = to, Approved = true }, cancellationToken: cancellationToken))
         {
             if (leave.Approved == true)
             {

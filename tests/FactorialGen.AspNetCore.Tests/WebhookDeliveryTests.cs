@@ -6,7 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Linq;
 using System.Threading.Tasks;
-using FactorialGen.AspNetCore.Tests.FactorialApi.FactorialHooks;
+using FactorialGen.AspNetCore.Tests.FactorialApi.V2026_07_01;
 
 namespace FactorialGen.AspNetCore.Tests;
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using FactorialGen.AspNetCore.Tests.FactorialApi.FactorialHooks;
+using FactorialGen.AspNetCore.Tests.FactorialApi.V2026_07_01;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using FactorialGen.AspNetCore.Tests.FactorialApi.FactorialHooks;
+using FactorialGen.AspNetCore.Tests.FactorialApi.V2026_07_01;
 using FactorialGen.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -80,20 +80,20 @@ public sealed class SeedCallTests
         await using var sandbox = await TestSandbox.StartAsync();
         var token = await sandbox.AuthorizeAsync(FactorialScope.ReadWrite);
         using var admin = new HrAdmin(token, options: sandbox.ClientOptions());
-        var employee = (await admin.Employees.Employees.ListAsync(onlyActive: true, onlyManagers: false, limit: 20)).Items.First(e => e.Id != "1" && e.TerminatedOn is null);
+        var employee = (await admin.Employees.Employees.ListAsync(new EmployeesListOptions { OnlyActive = true, OnlyManagers = false }, limit: 20)).Items.First(e => e.Id != "1" && e.TerminatedOn is null);
 
         Shift opened = await admin.Attendance.Shifts.ClockInAsync(new ShiftsClockInRequest
         {
             EmployeeId = employee.Id,
             Now = DateTimeOffset.Parse("2026-03-02T08:30:00+00:00", CultureInfo.InvariantCulture),
-            LocationType = ShiftsClockInRequestLocationType.WorkFromHome,
+            LocationType = LocationType.WorkFromHome, // one enum for every location_type of the document
             Observations = "kiosk",
         });
         Assert.Equal(employee.Id, opened.EmployeeId);
         Assert.Equal(new DateOnly(2026, 3, 2), opened.Date);
         Assert.Equal("08:30", opened.ClockIn);
         Assert.Null(opened.ClockOut);
-        Assert.Equal(ShiftLocationType.WorkFromHome, opened.LocationType);
+        Assert.Equal(LocationType.WorkFromHome, opened.LocationType);
 
         Shift closed = await admin.Attendance.Shifts.ClockOutAsync(new ShiftsClockOutRequest { EmployeeId = employee.Id, Now = DateTimeOffset.Parse("2026-03-02T12:45:00+00:00", CultureInfo.InvariantCulture) });
         Assert.Equal(opened.Id, closed.Id);
@@ -124,7 +124,7 @@ public sealed class SeedCallTests
         Assert.Contains(leaves, l => l.HalfDay is LeaveHalfDay.BegginingOfDay or LeaveHalfDay.EndOfDay);
         Assert.DoesNotContain(leaves, l => l.HalfDay == LeaveHalfDay.Unknown);
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(new LeavesListOptions { From = From, To = To, Approved = true }));
         Assert.All(approved, l => Assert.True(l.Approved));
         Assert.Equal(leaves.Count(l => l.Approved == true), approved.Count);
     }
@@ -152,7 +152,7 @@ public sealed class SeedCallTests
         var token = await sandbox.AuthorizeAsync(FactorialScope.Read);
         using var hr = new HrReports(token, options: sandbox.ClientOptions());
 
-        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(from: From, to: To, approved: true));
+        var approved = await ToListAsync(hr.Timeoff.Leaves.ListAllAsync(new LeavesListOptions { From = From, To = To, Approved = true }));
         var employeeId = approved.GroupBy(l => l.EmployeeId).OrderByDescending(g => g.Sum(l => l.DaysTaken)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
         FactorialDaysOff workdays = await hr.GetDaysOffAsync(employeeId, From, To);
@@ -227,7 +227,7 @@ public sealed class SeedCallTests
         await using var sandbox = await TestSandbox.StartAsync();
         var token = await sandbox.AuthorizeAsync(FactorialScope.ReadWrite);
         using var admin = new HrAdmin(token, options: sandbox.ClientOptions());
-        var employee = (await admin.Employees.Employees.ListAsync(onlyActive: true, onlyManagers: false, limit: 30)).Items.Last(e => e.TerminatedOn is null);
+        var employee = (await admin.Employees.Employees.ListAsync(new EmployeesListOptions { OnlyActive = true, OnlyManagers = false }, limit: 30)).Items.Last(e => e.TerminatedOn is null);
 
         Employee terminated = await admin.Employees.Employees.TerminateAsync(new EmployeesTerminateRequest
         {
@@ -269,10 +269,10 @@ public sealed class SeedCallTests
         _ => null,
     };
 
-    private static string? HalfDay(CompanyHolidayHalfDay? value) => value switch
+    private static string? HalfDay(ShiftHalfDay? value) => value switch
     {
-        CompanyHolidayHalfDay.BeginningOfDay => FactorialDaysOff.BeginningOfDay,
-        CompanyHolidayHalfDay.EndOfDay => FactorialDaysOff.EndOfDay,
+        ShiftHalfDay.BeginningOfDay => FactorialDaysOff.BeginningOfDay,
+        ShiftHalfDay.EndOfDay => FactorialDaysOff.EndOfDay,
         _ => null,
     };
 

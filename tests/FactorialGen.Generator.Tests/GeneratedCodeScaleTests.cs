@@ -70,7 +70,7 @@ public sealed class GeneratedCodeScaleTests(ITestOutputHelper output)
         try
         {
             var assembly = context.LoadFromStream(stream);
-            var typeInfo = (JsonTypeInfo)assembly.GetType("Acme.FactorialApi.FactorialDeep.FactorialJson")!.GetProperty("Item")!.GetValue(null)!;
+            var typeInfo = (JsonTypeInfo)assembly.GetType("Acme.FactorialApi.V2026_07_01.FactorialJson")!.GetProperty("Item")!.GetValue(null)!;
             var json = $$"""{"numbers":{{Nest(Depth, "[1,2]")}},"names":{{Nest(Depth, "[\"a\",\"b c\"]")}},"leaves":{{Nest(Depth, "[{\"name\":\"x\",\"when\":\"2026-03-02\"}]")}}}""";
 
             var item = JsonSerializer.Deserialize(json, typeInfo)!;

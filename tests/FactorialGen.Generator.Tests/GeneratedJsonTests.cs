@@ -38,7 +38,7 @@ public sealed class GeneratedJsonTests
     private static object? Read(string json) => JsonSerializer.Deserialize(json, TypeInfo("Leave"));
 
     private static JsonTypeInfo TypeInfo(string name) =>
-        (JsonTypeInfo)Generated.Value.GetType("Acme.FactorialApi.FactorialDoc.FactorialJson")!.GetProperty(name)!.GetValue(null)!;
+        (JsonTypeInfo)Generated.Value.GetType("Acme.FactorialApi.V2026_07_01.FactorialJson")!.GetProperty(name)!.GetValue(null)!;
 
     private static object? Property(object model, string name) => model.GetType().GetProperty(name)!.GetValue(model);
 
@@ -60,9 +60,9 @@ public sealed class GeneratedJsonTests
     [Fact]
     public void Unknown_enum_values_null_enums_and_extra_fields_are_tolerated()
     {
-        var unknown = Read("""{"id": 1, "start_on": "x", "half_day": "whole_afternoon", "surprise": {"deep": [1, {"x": 2}]}}""")!;
-        var none = Read("""{"id": 1, "start_on": "x", "half_day": null}""")!;
-        var wrongKind = Read("""{"id": 1, "start_on": "x", "half_day": 3}""")!;
+        var unknown = Read("""{"id": 1, "start_on": "2026-03-02", "half_day": "whole_afternoon", "surprise": {"deep": [1, {"x": 2}]}}""")!;
+        var none = Read("""{"id": 1, "start_on": "2026-03-02", "half_day": null}""")!;
+        var wrongKind = Read("""{"id": 1, "start_on": "2026-03-02", "half_day": 3}""")!;
 
         Assert.Equal("Unknown", Property(unknown, "HalfDay")!.ToString());
         Assert.Null(Property(none, "HalfDay"));
@@ -72,7 +72,7 @@ public sealed class GeneratedJsonTests
     [Fact]
     public void Numbers_as_strings_and_strings_as_numbers_are_read()
     {
-        var leave = Read("""{"id": "42", "employee_id": 9, "start_on": "x", "approved": "true", "days": "1.5", "tags": ["3", 4, null]}""")!;
+        var leave = Read("""{"id": "42", "employee_id": 9, "start_on": "2026-03-02", "approved": "true", "days": "1.5", "tags": ["3", 4, null]}""")!;
 
         Assert.Equal(42L, Property(leave, "Id"));
         Assert.Equal("9", Property(leave, "EmployeeId"));
@@ -86,25 +86,33 @@ public sealed class GeneratedJsonTests
     {
         // "\u0069d" is "id" escaped (the slow comparison path); employee_id, start_on and half_day share lengths with
         // other names, so the length switch has to compare the bytes too; "idd" matches nothing.
-        var leave = Read("""{"\u0069d": 5, "idd": 6, "employee_id": "2", "start_on": "s", "half_day": "end_of_day", "\u0061pproved": true}""")!;
+        var leave = Read("""{"\u0069d": 5, "idd": 6, "employee_id": "2", "start_on": "2026-03-02", "half_day": "end_of_day", "\u0061pproved": true}""")!;
 
         Assert.Equal(5L, Property(leave, "Id"));
         Assert.Equal("2", Property(leave, "EmployeeId"));
-        Assert.Equal("s", Property(leave, "StartOn"));
+        Assert.Equal(new DateOnly(2026, 3, 2), Property(leave, "StartOn")); // a "*_on" field without a format is a date
         Assert.Equal("EndOfDay", Property(leave, "HalfDay")!.ToString());
         Assert.Equal(true, Property(leave, "Approved"));
     }
 
     [Theory]
-    [InlineData("""{"start_on": "x"}""")]
-    [InlineData("""{"id": null, "start_on": "x"}""")]
-    [InlineData("""{"id": "not a number", "start_on": "x"}""")]
-    [InlineData("""{"id": 1, "start_on": "x", "tags": {"a": 1}}""")]
-    [InlineData("""{"id": 1, "start_on": "x", "type": "Vacation"}""")]
+    [InlineData("""{"start_on": "2026-03-02"}""")]
+    [InlineData("""{"id": null, "start_on": "2026-03-02"}""")]
+    [InlineData("""{"id": "not a number", "start_on": "2026-03-02"}""")]
+    [InlineData("""{"id": 1, "start_on": "2026-03-02", "tags": {"a": 1}}""")]
+    [InlineData("""{"id": 1, "start_on": "2026-03-02", "type": "Vacation"}""")]
     [InlineData("""[1, 2]""")]
+    [InlineData("""{"id": 1, "start_on": "not a date"}""")]
+    [InlineData("""{"id": 1, "start_on": "2026-02-30"}""")]
     public void Missing_required_fields_and_structural_mismatches_raise_JsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => Read(json));
+    }
+
+    [Fact]
+    public void A_date_field_named_by_the_rule_reads_a_timestamp_as_its_date()
+    {
+        Assert.Equal(new DateOnly(2021, 1, 1), Property(Read("""{"id": 1, "start_on": "2021-01-01T23:00:00Z"}""")!, "StartOn"));
     }
 
     [Fact]

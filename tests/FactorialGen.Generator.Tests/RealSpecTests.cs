@@ -50,8 +50,8 @@ public sealed class RealSpecTests(ITestOutputHelper output)
             [GeneratorHarness.SharedSpec(V2024), GeneratorHarness.SharedSpec(V2026)]);
 
         Assert.Empty(result.CompileProblems);
-        Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.FactorialOpenapi20241001.Employee"));
-        Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.FactorialOpenapi20260701.Employee"));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.V2024_10_01.Employee"));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.V2026_07_01.Employee"));
         Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.Employee"));
     }
 

@@ -16,7 +16,7 @@ namespace FactorialGen.Generator.Tests;
 public sealed class WebhookGenerationTests
 {
     private const string Client = "[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Spec = \"factorial-hooks.json\")] public partial class Hr;";
-    private const string Namespace = "Acme.FactorialApi.FactorialHooks";
+    private const string Namespace = "Acme.FactorialApi.V2026_07_01";
 
     internal const string Document = """
         {
@@ -149,7 +149,7 @@ public sealed class WebhookGenerationTests
 
         Assert.Empty(result.CompileProblems);
         Assert.DoesNotContain(result.Output.SyntaxTrees.SelectMany(t => t.GetDiagnostics()), d => d.Severity == DiagnosticSeverity.Error);
-        var hooks = result.Type($"{Namespace}.FactorialWebhooks");
+        var hooks = result.Type("Acme.FactorialApi.FactorialHooks.FactorialWebhooks"); // no info and no paths: named from the file
         var values = hooks.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => (string)f.ConstantValue!).ToList();
         Assert.Contains(hostile.Trim(), values); // the exact text, as a string literal
         Assert.Equal(2, values.Distinct(StringComparer.Ordinal).Count());
@@ -165,7 +165,7 @@ public sealed class WebhookGenerationTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompileProblems);
-        const string ns = "Acme.FactorialApi.FactorialOpenapi20260701";
+        const string ns = "Acme.FactorialApi.V2026_07_01";
         var constants = result.Type($"{ns}.FactorialWebhooks").GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).ToList();
         Assert.Equal(128, constants.Count);
         Assert.Equal("attendance/shift/clock_in", constants.Single(c => c.Name == "AttendanceShiftClockIn").ConstantValue);

@@ -56,7 +56,7 @@ public sealed class YamlDocumentTests(ITestOutputHelper output)
 
             Assert.Empty(result.GeneratorDiagnostics);
             Assert.Empty(result.CompileProblems);
-            Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.FactorialSmall.Thing"));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Acme.FactorialApi.V2026_07_01.Thing"));
         }
     }
 
@@ -76,10 +76,10 @@ public sealed class YamlDocumentTests(ITestOutputHelper output)
     {
         var result = Generate(GeneratorHarness.Document("/specs/factorial-small.yaml", SmallYaml.Document), "factorial-small.yaml");
 
-        var switchState = result.Type("Acme.FactorialApi.FactorialSmall.ThingSwitch");
+        var switchState = result.Type("Acme.FactorialApi.V2026_07_01.ThingSwitch");
         Assert.Equal(TypeKind.Enum, switchState.TypeKind);
         Assert.Equal(["No", "Off", "On", "Unknown", "Yes"], switchState.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name).Order(StringComparer.Ordinal));
-        var json = result.Source("FactorialSmall.ThingSwitch.g.cs");
+        var json = result.Source("V2026_07_01.ThingSwitch.g.cs");
         Assert.Contains("\"on\"", json, StringComparison.Ordinal);
         Assert.Contains("\"off\"", json, StringComparison.Ordinal);
     }

@@ -100,7 +100,7 @@ namespace Acme
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = global::FactorialGen.FactorialScope.Write, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
-                public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.FactorialSmall.Leave> ApproveAsync(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<global::Acme.FactorialApi.V2026_07_01.Leave> ApproveAsync(global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", global::FactorialGen.FactorialScope.Write)
@@ -108,25 +108,22 @@ namespace Acme
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/approve",
                         RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff,
                     };
-                    __request.WithJsonBody(body, global::Acme.FactorialApi.FactorialSmall.FactorialJson.LeavesApproveRequest);
-                    return __connection.SendAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
+                    __request.WithJsonBody(body, global::Acme.FactorialApi.V2026_07_01.FactorialJson.LeavesApproveRequest);
+                    return __connection.SendAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, cancellationToken);
                 }
 
                 /// <summary>Delete a leave</summary>
                 /// <param name="id">The 'id' parameter.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
-                /// <exception cref="global::System.ArgumentNullException"><paramref name="id"/> is null.</exception>
-                /// <exception cref="global::System.ArgumentException"><paramref name="id"/> is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>
                 /// <exception cref="global::FactorialGen.FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
                 /// <exception cref="global::FactorialGen.FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="global::FactorialGen.FactorialRateLimitException"/>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialAuthException">The token could not be refreshed; <see cref="global::FactorialGen.FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = global::FactorialGen.FactorialScope.Write)]
-                public global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task DeleteAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(id);
-                    var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + global::System.Uri.EscapeDataString(id), global::FactorialGen.FactorialScope.Write)
+                    var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + global::System.Uri.EscapeDataString(global::FactorialGen.Runtime.Generated.FactorialQuery.Format(id)!), global::FactorialGen.FactorialScope.Write)
                     {
                         PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/{id}",
                     };
@@ -150,7 +147,7 @@ namespace Acme
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
-                public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.FactorialSmall.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<global::Acme.FactorialApi.V2026_07_01.Leave>> ListAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
@@ -164,7 +161,7 @@ namespace Acme
                     __request.AddQuery("after_id", afterId);
                     __request.AddQuery("before_id", beforeId);
                     __request.AddQuery("page", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(page));
-                    return __connection.GetPageAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, cancellationToken);
+                    return __connection.GetPageAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, cancellationToken);
                 }
 
                 /// <summary>List leaves: every item, page after page.</summary>
@@ -181,7 +178,7 @@ namespace Acme
                 /// <exception cref="global::FactorialGen.FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c> (raised while the items are enumerated).</exception>
                 /// <exception cref="global::FactorialGen.FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c> (raised while the items are enumerated).</exception>
                 [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
-                public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.FactorialSmall.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Collections.Generic.IAsyncEnumerable<global::Acme.FactorialApi.V2026_07_01.Leave> ListAllAsync(string from, global::System.Collections.Generic.IEnumerable<long>? employeeIds = null, global::FactorialGen.FactorialPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(from);
                     var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read)
@@ -191,7 +188,7 @@ namespace Acme
                     };
                     __request.AddQuery("from", from);
                     __request.AddQuery("employee_ids[]", global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeIds));
-                    return __connection.ListAllAsync(__request, global::Acme.FactorialApi.FactorialSmall.FactorialJson.Leave, paging, cancellationToken);
+                    return __connection.ListAllAsync(__request, global::Acme.FactorialApi.V2026_07_01.FactorialJson.Leave, paging, cancellationToken);
                 }
             }
         }

@@ -3,40 +3,40 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // members marked deprecated in the document are still generated and read
 
-namespace Acme.FactorialApi.FactorialSmall
+namespace Acme.FactorialApi.V2026_07_01
 {
-    /// <summary>JSON metadata for the models of factorial-small, made without reflection (trimming and Native AOT safe).</summary>
+    /// <summary>JSON metadata for the models of the API document 2026-07-01, made without reflection (trimming and Native AOT safe).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
     public static partial class FactorialJson
     {
         /// <summary>Serializer options whose resolver knows every model of this document.</summary>
         public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.Leave>? __Leave;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.Leave>? __Leave;
 
-        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.FactorialSmall.Leave"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.Leave> Leave => __Leave ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.Leave>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.FactorialSmall.Leave));
+        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.V2026_07_01.Leave"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.Leave> Leave => __Leave ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.Leave>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.V2026_07_01.Leave));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay>? __LeaveHalfDay;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay>? __LeaveHalfDay;
 
-        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay> LeaveHalfDay => __LeaveHalfDay ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay));
+        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay> LeaveHalfDay => __LeaveHalfDay ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest>? __LeavesApproveRequest;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest>? __LeavesApproveRequest;
 
-        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest> LeavesApproveRequest => __LeavesApproveRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest));
+        /// <summary>JSON metadata of <see cref="global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest> LeavesApproveRequest => __LeavesApproveRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest>)Options.GetTypeInfo(typeof(global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new global::Acme.FactorialApi.FactorialSmall.Serialization.FactorialJsonResolver() };
+            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new global::Acme.FactorialApi.V2026_07_01.Serialization.FactorialJsonResolver() };
             options.MakeReadOnly();
             return options;
         }
     }
 }
 
-namespace Acme.FactorialApi.FactorialSmall.Serialization
+namespace Acme.FactorialApi.V2026_07_01.Serialization
 {
     /// <summary>Hands out the generated converters' <c>JsonTypeInfo</c>s through <c>JsonMetadataServices</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
@@ -44,17 +44,17 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
     {
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Acme.FactorialApi.FactorialSmall.Leave))
+            if (type == typeof(global::Acme.FactorialApi.V2026_07_01.Leave))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.FactorialSmall.Leave>(options, LeaveJsonConverter.Instance);
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.V2026_07_01.Leave>(options, LeaveJsonConverter.Instance);
             }
-            if (type == typeof(global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay))
+            if (type == typeof(global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay>(options, LeaveHalfDayJsonConverter.Instance);
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay>(options, LeaveHalfDayJsonConverter.Instance);
             }
-            if (type == typeof(global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest))
+            if (type == typeof(global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.FactorialSmall.LeavesApproveRequest>(options, LeavesApproveRequestJsonConverter.Instance);
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.FactorialApi.V2026_07_01.LeavesApproveRequest>(options, LeavesApproveRequestJsonConverter.Instance);
             }
             return null;
         }

@@ -3,7 +3,7 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // members marked deprecated in the document are still generated and read
 
-namespace Acme.FactorialApi.FactorialSmall
+namespace Acme.FactorialApi.V2026_07_01
 {
     /// <summary>A leave.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
@@ -13,10 +13,10 @@ namespace Acme.FactorialApi.FactorialSmall
         public required long Id { get; init; }
 
         /// <summary>First day.</summary>
-        public required string StartOn { get; init; }
+        public required global::System.DateOnly StartOn { get; init; }
 
         /// <summary>The 'half_day' field.</summary>
-        public global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay? HalfDay { get; init; }
+        public global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay? HalfDay { get; init; }
 
         /// <summary>The 'tags' field.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
@@ -30,11 +30,11 @@ namespace Acme.FactorialApi.FactorialSmall
     }
 }
 
-namespace Acme.FactorialApi.FactorialSmall.Serialization
+namespace Acme.FactorialApi.V2026_07_01.Serialization
 {
-    /// <summary>Reads and writes <see cref="global::Acme.FactorialApi.FactorialSmall.Leave"/> without reflection, tolerating unknown fields and loosely typed values.</summary>
+    /// <summary>Reads and writes <see cref="global::Acme.FactorialApi.V2026_07_01.Leave"/> without reflection, tolerating unknown fields and loosely typed values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-    internal sealed class LeaveJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Acme.FactorialApi.FactorialSmall.Leave>
+    internal sealed class LeaveJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Acme.FactorialApi.V2026_07_01.Leave>
     {
         public static readonly LeaveJsonConverter Instance = new();
 
@@ -45,7 +45,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("legacy");
         private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("extra");
 
-        public override global::Acme.FactorialApi.FactorialSmall.Leave? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Acme.FactorialApi.V2026_07_01.Leave? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -54,8 +54,8 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
 
             global::FactorialGen.Runtime.Generated.FactorialJsonReader.ExpectObject(ref reader, "Leave");
             long? __value0 = default;
-            string? __value1 = default;
-            global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay? __value2 = default;
+            global::System.DateOnly? __value1 = default;
+            global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay? __value2 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? __value3 = default;
             bool? __value4 = default;
             global::System.Text.Json.JsonElement? __value5 = default;
@@ -69,11 +69,11 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                         break;
                     case 1:
                         reader.Read();
-                        __value1 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadString(ref reader);
+                        __value1 = global::FactorialGen.Runtime.Generated.FactorialJsonReader.ReadDate(ref reader);
                         break;
                     case 2:
                         reader.Read();
-                        __value2 = global::Acme.FactorialApi.FactorialSmall.Serialization.LeaveHalfDayJsonConverter.ReadValue(ref reader);
+                        __value2 = global::Acme.FactorialApi.V2026_07_01.Serialization.LeaveHalfDayJsonConverter.ReadValue(ref reader);
                         break;
                     case 3:
                         reader.Read();
@@ -94,7 +94,7 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
                 }
             }
 
-            return new global::Acme.FactorialApi.FactorialSmall.Leave
+            return new global::Acme.FactorialApi.V2026_07_01.Leave
             {
                 Id = __value0 ?? throw global::FactorialGen.Runtime.Generated.FactorialJsonReader.MissingRequired("Leave", "id"),
                 StartOn = __value1 ?? throw global::FactorialGen.Runtime.Generated.FactorialJsonReader.MissingRequired("Leave", "start_on"),
@@ -142,17 +142,17 @@ namespace Acme.FactorialApi.FactorialSmall.Serialization
             return -1;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.FactorialSmall.Leave value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.V2026_07_01.Leave value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WritePropertyName(__Name0);
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName(__Name1);
-            writer.WriteStringValue(value.StartOn);
+            global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteDate(writer, value.StartOn);
             if (value.HalfDay is { } __HalfDay)
             {
                 writer.WritePropertyName(__Name2);
-                global::Acme.FactorialApi.FactorialSmall.Serialization.LeaveHalfDayJsonConverter.WriteValue(writer, __HalfDay);
+                global::Acme.FactorialApi.V2026_07_01.Serialization.LeaveHalfDayJsonConverter.WriteValue(writer, __HalfDay);
             }
             if (value.Tags is { } __Tags)
             {

@@ -3,7 +3,7 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // members marked deprecated in the document are still generated and read
 
-namespace Acme.FactorialApi.FactorialSmall
+namespace Acme.FactorialApi.V2026_07_01
 {
     /// <summary>The values of 'LeaveHalfDay' in the API document.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
@@ -20,47 +20,47 @@ namespace Acme.FactorialApi.FactorialSmall
     }
 }
 
-namespace Acme.FactorialApi.FactorialSmall.Serialization
+namespace Acme.FactorialApi.V2026_07_01.Serialization
 {
-    /// <summary>Reads and writes <see cref="global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay"/> as its string values; an unknown value reads as <c>Unknown</c>.</summary>
+    /// <summary>Reads and writes <see cref="global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay"/> as its string values; an unknown value reads as <c>Unknown</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-    internal sealed class LeaveHalfDayJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay>
+    internal sealed class LeaveHalfDayJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay>
     {
         public static readonly LeaveHalfDayJsonConverter Instance = new();
 
         public override bool HandleNull => true;
 
-        public override global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader) ?? global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.Unknown;
+        public override global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader) ?? global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.Unknown;
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-        public static global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.Null:
                     return null;
                 case global::System.Text.Json.JsonTokenType.String:
-                    if (reader.ValueTextEquals("beggining_of_day"u8)) return global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.BegginingOfDay;
-                    if (reader.ValueTextEquals("end_of_day"u8)) return global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.EndOfDay;
-                    return global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.Unknown;
+                    if (reader.ValueTextEquals("beggining_of_day"u8)) return global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.BegginingOfDay;
+                    if (reader.ValueTextEquals("end_of_day"u8)) return global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.EndOfDay;
+                    return global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.Unknown;
                 case global::System.Text.Json.JsonTokenType.StartObject:
                 case global::System.Text.Json.JsonTokenType.StartArray:
                     reader.Skip();
-                    return global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.Unknown;
+                    return global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.Unknown;
                 default:
-                    return global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.Unknown;
+                    return global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.Unknown;
             }
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay value)
         {
             switch (value)
             {
-                case global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.BegginingOfDay:
+                case global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.BegginingOfDay:
                     writer.WriteStringValue("beggining_of_day"u8);
                     break;
-                case global::Acme.FactorialApi.FactorialSmall.LeaveHalfDay.EndOfDay:
+                case global::Acme.FactorialApi.V2026_07_01.LeaveHalfDay.EndOfDay:
                     writer.WriteStringValue("end_of_day"u8);
                     break;
                 default:

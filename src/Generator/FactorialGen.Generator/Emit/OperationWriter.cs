@@ -20,9 +20,36 @@ internal static class OperationWriter
         ("page", "page", TypeRef.Int32, "The page number, for page-based paging."),
     ];
 
+    /// <summary>Which optional query parameters a method declares.</summary>
+    private enum QuerySet
+    {
+        /// <summary>Every one (an operation with few).</summary>
+        All,
+
+        /// <summary>The common ones (<see cref="QueryOptions.Common"/>): the short overload.</summary>
+        Common,
+
+        /// <summary>None: an options object holds them all.</summary>
+        Options,
+    }
+
+    /// <summary>Writes the operation's method; with an options type, its short overload and its options overload.</summary>
     public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll)
     {
-        var parameters = Parameters(operation, listAll, ns).ToList();
+        if (operation.OptionsName is null)
+        {
+            Write(writer, operation, ns, listAll, QuerySet.All);
+            return;
+        }
+
+        Write(writer, operation, ns, listAll, QuerySet.Common);
+        writer.WriteLine();
+        Write(writer, operation, ns, listAll, QuerySet.Options);
+    }
+
+    private static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, QuerySet querySet)
+    {
+        var parameters = Parameters(operation, listAll, ns, querySet).ToList();
         var item = operation.Response is { } response ? CodeText.TypeName(response, ns) : null;
         var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
         {
@@ -58,11 +85,14 @@ internal static class OperationWriter
             }
 
             writer.WriteLine("};");
-            foreach (var parameter in parameters.Where(p => p.Location == ParameterLocation.Query))
+            var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
+            var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name))
+                .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName])));
+            foreach (var (jsonName, type, value) in queries)
             {
-                writer.WriteLine(parameter.Type.Kind == TypeRefKind.Json
-                    ? $"__request.AddQueryObject({CodeText.Literal(parameter.JsonName)}, {parameter.Name});"
-                    : $"__request.AddQuery({CodeText.Literal(parameter.JsonName)}, {FormatExpression(parameter.Type, parameter.Name)});");
+                writer.WriteLine(type.Kind == TypeRefKind.Json
+                    ? $"__request.AddQueryObject({CodeText.Literal(jsonName)}, {value});"
+                    : $"__request.AddQuery({CodeText.Literal(jsonName)}, {FormatExpression(type, value)});");
             }
 
             if (operation.BodyKind == BodyKind.Json && operation.Body is { } body)
@@ -99,7 +129,7 @@ internal static class OperationWriter
 
     private sealed record Parameter(string Name, string JsonName, ParameterLocation? Location, TypeRef Type, bool Required, string Declaration, string? Doc, bool IsValueType);
 
-    private static IEnumerable<Parameter> Parameters(OperationSpec operation, bool listAll, string ns)
+    private static IEnumerable<Parameter> Parameters(OperationSpec operation, bool listAll, string ns, QuerySet querySet)
     {
         var path = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).OrderBy(p => operation.Path.IndexOf("{" + p.JsonName + "}", StringComparison.Ordinal));
         var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -116,12 +146,23 @@ internal static class OperationWriter
         }
 
         result.AddRange(query.Where(p => p.Required).Select(p => Of(p, required: true, ns)));
+        if (querySet == QuerySet.Options)
+        {
+            result.Add(new Parameter("options", "options", null, TypeRef.Json, true, $"global::{ns}.{operation.OptionsName} options", "The optional query parameters (filters, switches).", false));
+        }
+
         if (bodyParameter is not null && !bodyParameter.Required)
         {
             result.Add(bodyParameter);
         }
 
-        result.AddRange(query.Where(p => !p.Required).Select(p => Of(p, required: false, ns)));
+        var optional = querySet switch
+        {
+            QuerySet.Common => QueryOptions.Common(operation),
+            QuerySet.Options => [],
+            _ => query.Where(p => !p.Required).ToList(),
+        };
+        result.AddRange(optional.Select(p => Of(p, required: false, ns)));
         if (operation.ResponseShape == ResponseShape.Paged)
         {
             if (listAll)
@@ -144,14 +185,17 @@ internal static class OperationWriter
         return result;
     }
 
+    /// <summary>The C# type a parameter of <paramref name="type"/> is declared with (lists as <c>IEnumerable</c>, query objects as key/value pairs).</summary>
+    internal static string ParameterType(TypeRef type, string ns) => type.Kind switch
+    {
+        TypeRefKind.Array => $"global::System.Collections.Generic.IEnumerable<{CodeText.TypeName(type.Element!, ns)}>",
+        TypeRefKind.Json => "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>",
+        _ => CodeText.TypeName(type, ns),
+    };
+
     private static Parameter Of(ParameterSpec p, bool required, string ns)
     {
-        var type = p.Type.Kind switch
-        {
-            TypeRefKind.Array => $"global::System.Collections.Generic.IEnumerable<{CodeText.TypeName(p.Type.Element!, ns)}>",
-            TypeRefKind.Json => "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>",
-            _ => CodeText.TypeName(p.Type, ns),
-        };
+        var type = ParameterType(p.Type, ns);
         var declaration = required ? $"{type} {p.Name}" : $"{type}? {p.Name} = null";
         return new Parameter(p.Name, p.JsonName, p.Location, p.Type, required, declaration, p.Description, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json));
     }

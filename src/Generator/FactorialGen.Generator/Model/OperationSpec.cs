@@ -37,6 +37,8 @@ internal enum ParameterLocation
 /// <param name="Name">The method name without <c>Async</c> (e.g. <c>List</c>, <c>Get</c>, <c>ClockIn</c>).</param>
 /// <param name="RequiredScope">The read/write scope the operation needs (<see cref="AccessScope.Read"/> or <see cref="AccessScope.Write"/>).</param>
 /// <param name="ResourceScope">The resource scope that covers it (from its tag and <see cref="ResourceScopeTable"/>), or <see cref="ResourceScope.None"/> when unknown.</param>
+/// <param name="OptionsName">The options type (in the models' namespace) holding the optional query parameters, when
+/// there are more than <c>QueryOptions.MaxOptional</c> of them; <c>null</c> otherwise.</param>
 internal sealed record OperationSpec(
     string Method,
     string Path,
@@ -53,7 +55,8 @@ internal sealed record OperationSpec(
     TypeRef? Body,
     bool BodyRequired,
     ResponseShape ResponseShape,
-    TypeRef? Response);
+    TypeRef? Response,
+    string? OptionsName = null);
 
 /// <summary>A path or query parameter.</summary>
 /// <param name="JsonName">The name on the wire (e.g. <c>ids[]</c>).</param>

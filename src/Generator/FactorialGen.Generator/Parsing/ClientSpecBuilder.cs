@@ -54,7 +54,7 @@ internal static class ClientSpecBuilder
             return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), hasWebhooks);
+        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace, documents), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), hasWebhooks);
         return new Result<ClientSpec>(spec, ApiVersionLifecycle.Check(target, document, target.Diagnostics));
     }
 
@@ -123,17 +123,29 @@ internal static class ClientSpecBuilder
             if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
             {
                 var needed = ClientSelection.For(document, group.Select(t => t.Declaration));
-                sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace), group.Any(t => t.IsPublic)));
+                sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace, documents), group.Any(t => t.IsPublic)));
             }
         }
 
         return sets.ToImmutableArray();
     }
 
-    public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace)
+    /// <summary>
+    /// <c>{root}.FactorialApi</c> for the built-in document, <c>{root}.FactorialApi.{SpecId}</c> (from the document's
+    /// version) for another. When several documents of the compilation have the same version, the first by file name
+    /// keeps that namespace and the others get their file name appended, so their types never collide.
+    /// </summary>
+    public static string ModelNamespace(ApiDocumentSpec document, string? rootNamespace, ImmutableArray<Result<ApiDocumentSpec>> documents)
     {
         var root = string.IsNullOrWhiteSpace(rootNamespace) ? DefaultRootNamespace : rootNamespace!.Trim();
-        return document.SpecId.Length == 0 ? root + ".FactorialApi" : root + ".FactorialApi." + document.SpecId;
+        if (document.SpecId.Length == 0)
+        {
+            return root + ".FactorialApi";
+        }
+
+        var first = documents.Select(d => d.Value).Where(d => d is not null && d.SpecId == document.SpecId).Select(d => d!.FileName).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        var suffix = first is null || string.Equals(first, document.FileName, StringComparison.OrdinalIgnoreCase) ? string.Empty : "_" + Identifier.Pascal(document.FileName, "Spec");
+        return root + ".FactorialApi." + document.SpecId + suffix;
     }
 
     private static ApiDocumentSpec? Find(string? fileName, ImmutableArray<Result<ApiDocumentSpec>> documents, out bool found)

@@ -79,35 +79,20 @@ internal static class OperationNamer
     /// </summary>
     public static IReadOnlyList<string> Deduplicate(IReadOnlyList<(string Group, string Resource, string Name, string Method)> operations)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var perResource = new Dictionary<(string, string), UniqueNames>();
         var result = new List<string>(operations.Count);
         foreach (var (group, resource, name, method) in operations)
         {
-            bool Claim(string candidate)
+            if (!perResource.TryGetValue((group, resource), out var names))
             {
-                var isList = candidate.StartsWith("List", StringComparison.Ordinal);
-                if (taken.Contains(Key(group, resource, candidate)) || (isList && taken.Contains(Key(group, resource, candidate + "All"))))
-                {
-                    return false;
-                }
-
-                taken.Add(Key(group, resource, candidate));
-                if (isList)
-                {
-                    taken.Add(Key(group, resource, candidate + "All"));
-                }
-
-                return true;
+                perResource[(group, resource)] = names = new UniqueNames(companion: n => n.StartsWith("List", StringComparison.Ordinal) ? n + "All" : null);
             }
 
             var candidate = name == "ListAll" ? "ListAllItems" : name;
-            if (!Claim(candidate))
+            if (!names.TryClaim(candidate))
             {
-                candidate = Identifier.Cap(name + Identifier.Pascal(method.ToLowerInvariant()));
-                for (var i = 2; !Claim(candidate); i++)
-                {
-                    candidate = Identifier.Cap(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
+                var withVerb = Identifier.Cap(name + Identifier.Pascal(method.ToLowerInvariant()));
+                candidate = names.Claim(withVerb, i => Identifier.Cap(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             result.Add(candidate);
@@ -138,43 +123,38 @@ internal static class OperationNamer
     {
         var distinct = pairs.Distinct().ToList();
         var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var groupMembers = new HashSet<string>(StringComparer.Ordinal);
+        var groupMembers = new UniqueNames(companion: g => g + "Api");
         foreach (var group in distinct.Select(p => p.Group).Distinct().OrderBy(g => g, StringComparer.Ordinal))
         {
-            var candidate = ClientMembers.Contains(group) ? group + "Group" : group;
-            while (groupMembers.Contains(candidate) || groupMembers.Contains(candidate + "Api"))
-            {
-                candidate = Identifier.Cap(candidate + "Group");
-            }
-
-            groupMembers.Add(candidate);
-            groupMembers.Add(candidate + "Api");
-            groupNames[group] = candidate;
+            var wanted = ClientMembers.Contains(group) ? group + "Group" : group;
+            groupNames[group] = groupMembers.Claim(wanted, i => Suffixed(wanted, "Group", i - 1));
         }
 
         var result = new Dictionary<(string Group, string Resource), (string Group, string Resource)>();
         foreach (var byGroup in distinct.GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var group = groupNames[byGroup.Key];
-            var members = new HashSet<string>(StringComparer.Ordinal) { group + "Api" };
+            var members = new UniqueNames(companion: r => r + "Resource").Reserve([group + "Api"]);
             foreach (var resource in byGroup.Select(p => p.Resource).Distinct().OrderBy(r => r, StringComparer.Ordinal))
             {
-                var candidate = ObjectMembers.Contains(resource) ? resource + "Resource" : resource;
-                while (members.Contains(candidate) || members.Contains(candidate + "Resource"))
-                {
-                    candidate = Identifier.Cap(candidate + "Resource");
-                }
-
-                members.Add(candidate);
-                members.Add(candidate + "Resource");
-                result[(byGroup.Key, resource)] = (group, candidate);
+                var wanted = ObjectMembers.Contains(resource) ? resource + "Resource" : resource;
+                result[(byGroup.Key, resource)] = (group, members.Claim(wanted, i => Suffixed(wanted, "Resource", i - 1)));
             }
         }
 
         return result;
     }
 
-    private static string Key(string group, string resource, string name) => group + "\u0001" + resource + "\u0001" + name;
+    /// <summary><paramref name="name"/> with <paramref name="suffix"/> added <paramref name="times"/> times, capped at each step.</summary>
+    private static string Suffixed(string name, string suffix, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            name = Identifier.Cap(name + suffix);
+        }
+
+        return name;
+    }
 
     private static bool IsPlaceholder(string segment) => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Globalization;
 
 namespace FactorialGen.Generator.Parsing;
 
@@ -8,23 +8,11 @@ internal sealed class TypeNames
     /// <summary>Names the emitters use for their own types in the models' namespace.</summary>
     public static readonly string[] Reserved = ["FactorialJson", "FactorialJsonResolver", "Options", "CreateOptions", "Serialization", "ToString", "Equals", "GetHashCode", "EqualityContract", "Clone", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "System", "Global"];
 
-    private readonly HashSet<string> _taken = new(Reserved, System.StringComparer.Ordinal);
+    private readonly UniqueNames _names = new UniqueNames().Reserve(Reserved);
 
     public string Claim(string wanted)
     {
         wanted = Identifier.Cap(wanted);
-        if (_taken.Add(wanted))
-        {
-            return wanted;
-        }
-
-        for (var i = 2; ; i++)
-        {
-            var candidate = Identifier.Cap(wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (_taken.Add(candidate))
-            {
-                return candidate;
-            }
-        }
+        return _names.Claim(wanted, i => Identifier.Cap(wanted + i.ToString(CultureInfo.InvariantCulture)));
     }
 }

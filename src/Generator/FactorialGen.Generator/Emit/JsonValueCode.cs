@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using FactorialGen.Generator.Model;
+
+namespace FactorialGen.Generator.Emit;
+
+/// <summary>The expressions and statements that read or write one value of a <see cref="TypeRef"/> in generated converters.</summary>
+internal static class JsonValueCode
+{
+    private const string Reader = "global::FactorialGen.Runtime.Generated.FactorialJsonReader";
+    private const string Utf8Reader = "global::System.Text.Json.Utf8JsonReader";
+
+    /// <summary>An expression reading a value of <paramref name="type"/> (nullable) from the reader variable <paramref name="reader"/>.</summary>
+    /// <remarks>
+    /// A list's items are read by a named helper method per nesting level (added to <paramref name="helpers"/>, named
+    /// from <paramref name="key"/>), passed as a method group with explicit type arguments: nested implicitly typed
+    /// lambdas made the consumer's compiler infer types in time exponential in the nesting depth.
+    /// </remarks>
+    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1) => type.Kind switch
+    {
+        TypeRefKind.String => $"{Reader}.ReadString(ref {reader})",
+        TypeRefKind.Int32 => $"{Reader}.ReadInt32(ref {reader})",
+        TypeRefKind.Int64 => $"{Reader}.ReadInt64(ref {reader})",
+        TypeRefKind.Double => $"{Reader}.ReadDouble(ref {reader})",
+        TypeRefKind.Boolean => $"{Reader}.ReadBoolean(ref {reader})",
+        TypeRefKind.Date => $"{Reader}.ReadDate(ref {reader})",
+        TypeRefKind.DateTime => $"{Reader}.ReadDateTime(ref {reader})",
+        TypeRefKind.Json => $"{Reader}.ReadElement(ref {reader})",
+        TypeRefKind.Model => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Read(ref {reader}, typeof(global::{ns}.{type.Name}), global::{ns}.FactorialJson.Options))",
+        TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.ReadValue(ref {reader})",
+        TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}<{CodeText.TypeName(type.Element!, ns)}>(ref {reader}, {ReadItemHelper(type.Element!, ns, helpers, key, level)})",
+        _ => "default",
+    };
+
+    private static string ReadItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
+    {
+        var name = $"__ReadItem{key}_{level}";
+        var body = ReadExpression(element, "reader", ns, helpers, key, level + 1);
+        helpers.Add($"private static {CodeText.TypeName(element, ns, nullable: true)} {name}(ref {Utf8Reader} reader) => {body};");
+        return name;
+    }
+
+    /// <summary>A statement writing the (non-null) <paramref name="value"/> of <paramref name="type"/> with <paramref name="writer"/>.</summary>
+    /// <remarks>A list's items are written by a named helper per nesting level, as in <see cref="ReadExpression"/>.</remarks>
+    internal static string WriteStatement(TypeRef type, string writer, string value, string ns, List<string> helpers, string key, int level = 1) => type.Kind switch
+    {
+        TypeRefKind.String => $"{writer}.WriteStringValue({value});",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"{writer}.WriteNumberValue({value});",
+        TypeRefKind.Boolean => $"{writer}.WriteBooleanValue({value});",
+        TypeRefKind.Date => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteDate({writer}, {value});",
+        TypeRefKind.DateTime => $"{writer}.WriteStringValue({value});",
+        TypeRefKind.Json => $"{value}.WriteTo({writer});",
+        TypeRefKind.Model => $"global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, global::{ns}.FactorialJson.Options);",
+        TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
+        TypeRefKind.Array => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
+        _ => string.Empty,
+    };
+
+    private static string WriteItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
+    {
+        var name = $"__WriteItem{key}_{level}";
+        var body = WriteStatement(element, "writer", "item", ns, helpers, key, level + 1);
+        helpers.Add($"private static void {name}(global::System.Text.Json.Utf8JsonWriter writer, {CodeText.TypeName(element, ns)} item) {{ {body} }}");
+        return name;
+    }
+}
