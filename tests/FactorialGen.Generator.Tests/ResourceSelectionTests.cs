@@ -11,7 +11,7 @@ namespace FactorialGen.Generator.Tests;
 public sealed class ResourceSelectionTests
 {
     private const string Spec = "factorial-tagged.json";
-    private const string Namespace = "Acme.FactorialApi.FactorialTagged";
+    private const string Namespace = "Acme.FactorialApi.V2026_07_01";
 
     internal const string Document = """
         {
