@@ -55,7 +55,7 @@ public sealed class OnePipelineTests
         var store = new InMemoryTokenStore(token);
         var logs = new Logs();
         var transcript = new Transcript();
-        var wire = new WireRecorder(transcript.Headers);
+        var wire = new PassThroughHandler { OnRequest = request => RecordWire(transcript.Headers, request) };
         using var activities = Listen(transcript);
         using var meters = Measure(transcript);
 
@@ -175,17 +175,12 @@ public sealed class OnePipelineTests
     }
 
     /// <summary>What reaches the wire: the method, path and header names, and the scheme of the credentials.</summary>
-    private sealed class WireRecorder(ConcurrentQueue<string> headers) : DelegatingHandler
+    private static void RecordWire(ConcurrentQueue<string> headers, HttpRequestMessage request)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        if (request.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
         {
-            if (request.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
-            {
-                var names = string.Join(",", request.Headers.Select(h => h.Key.ToLowerInvariant()).Order(StringComparer.Ordinal));
-                headers.Enqueue($"{request.Method} {request.RequestUri.PathAndQuery} [{names}] {request.Headers.Authorization?.Scheme}");
-            }
-
-            return base.SendAsync(request, cancellationToken);
+            var names = string.Join(",", request.Headers.Select(h => h.Key.ToLowerInvariant()).Order(StringComparer.Ordinal));
+            headers.Enqueue($"{request.Method} {request.RequestUri.PathAndQuery} [{names}] {request.Headers.Authorization?.Scheme}");
         }
     }
 

@@ -21,22 +21,13 @@ namespace FactorialGen.Generator.Tests;
 /// sequence, FACTORIALGEN_FUZZ_SEED another one.
 /// </summary>
 /// <remarks>
-/// Generator defects this fuzzing finds are listed in <see cref="KnownIssues"/> (each with a reproduction in
-/// <see cref="GeneratorKnownIssueTests"/>): cases that hit only those are reported in the output but do not fail, so
-/// the test guards against new kinds of failure. Set FACTORIALGEN_FUZZ_STRICT=1 to fail on them as well; remove an
-/// entry once its defect is fixed.
+/// Every failure fails the test: the generator defects it once found (G1–G7) are fixed, each with a reproduction in
+/// <see cref="GeneratorKnownIssueTests"/>.
 /// </remarks>
 public sealed class DocumentFuzzTests(ITestOutputHelper output)
 {
     public const int CiCount = 100;
 
-    /// <summary>Failure signatures of known generator defects (see <see cref="GeneratorKnownIssueTests"/>).</summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownIssues = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        // Empty: G1–G7 are fixed (see GeneratorKnownIssueTests). Add a failure signature here only with a reproduction.
-    };
-
-    private static bool Strict => Environment.GetEnvironmentVariable("FACTORIALGEN_FUZZ_STRICT") == "1";
     private const string ClientSource = "[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"factorial-fuzz.json\")] public partial class Hr;";
     private const string DocumentPath = "/specs/factorial-fuzz.json";
 
@@ -62,7 +53,6 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
     {
         var count = FuzzSettings.Count(CiCount, "FACTORIALGEN_GENERATOR_FUZZ_COUNT");
         var failures = new List<string>();
-        var known = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var diagnostics = new Dictionary<string, int>(StringComparer.Ordinal);
         var compiled = 0;
         var explained = 0;
@@ -81,7 +71,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
                 continue;
             }
 
-            var problem = Problems(result, out var errorsExplained, out var signature);
+            var problem = Problems(result, out var errorsExplained, out _);
             foreach (var id in result.GeneratorDiagnostics.Select(d => d.Id))
             {
                 diagnostics[id] = diagnostics.GetValueOrDefault(id) + 1;
@@ -89,12 +79,6 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
 
             if (problem is not null)
             {
-                if (!Strict && signature is not null && KnownIssues.ContainsKey(signature))
-                {
-                    (known.TryGetValue(signature, out var cases) ? cases : known[signature] = []).Add(number);
-                    continue;
-                }
-
                 failures.Add($"case {number}: {problem}\n    mutations: {steps}");
                 continue;
             }
@@ -109,13 +93,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{count} documents (seed {FuzzSettings.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s: {compiled} compiled cleanly, {explained} refused with an FG error, "
-            + $"{known.Values.Sum(c => c.Count)} hit known generator defects; diagnostics: " + string.Join(", ", diagnostics.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
-        foreach (var (signature, cases) in known.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            output.WriteLine($"  known defect [{signature}] {KnownIssues[signature]}: cases {string.Join(", ", cases.Take(12))}{(cases.Count > 12 ? ", ..." : string.Empty)}");
-        }
-
+        output.WriteLine($"{count} documents (seed {FuzzSettings.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s: {compiled} compiled cleanly, {explained} refused with an FG error; diagnostics: " + string.Join(", ", diagnostics.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

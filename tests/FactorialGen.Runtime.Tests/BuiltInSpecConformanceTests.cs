@@ -103,7 +103,7 @@ public sealed class BuiltInSpecConformanceTests
         using var spec = LoadSpec();
         var root = spec.RootElement;
         await using var sandbox = await TestSandbox.StartAsync();
-        using var recorder = new StatusRecorder();
+        using var recorder = PassThroughHandler.ToNetwork();
         using var connection = await ConnectAsync(sandbox, recorder);
         var problems = new List<string>();
         var firstIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -136,7 +136,7 @@ public sealed class BuiltInSpecConformanceTests
 
             var answer = await connection.SendJsonAsync(request);
 
-            Assert.Equal(HttpStatusCode.OK, recorder.Last);
+            Assert.Equal(HttpStatusCode.OK, recorder.LastStatus);
             var schema = ResponseSchema(operation, "200");
             Validate(root, answer, schema, key, problems);
             if (!path.EndsWith("/{id}", StringComparison.Ordinal))
@@ -156,7 +156,7 @@ public sealed class BuiltInSpecConformanceTests
         using var spec = LoadSpec();
         var root = spec.RootElement;
         await using var sandbox = await TestSandbox.StartAsync();
-        using var recorder = new StatusRecorder();
+        using var recorder = PassThroughHandler.ToNetwork();
         using var connection = await ConnectAsync(sandbox, recorder);
         var ops = Operations(root).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
         var problems = new List<string>();
@@ -178,7 +178,7 @@ public sealed class BuiltInSpecConformanceTests
             var answer = await connection.SendJsonAsync(request);
 
             var expected = ExpectedStatus(operation);
-            Assert.True(recorder.Last == expected, $"{key}: answered {(int?)recorder.Last}, the document says {(int)expected}");
+            Assert.True(recorder.LastStatus == expected, $"{key}: answered {(int?)recorder.LastStatus}, the document says {(int)expected}");
             Validate(root, answer, ResponseSchema(operation, ((int)expected).ToString(CultureInfo.InvariantCulture)), key, problems);
             exercised.Add(key);
             return answer;
@@ -250,7 +250,7 @@ public sealed class BuiltInSpecConformanceTests
     private static JsonDocument LoadSpec() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", "factorial-core.json")));
 
-    private static async Task<FactorialConnection> ConnectAsync(TestSandbox sandbox, StatusRecorder recorder)
+    private static async Task<FactorialConnection> ConnectAsync(TestSandbox sandbox, PassThroughHandler recorder)
     {
         var token = await sandbox.AuthorizeAsync(FactorialScope.ReadWrite);
         var options = sandbox.ClientOptions();
@@ -457,22 +457,4 @@ public sealed class BuiltInSpecConformanceTests
 
     private static string Compact(JsonElement element) =>
         element.ValueKind == JsonValueKind.Undefined ? "(undefined)" : JsonNode.Parse(element.GetRawText())?.ToJsonString() ?? "null";
-
-    /// <summary>The innermost handler: sends on the wire and remembers the status of the last answer.</summary>
-    private sealed class StatusRecorder : DelegatingHandler
-    {
-        public StatusRecorder()
-            : base(new SocketsHttpHandler { AllowAutoRedirect = false })
-        {
-        }
-
-        public HttpStatusCode? Last { get; private set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            Last = response.StatusCode;
-            return response;
-        }
-    }
 }

@@ -226,7 +226,7 @@ public sealed class HostileResponseFuzzTests(ITestOutputHelper output)
             Interlocked.Increment(ref _requests);
             var fuzzCase = Current!;
             HttpContent content = fuzzCase.BreakAfterBytes is { } limit
-                ? new StreamContent(new BreakingStream(fuzzCase.Body, limit))
+                ? new StreamContent(new OneWayStream(fuzzCase.Body, breakAfter: limit))
                 : new ByteArrayContent(fuzzCase.Body);
             if (fuzzCase.MediaType is not null)
             {
@@ -246,50 +246,6 @@ public sealed class HostileResponseFuzzTests(ITestOutputHelper output)
 
             return Task.FromResult(response);
         }
-    }
-
-    /// <summary>A body whose connection drops after some bytes.</summary>
-    private sealed class BreakingStream(byte[] body, int breakAfter) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= breakAfter)
-            {
-                throw new IOException("The connection was reset by the peer (injected).");
-            }
-
-            var n = Math.Min(count, Math.Min(breakAfter, body.Length) - _position);
-            if (n <= 0)
-            {
-                throw new IOException("The connection was reset by the peer (injected).");
-            }
-
-            Array.Copy(body, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

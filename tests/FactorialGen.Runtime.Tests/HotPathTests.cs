@@ -41,7 +41,7 @@ public sealed class HotPathTests
     [Fact]
     public async Task Bare_array_with_a_byte_order_mark_is_a_page_without_meta()
     {
-        var handler = new BytesHandler([0xEF, 0xBB, 0xBF, .. "[{\"id\": 3}]"u8]);
+        var handler = CannedHandler.Bytes([0xEF, 0xBB, 0xBF, .. "[{\"id\": 3}]"u8]);
         using var connection = Connection(handler);
         var page = await connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), TestJsonContext.Default.TestEmployee);
 
@@ -70,14 +70,14 @@ public sealed class HotPathTests
     {
         var items = string.Join(",", Enumerable.Range(1, 3000).Select(i => $"{{\"id\": {i}, \"full_name\": \"Person {i}\"}}"));
         var json = Encoding.UTF8.GetBytes($"{{\"data\": [{items}]}}"); // ~100 KB, read in chunks without Content-Length
-        using (var connection = Connection(new BytesHandler(json, announceLength: false)))
+        using (var connection = Connection(CannedHandler.Bytes(json, announceLength: false)))
         {
             var page = await connection.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), TestJsonContext.Default.TestEmployee);
             Assert.Equal(3000, page.Items.Count);
             Assert.Equal("Person 3000", page.Items[^1].FullName);
         }
 
-        using var limited = new FactorialConnection(new FactorialApiKey("key"), new FactorialClientOptions { PrimaryHandler = new BytesHandler(json, announceLength: false), BaseAddress = Api, MaxResponseBytes = 50_000 });
+        using var limited = new FactorialConnection(new FactorialApiKey("key"), new FactorialClientOptions { PrimaryHandler = CannedHandler.Bytes(json, announceLength: false), BaseAddress = Api, MaxResponseBytes = 50_000 });
         var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(
             () => limited.GetPageAsync(new FactorialRequest(HttpMethod.Get, "employees/employees"), TestJsonContext.Default.TestEmployee));
         Assert.Contains("limit", error.Message, StringComparison.Ordinal);
@@ -149,17 +149,6 @@ public sealed class HotPathTests
         }
     }
 
-    /// <summary>Answers a body of bytes, with or without Content-Length (then in small chunks).</summary>
-    private sealed class BytesHandler(byte[] body, bool announceLength = true) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            HttpContent content = announceLength ? new ByteArrayContent(body) : new StreamContent(new OneWayStream(body, chunk: 1000));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-        }
-    }
-
     /// <summary>A token endpoint plus a resource that refuses the first bearer token with 401.</summary>
     private sealed class RejectOnceServer : HttpMessageHandler
     {
@@ -190,35 +179,5 @@ public sealed class HotPathTests
 
         private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
             new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-    }
-
-    /// <summary>A stream that can be read once, front to back, and reports no length.</summary>
-    private sealed class OneWayStream(byte[] data, int chunk = int.MaxValue) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

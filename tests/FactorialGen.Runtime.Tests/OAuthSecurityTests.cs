@@ -283,7 +283,7 @@ public sealed class OAuthSecurityTests
     [InlineData(HttpStatusCode.MovedPermanently, "api key")]
     public async Task Redirect_to_another_host_is_not_followed_through_a_canned_primary_handler(HttpStatusCode status, string credential)
     {
-        var handler = new RedirectingHandler(status, new Uri("https://evil.example/steal"));
+        var handler = CannedHandler.Redirect(status, new Uri("https://evil.example/steal"));
         var options = new FactorialClientOptions { BaseAddress = new Uri("https://api.factorialhr.com"), PrimaryHandler = handler };
         using var connection = credential == "api key"
             ? new FactorialConnection(new FactorialApiKey("key-123"), options)
@@ -353,24 +353,6 @@ public sealed class OAuthSecurityTests
 
     private static string RepositoryFile(string relative, [CallerFilePath] string thisFile = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", relative));
-
-    /// <summary>Answers every request with a redirect, and records where each request went.</summary>
-    private sealed class RedirectingHandler(HttpStatusCode status, Uri location) : HttpMessageHandler
-    {
-        public List<Uri> Requests { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request.RequestUri!);
-            }
-
-            var response = new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(string.Empty) };
-            response.Headers.Location = location;
-            return Task.FromResult(response);
-        }
-    }
 
     /// <summary>A raw HTTP/1.1 responder on a loopback port: answers the first request, keeps its head, notes any other connection.</summary>
     private sealed class OneShotServer : IDisposable

@@ -62,7 +62,7 @@ public sealed class ResourceExhaustionTests(ITestOutputHelper output)
         server.Handle(ctx => SlowBody(ctx, 200, drip: true, contentLength: null));
         var options = new FactorialClientOptions { BaseAddress = server.BaseAddress, Timeout = Timeout };
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-        using var callerHttp = new HttpClient(new AddKey(handler)) { BaseAddress = server.BaseAddress };
+        using var callerHttp = new HttpClient(new PassThroughHandler(handler, disposeInner: false) { OnRequest = request => request.Headers.TryAddWithoutValidation("x-api-key", "key") }) { BaseAddress = server.BaseAddress };
         using var connection = construction switch
         {
             "API key" => new FactorialConnection(new FactorialApiKey("key"), options),
@@ -261,21 +261,6 @@ public sealed class ResourceExhaustionTests(ITestOutputHelper output)
         }
 
         Assert.InRange(elapsed, Timeout - TimeSpan.FromMilliseconds(100), Timeout + Slack);
-    }
-
-    /// <summary>A caller's pipeline that adds credentials itself.</summary>
-    private sealed class AddKey(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation("x-api-key", "key");
-            return base.SendAsync(request, cancellationToken);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            // the test disposes the inner handler
-        }
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class ResponseStreamingTests
     public async Task Endless_body_without_a_length_is_cut_at_the_limit_after_reading_about_that_much(string reader)
     {
         var body = new EndlessStream("{\"data\": ["u8.ToArray(), "{\"id\": 1, \"full_name\": \"Ana\"},"u8.ToArray());
-        using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body));
+        using var connection = Connection(CannedHandler.Streaming(HttpStatusCode.OK, () => body));
 
         var error = await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
 
@@ -41,7 +41,7 @@ public sealed class ResponseStreamingTests
     public async Task Body_announced_over_the_limit_is_refused_before_reading_it(string reader)
     {
         var body = new EndlessStream("["u8.ToArray(), " "u8.ToArray());
-        using var connection = Connection(new StreamHandler(HttpStatusCode.OK, () => body, contentLength: Limit + 1));
+        using var connection = Connection(CannedHandler.Streaming(HttpStatusCode.OK, () => body, contentLength: Limit + 1));
 
         await Assert.ThrowsAsync<FactorialResponseTooLargeException>(() => Read(reader, connection, CancellationToken.None).WaitAsync(Guard));
 
@@ -55,7 +55,7 @@ public sealed class ResponseStreamingTests
     {
         var body = new StallingStream("{\"data\": [{\"id\": 1"u8.ToArray());
         var status = reader == "error body" ? HttpStatusCode.InternalServerError : HttpStatusCode.OK;
-        using var connection = Connection(new StreamHandler(status, () => body));
+        using var connection = Connection(CannedHandler.Streaming(status, () => body));
         using var cancel = new CancellationTokenSource();
 
         var call = Read(reader == "error body" ? "SendJsonAsync" : reader, connection, cancel.Token);
@@ -77,7 +77,7 @@ public sealed class ResponseStreamingTests
         var body = new StallingStream("{\"access_token\": \"a"u8.ToArray());
         using var oauth = new FactorialOAuth(
             new FactorialApp("id", "secret", FactorialApp.OutOfBandRedirectUri),
-            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(status, () => body) });
+            new FactorialOAuthOptions { HttpMessageHandler = CannedHandler.Streaming(status, () => body) });
         using var cancel = new CancellationTokenSource();
 
         Task pending = call switch
@@ -101,7 +101,7 @@ public sealed class ResponseStreamingTests
         var body = new EndlessStream("{\"access_token\": \""u8.ToArray(), "a"u8.ToArray());
         using var oauth = new FactorialOAuth(
             new FactorialApp("id", "secret", FactorialApp.OutOfBandRedirectUri),
-            new FactorialOAuthOptions { HttpMessageHandler = new StreamHandler(HttpStatusCode.OK, () => body) });
+            new FactorialOAuthOptions { HttpMessageHandler = CannedHandler.Streaming(HttpStatusCode.OK, () => body) });
 
         Task pending = call switch
         {
@@ -119,7 +119,7 @@ public sealed class ResponseStreamingTests
     public async Task Endless_error_body_is_read_only_up_to_the_error_body_limit()
     {
         var body = new EndlessStream("<html>"u8.ToArray(), "<p>Internal error</p>"u8.ToArray());
-        var options = new FactorialClientOptions { PrimaryHandler = new StreamHandler(HttpStatusCode.BadGateway, () => body, mediaType: "text/html"), MaxErrorBodyChars = 1_000 };
+        var options = new FactorialClientOptions { PrimaryHandler = CannedHandler.Streaming(HttpStatusCode.BadGateway, () => body, mediaType: "text/html"), MaxErrorBodyChars = 1_000 };
         using var connection = new FactorialConnection(new FactorialApiKey("key"), options);
 
         var error = await Assert.ThrowsAsync<FactorialApiException>(() => connection.SendJsonAsync(Item()).WaitAsync(Guard));
@@ -133,7 +133,7 @@ public sealed class ResponseStreamingTests
     {
         // FactorialClientOptions.Timeout is documented as covering the body as well: no caller cancellation here.
         var body = new StallingStream("{\"id\": 1"u8.ToArray());
-        var options = new FactorialClientOptions { PrimaryHandler = new StreamHandler(HttpStatusCode.OK, () => body), Timeout = TimeSpan.FromMilliseconds(300) };
+        var options = new FactorialClientOptions { PrimaryHandler = CannedHandler.Streaming(HttpStatusCode.OK, () => body), Timeout = TimeSpan.FromMilliseconds(300) };
         using var connection = new FactorialConnection(new FactorialApiKey("key"), options);
 
         var call = connection.SendJsonAsync(Item());
@@ -165,111 +165,6 @@ public sealed class ResponseStreamingTests
                 }
 
                 break;
-        }
-    }
-
-    /// <summary>Answers with a body from a stream, chunked (no Content-Length) unless one is given.</summary>
-    private sealed class StreamHandler(HttpStatusCode status, Func<Stream> body, long? contentLength = null, string mediaType = "application/json") : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new StreamContent(body());
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
-            content.Headers.ContentLength = contentLength;
-            return Task.FromResult(new HttpResponseMessage(status) { Content = content, RequestMessage = request });
-        }
-    }
-
-    /// <summary>A prefix, then one chunk repeated for ever; counts what was read.</summary>
-    private sealed class EndlessStream(byte[] prefix, byte[] chunk) : ReadOnlyStream
-    {
-        private long _position;
-
-        public long BytesRead => Interlocked.Read(ref _position);
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            ObjectDisposedException.ThrowIf(Disposed, this);
-            var n = 0;
-            while (n < count)
-            {
-                var at = _position + n;
-                buffer[offset + n] = at < prefix.Length ? prefix[at] : chunk[(at - prefix.Length) % chunk.Length];
-                n++;
-            }
-
-            Interlocked.Add(ref _position, n);
-            return n;
-        }
-    }
-
-    /// <summary>Gives its bytes, then waits for more that never come, until the read is cancelled.</summary>
-    private sealed class StallingStream(byte[] start) : ReadOnlyStream
-    {
-        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _position;
-
-        public Task Stalled => _stalled.Task;
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position < start.Length)
-            {
-                var n = Math.Min(buffer.Length, start.Length - _position);
-                start.AsMemory(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            _stalled.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-    }
-
-    private abstract class ReadOnlyStream : Stream
-    {
-        public bool Disposed { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var array = new byte[buffer.Length];
-            var n = Read(array, 0, array.Length);
-            array.AsMemory(0, n).CopyTo(buffer);
-            return new ValueTask<int>(n);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class CredentialRedirectTests
             HttpMessageHandler = path switch
             {
                 "HttpClientHandler that follows redirects" => new HttpClientHandler { AllowAutoRedirect = true },
-                "SocketsHttpHandler that follows redirects, inside a DelegatingHandler" => new PassThrough(new PassThrough(new SocketsHttpHandler())),
+                "SocketsHttpHandler that follows redirects, inside a DelegatingHandler" => new PassThroughHandler(new PassThroughHandler(new SocketsHttpHandler())),
                 _ => null,
             },
         };
@@ -198,6 +198,4 @@ public sealed class CredentialRedirectTests
             Assert.DoesNotContain("Refit", inner.GetType().FullName!, StringComparison.Ordinal);
         }
     }
-
-    private sealed class PassThrough(HttpMessageHandler inner) : DelegatingHandler(inner);
 }

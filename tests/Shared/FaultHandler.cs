@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace FactorialGen.Tests;
+namespace FactorialGen.Testing;
 
 /// <summary>
 /// Sends requests on to the real (sandbox) server over loopback, except where <see cref="Intercept"/> answers or
@@ -55,27 +55,5 @@ internal sealed class FaultHandler : DelegatingHandler
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-}
-
-/// <summary>A folder under the temporary directory, deleted with everything in it.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => System.IO.Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"factorialgen-{Guid.NewGuid():N}");
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Path, recursive: true);
-        }
-        catch (System.IO.IOException)
-        {
-            // A child process may still be closing a file; the temporary folder is cleaned up by the OS eventually.
-        }
     }
 }
