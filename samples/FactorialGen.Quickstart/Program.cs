@@ -60,6 +60,6 @@ async Task<Uri> StartEmbeddedSandboxAsync(CancellationToken cancellationToken)
     return sandbox.BaseAddress;
 #else
     await Task.CompletedTask;
-    throw new ArgumentException("This build has no embedded sandbox (Native AOT): start one with 'dotnet run --project samples/FactorialGen.Sandbox' and pass --sandbox-url http://127.0.0.1:5080, or pass --base-url for the real API.");
+    throw new ArgumentException("This build has no embedded sandbox (Native AOT): start one with 'dotnet run --project src/Sandbox' and pass --sandbox-url http://127.0.0.1:5080, or pass --base-url for the real API.");
 #endif
 }

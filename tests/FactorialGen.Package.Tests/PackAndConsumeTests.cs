@@ -210,7 +210,7 @@ public sealed class PackAndConsumeTests : IDisposable
     }
 
     /// <summary>The user's global packages folder: NUGET_PACKAGES, or ~/.nuget/packages.</summary>
-    private static string GlobalPackagesFolder() =>
+    internal static string GlobalPackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
             ? Path.GetFullPath(set)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

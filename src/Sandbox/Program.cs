@@ -1,3 +1,7 @@
+// The command-line host's job is to print the sandbox's address and credentials for a person to read: the console is
+// its user interface. Everything else in src/ is a library and may not touch it (BannedSymbols.txt).
+#pragma warning disable RS0030
+
 using System;
 using System.Linq;
 using System.Net;
@@ -10,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace FactorialGen.Sandbox;
 
 /// <summary>
-/// Runs the sandbox on its own: <c>dotnet run --project samples/FactorialGen.Sandbox -- --urls http://127.0.0.1:5080</c>,
+/// Runs the sandbox on its own: <c>dotnet run --project src/Sandbox -- --urls http://127.0.0.1:5080</c>,
 /// optionally with <c>--token-lifetime &lt;seconds&gt;</c>, <c>--post-limit &lt;n&gt;</c> and <c>--rate-window &lt;seconds&gt;</c>
 /// (<see cref="SandboxCommandLine"/>); counters at <c>GET /sandbox/stats</c>. Only loopback addresses are accepted;
 /// Ctrl+C stops the server.
