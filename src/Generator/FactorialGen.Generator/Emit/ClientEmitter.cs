@@ -60,9 +60,9 @@ internal static class ClientEmitter
             writer.WriteLine(OmittedOperationAttributes.For(client, group, client.Omitted.Where(o => o.Group == group)));
         }
 
-        if (!HasDaysOff(client.Operations) && HasDaysOff(client.Operations.Concat(client.Omitted)))
+        if (!DaysOffRule.IsAvailable(client.Operations) && DaysOffRule.IsAvailable(client.Operations.Concat(client.Omitted)))
         {
-            writer.WriteLine(OmittedOperationAttributes.ForDaysOff(client, DaysOffOperations(client.Operations.Concat(client.Omitted))));
+            writer.WriteLine(OmittedOperationAttributes.ForDaysOff(client, DaysOffRule.Operations(client.Operations.Concat(client.Omitted))));
         }
 
         writer.WriteLine(CodeText.GeneratedCode);
@@ -81,7 +81,7 @@ internal static class ClientEmitter
                 writer.WriteLine($"public {group.Key}Api {group.Key} {{ get; }}");
             }
 
-            if (HasDaysOff(client.Operations))
+            if (DaysOffRule.IsAvailable(client.Operations))
             {
                 writer.WriteLine();
                 WriteDaysOff(writer, client);
@@ -223,20 +223,6 @@ internal static class ClientEmitter
         }
     }
 
-    private static OperationSpec? EmployeeById(IEnumerable<OperationSpec> operations) =>
-        operations.FirstOrDefault(o => o.Group == "Employees" && o.Resource == "Employees" && o.Method == "GET" && o.Path.EndsWith("/{id}", StringComparison.Ordinal));
-
-    private static bool HasDaysOff(IEnumerable<OperationSpec> operations) => DaysOffOperations(operations).Count == 3;
-
-    /// <summary>The operations <c>GetDaysOffAsync</c> reads (the employee, the company holidays, the leaves), those found.</summary>
-    private static List<OperationSpec> DaysOffOperations(IEnumerable<OperationSpec> operations) =>
-        new[]
-        {
-            EmployeeById(operations),
-            operations.FirstOrDefault(o => o.Group == "Holidays" && o.Resource == "CompanyHolidays" && o.ResponseShape == ResponseShape.Paged),
-            operations.FirstOrDefault(o => o.Group == "Timeoff" && o.Resource == "Leaves" && o.ResponseShape == ResponseShape.Paged),
-        }.OfType<OperationSpec>().ToList();
-
     private static void WriteDaysOff(SourceWriter writer, ClientSpec client)
     {
         var version = client.ApiVersion is null ? "__connection.Options.ApiVersion" : "ApiVersion"; // the constant of ApiVersionEmitter
@@ -251,9 +237,9 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"to\">The last day.</param>");
         writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
-        var daysOffResources = DaysOffOperations(client.Operations).Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
+        var daysOffResources = DaysOffRule.Operations(client.Operations).Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
         writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
-        var idType = EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
+        var idType = DaysOffRule.EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
             ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeId)!")
             : ("string employeeId", "employeeId");
