@@ -31,7 +31,7 @@ internal static class WebhookReader
 
         var hooks = new List<WebhookSpec>();
         var types = new HashSet<string>(StringComparer.Ordinal);
-        var constants = new HashSet<string>(StringComparer.Ordinal) { "Registry", "WebhookEvents", "FactorialWebhooks", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+        var constants = new UniqueNames().Reserve(["Registry", "WebhookEvents", "FactorialWebhooks", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize"]);
         foreach (var entry in section.EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,11 +52,8 @@ internal static class WebhookReader
                 continue;
             }
 
-            var constant = Identifier.Pascal(type, "Event");
-            for (var i = 2; !constants.Add(constant); i++)
-            {
-                constant = Identifier.Cap(Identifier.Pascal(type, "Event") + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            var wanted = Identifier.Pascal(type, "Event");
+            var constant = constants.Claim(wanted, i => Identifier.Cap(wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
             var payload = Payload(operation, components, schemas, constant + "Payload");
             var deprecated = operation.TryGetProperty("deprecated", out var d) && d.ValueKind == JsonValueKind.True;
@@ -94,16 +91,10 @@ internal static class WebhookReader
         }
 
         // A body may itself be a $ref to #/components/requestBodies/...
-        for (var hops = 0; hops < 8 && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String; hops++)
+        body = ComponentRefs.Resolve(body, components, "requestBodies");
+        if (body.ValueKind == JsonValueKind.Undefined)
         {
-            const string prefix = "#/components/requestBodies/";
-            var text = reference.GetString()!;
-            if (!text.StartsWith(prefix, StringComparison.Ordinal) || components.ValueKind != JsonValueKind.Object
-                || !components.TryGetProperty("requestBodies", out var bodies) || bodies.ValueKind != JsonValueKind.Object
-                || !bodies.TryGetProperty(text.Substring(prefix.Length), out body))
-            {
-                return TypeRef.Json;
-            }
+            return TypeRef.Json;
         }
 
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
