@@ -170,10 +170,14 @@ public sealed class DependencyInjectionTests
         await using var provider = Build(sandbox, settings, services => services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
 
         var hr = provider.GetRequiredService<HrReports>();
+        // The listener is process-wide and other tests call the same endpoints in parallel: this test's calls run under
+        // their own trace, and only its activities are counted.
+        using var trace = new Activity(nameof(Requests_are_traced_measured_and_logged_without_secrets)).Start();
         var first = (await hr.Employees.Employees.ListAsync(limit: 1)).Items[0];
         await hr.Employees.Employees.GetAsync(first.Id);
+        trace.Stop();
 
-        var get = Assert.Single(activities, a => a.DisplayName == "GET /api/2026-07-01/resources/employees/employees/{id}");
+        var get = Assert.Single(activities, a => a.TraceId == trace.TraceId && a.DisplayName == "GET /api/2026-07-01/resources/employees/employees/{id}");
         Assert.Equal(200, get.GetTagItem("http.response.status_code"));
         Assert.Contains(durations, d => d.Template == "/api/2026-07-01/resources/employees/employees/{id}" && d.Seconds > 0);
         Assert.Contains(logs.Lines, l => l.Contains("GET /api/2026-07-01/resources/employees/employees/{id} answered 200", StringComparison.Ordinal));
