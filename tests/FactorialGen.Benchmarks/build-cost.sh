@@ -88,6 +88,7 @@ elapsed() { # command...: wall seconds
 generator_seconds() { # log: FactorialGen's generator line of csc's ReportAnalyzer output
   grep -E 'FactorialGen\.Generator\.FactorialClientGenerator' "$1" | head -1 | awk '{ print $1 }' || true
 }
+nonempty() { grep . || true; }   # grep exits 1 on no lines, which pipefail would turn into the script's exit
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 for name in "${names[@]}"; do dotnet restore "$work/$name" -v:q -nologo > "$work/$name-restore.log"; done
@@ -109,13 +110,13 @@ for round in $(seq 1 "$rounds"); do
 done
 
 printf '\n%-10s %10s %10s %12s %12s %8s %12s %10s %10s\n' consumer clean-s clean-x edit-s edit-x gen-cold gen-warm gen-bytes gen-lines
-base_clean=$(tr ' ' '\n' <<< "${clean[builtin]}" | grep . | median)
-base_edit=$(tr ' ' '\n' <<< "${edit[builtin]}" | grep . | median)
+base_clean=$(tr ' ' '\n' <<< "${clean[builtin]}" | nonempty | median)
+base_edit=$(tr ' ' '\n' <<< "${edit[builtin]}" | nonempty | median)
 for name in "${names[@]}"; do
-  c=$(tr ' ' '\n' <<< "${clean[$name]}" | grep . | median)
-  e=$(tr ' ' '\n' <<< "${edit[$name]}" | grep . | median)
-  gc=$(tr ' ' '\n' <<< "${gencold[$name]}" | grep . | median)
-  gw=$(tr ' ' '\n' <<< "${genwarm[$name]}" | grep . | median)
+  c=$(tr ' ' '\n' <<< "${clean[$name]}" | nonempty | median)
+  e=$(tr ' ' '\n' <<< "${edit[$name]}" | nonempty | median)
+  gc=$(tr ' ' '\n' <<< "${gencold[$name]}" | nonempty | median)
+  gw=$(tr ' ' '\n' <<< "${genwarm[$name]}" | nonempty | median)
   gen="$work/$name/obj/Debug/net10.0/generated/FactorialGen.Generator"
   bytes=0; lines=0
   if [[ -d "$gen" ]]; then bytes=$(find "$gen" -name '*.cs' -exec cat {} + | wc -c); lines=$(find "$gen" -name '*.cs' -exec cat {} + | wc -l); fi
