@@ -5,8 +5,9 @@ namespace FactorialGen.Generator.Tests;
 
 /// <summary>
 /// Invalid <c>[FactorialClient]</c> declarations give a clear error at the declaration (the compiler's or an FG1xxx
-/// one), never a generator crash and never errors inside generated code. The gaps this found are in
-/// <see cref="GeneratorKnownIssueTests"/>.
+/// one), never a generator crash and never errors inside generated code. Each FG1xxx declaration error has its own
+/// class in Diagnostics/ (e.g. <see cref="Diagnostics.FG1008_InvalidScopeTests"/>); the gaps this found (D1–D5) are
+/// regression tests in <see cref="Diagnostics.FG1009_UnsupportedClientKindTests"/> and <see cref="Diagnostics.FG1010_MemberNameTakenTests"/>.
 /// </summary>
 public sealed class ClientDeclarationTests
 {
@@ -24,43 +25,6 @@ public sealed class ClientDeclarationTests
         Assert.Equal("CS0592", error.Id); // attribute valid on 'class' declarations only
         Assert.Equal("Source0.cs", error.Location.GetLineSpan().Path);
         Assert.Empty(result.RunResult.Results.SelectMany(r => r.GeneratedSources));
-    }
-
-    [Fact]
-    public void Scope_from_a_non_constant_is_a_compiler_error_and_FG1008_at_the_declaration()
-    {
-        var result = GeneratorHarness.Run("""
-            public static class Settings { public static readonly FactorialGen.FactorialScope Scope = FactorialGen.FactorialScope.Read; }
-            [FactorialGen.FactorialClient(Settings.Scope)] public partial class Hr;
-            """);
-
-        AssertNoCrash(result);
-        Assert.Contains(Errors(result), d => d.Id == "CS0182" && d.Location.GetLineSpan().Path == "Source0.cs");
-        var fg1008 = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FG1008");
-        Assert.Equal(DiagnosticSeverity.Error, fg1008.Severity);
-        Assert.Equal("Hr", result.Output.SyntaxTrees.First().GetText().ToString(fg1008.Location.SourceSpan));
-        Assert.Empty(result.RunResult.Results.SelectMany(r => r.GeneratedSources)); // nothing half-generated
-    }
-
-    [Fact]
-    public void Scope_that_is_not_Read_Write_or_ReadWrite_is_FG1008_and_nothing_is_generated()
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient((FactorialGen.FactorialScope)4)] public partial class Hr;");
-
-        AssertNoCrash(result);
-        Assert.Contains("4", Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FG1008").GetMessage());
-        Assert.Empty(Errors(result));
-        Assert.Empty(result.RunResult.Results.SelectMany(r => r.GeneratedSources));
-    }
-
-    [Fact]
-    public void Attribute_without_a_scope_is_a_compiler_error_and_FG1008()
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient] public partial class Hr;");
-
-        AssertNoCrash(result);
-        Assert.Contains(Errors(result), d => d.Id == "CS7036");
-        Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FG1008");
     }
 
     [Fact]

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace FactorialGen.Generator.Tests;
 
 /// <summary>
-/// Minimal reproductions of the generator defects that <see cref="DocumentFuzzTests"/> and the declaration tests found
-/// (G1–G7, D1–D5), kept as regression tests now that they are fixed.
+/// Minimal reproductions of the generator defects that <see cref="DocumentFuzzTests"/> found (G1–G7), kept as regression
+/// tests now that they are fixed. The declaration defects D1–D5 are regression tests of their diagnostics in
+/// <see cref="Diagnostics.FG1009_UnsupportedClientKindTests"/> and <see cref="Diagnostics.FG1010_MemberNameTakenTests"/>.
 /// </summary>
 public sealed class GeneratorKnownIssueTests
 {
@@ -115,31 +116,5 @@ public sealed class GeneratorKnownIssueTests
 
         ClientDeclarationTests.AssertNoCrash(result);
         Assert.Empty(ClientDeclarationTests.Errors(result));
-    }
-
-    [Theory]
-    [InlineData("public static partial class Hr;")]
-    [InlineData("public partial record Hr;")]
-    [InlineData("public abstract partial class Hr;")]
-    [InlineData("file partial class Hr;")]
-    public void D1_to_D4_unsupported_kinds_of_class_are_an_FG1xxx_error_at_the_declaration(string declaration)
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] " + declaration);
-
-        ClientDeclarationTests.AssertNoCrash(result);
-        var error = Assert.Single(result.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.StartsWith("FG1", error.Id);
-        Assert.Equal("Hr", result.Output.SyntaxTrees.First().GetText().ToString(error.Location.SourceSpan));
-        Assert.DoesNotContain(ClientDeclarationTests.Errors(result), d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
-    }
-
-    [Fact]
-    public void D5_user_member_named_like_a_generated_one_is_an_FG1xxx_error()
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] public partial class Hr { public int Employees; }");
-
-        ClientDeclarationTests.AssertNoCrash(result);
-        Assert.Contains(result.GeneratorDiagnostics, d => d.Id.StartsWith("FG1", System.StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
-        Assert.DoesNotContain(ClientDeclarationTests.Errors(result), d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
     }
 }

@@ -6,8 +6,9 @@ namespace FactorialGen.Generator.Tests;
 
 /// <summary>
 /// Names and texts from the document that once made generated code that did not compile, compiled with warnings, or
-/// let the document write code: each becomes a valid, unclashing identifier, text stays in its comment, or the user
-/// gets a located FG error they can act on.
+/// let the document write code: each becomes a valid, unclashing identifier, or text stays in its comment. Where the
+/// user must act instead, the located FG errors are tested in Diagnostics/ (<see cref="Diagnostics.FG1010_MemberNameTakenTests"/>,
+/// <see cref="Diagnostics.FG1011_ClientNameTakenTests"/>, <see cref="Diagnostics.FG1007_UnsupportedConstructTests"/>).
 /// </summary>
 public sealed class NameClashTests
 {
@@ -106,21 +107,6 @@ public sealed class NameClashTests
         Assert.Empty(result.CompileProblems);
     }
 
-    [Theory]
-    [InlineData("Hr", "hr")]
-    [InlineData("HrApi", "hr")]
-    [InlineData("Connection", "a")]
-    [InlineData("Dispose", "a")]
-    public void A_client_class_named_like_a_generated_member_is_FG1011_at_the_class(string className, string group)
-    {
-        var result = Run("{" + Get($"/api/2026-07-01/resources/{group}/items") + "}", client: Client.Replace("class Hr", "class " + className, System.StringComparison.Ordinal));
-
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
-        Assert.Equal("FG1011", diagnostic.Id);
-        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
-        Assert.DoesNotContain(result.CompileProblems, d => d.Id is "CS0542" or "CS0102");
-    }
-
     [Fact]
     public void Properties_enum_values_and_models_named_like_inherited_members_or_differing_only_in_case_compile_without_warnings()
     {
@@ -153,15 +139,6 @@ public sealed class NameClashTests
         var result = Run("{" + path + "}");
 
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Empty(result.CompileProblems);
-    }
-
-    [Fact]
-    public void An_empty_path_is_skipped_with_FG1007()
-    {
-        var result = Run("{" + Get(string.Empty) + ", " + Get("/api/2026-07-01/resources/a/b") + "}");
-
-        Assert.Equal("FG1007", Assert.Single(result.GeneratorDiagnostics).Id);
         Assert.Empty(result.CompileProblems);
     }
 }

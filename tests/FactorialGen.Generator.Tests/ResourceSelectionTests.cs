@@ -199,18 +199,6 @@ public sealed class ResourceSelectionTests
     }
 
     [Fact]
-    public void Resources_with_bits_no_resource_scope_has_is_FG1014_at_the_argument_and_nothing_is_generated()
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Resources = (FactorialGen.FactorialResourceScopes)(1L << 40))] public partial class Hr;");
-
-        var fg1014 = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FG1014");
-        Assert.Equal(DiagnosticSeverity.Error, fg1014.Severity);
-        Assert.Equal("Resources = (FactorialGen.FactorialResourceScopes)(1L << 40)", result.Output.SyntaxTrees.First().GetText().ToString(fg1014.Location.SourceSpan));
-        Assert.Contains("1099511627776", fg1014.GetMessage(), System.StringComparison.Ordinal);
-        Assert.Empty(result.RunResult.Results.SelectMany(r => r.GeneratedSources));
-    }
-
-    [Fact]
     public void Editing_the_resources_of_one_client_regenerates_only_that_client_and_an_unrelated_edit_nothing()
     {
         var hr = Limited("Hr", "Read", "FactorialResourceScopes.Employees");

@@ -104,25 +104,6 @@ public sealed class WebhookGenerationTests
         Assert.Single(result.Type("CoreReports").GetMembers("WebhookEvents")); // but can still feed a receiver
     }
 
-    [Fact]
-    public void A_user_member_named_Webhooks_is_FG1010_not_a_compile_error()
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite)] public partial class CoreAdmin { public int Webhooks => 1; }");
-
-        Assert.Equal("FG1010", Assert.Single(result.GeneratorDiagnostics).Id);
-        Assert.Contains("Webhooks", result.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.DoesNotContain(result.CompileProblems, d => d.Id is "CS0102" or "CS0111");
-    }
-
-    [Fact]
-    public void A_user_member_named_WebhookEvents_is_FG1010_not_a_compile_error()
-    {
-        var result = GeneratorHarness.Run(Client.Replace("public partial class Hr;", "public partial class Hr { public static int WebhookEvents => 1; }", StringComparison.Ordinal), GeneratorHarness.Document("/specs/factorial-hooks.json", Document));
-
-        Assert.Equal("FG1010", Assert.Single(result.GeneratorDiagnostics).Id);
-        Assert.DoesNotContain(result.CompileProblems, d => d.Id is "CS0102" or "CS0111");
-    }
-
     [Theory]
     [InlineData("a\"; } class Evil { //")]
     [InlineData("x\\\" + System.Environment.Exit(1) + \"")]
