@@ -5,7 +5,8 @@ namespace FactorialGen.Generator.Tests.Diagnostics;
 
 /// <summary>
 /// FG1001: a class with <c>[FactorialClient]</c> has no part declared <c>partial</c>. An error at the class name, and
-/// nothing is generated for the class. A kind the generator refuses anyway (static, record, …) is FG1009 instead.
+/// nothing is generated for the class. A kind the generator refuses anyway (static, record, …) is FG1009 instead
+/// (<see cref="FG1009_UnsupportedClientKindTests.UnsupportedKindWithoutPartial_Triggers_InsteadOfFG1001"/>).
 /// </summary>
 public sealed class FG1001_ClientNotPartialTests
 {
@@ -72,16 +73,5 @@ public sealed class FG1001_ClientNotPartialTests
 
         Reported.Clean(result);
         Assert.NotEmpty(result.Type("Hr").GetMembers("Count"));
-    }
-
-    [Theory]
-    [InlineData("public static class Hr { }", "static")]
-    [InlineData("public record Hr;", "a record")]
-    public void KindTheGeneratorRefusesWithoutPartial_DoesNotTrigger_ItIsFG1009Only(string declaration, string kind)
-    {
-        var result = GeneratorHarness.Run("[FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read)] " + declaration);
-
-        Reported.None(result, "FG1001");
-        Assert.Contains($"'Hr' is {kind}", Reported.Single(result, "FG1009").GetMessage(), System.StringComparison.Ordinal);
     }
 }
