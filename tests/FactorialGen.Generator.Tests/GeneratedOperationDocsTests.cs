@@ -42,16 +42,16 @@ public sealed class GeneratedOperationDocsTests
         {
             var docs = string.Concat(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)).Select(t => t.ToFullString()));
             Assert.Single(Regex.Matches(docs, "<remarks>"));
-            Assert.Contains("cref=\"global::FactorialGen.FactorialApiException\"", docs, StringComparison.Ordinal);
-            Assert.Contains("cref=\"global::FactorialGen.FactorialNetworkException\"", docs, StringComparison.Ordinal);
-            Assert.Contains("cref=\"global::FactorialGen.FactorialScopeException\"", docs, StringComparison.Ordinal);
+            Assert.Contains("cref=\"__F::FactorialApiException\"", docs, StringComparison.Ordinal);
+            Assert.Contains("cref=\"__F::FactorialNetworkException\"", docs, StringComparison.Ordinal);
+            Assert.Contains("cref=\"__F::FactorialScopeException\"", docs, StringComparison.Ordinal);
         }
 
         var delete = Docs(methods, "DeleteAsync");
         Assert.Contains("Removes it for good.", delete, StringComparison.Ordinal);
         Assert.Contains("Needs the <c>write</c> scope.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"id\"/> is null.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"global::System.ArgumentException\"><paramref name=\"id\"/> is empty", delete, StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"__S::ArgumentNullException\"><paramref name=\"id\"/> is null.", delete, StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"__S::ArgumentException\"><paramref name=\"id\"/> is empty", delete, StringComparison.Ordinal);
         Assert.DoesNotContain("FactorialInvalidResponseException", delete, StringComparison.Ordinal); // no body is read
 
         Assert.Contains("<c>limit</c> is not 1 to 100", Docs(methods, "ListAsync"), StringComparison.Ordinal);

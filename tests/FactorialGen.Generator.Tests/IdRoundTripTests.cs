@@ -39,7 +39,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
 
         Assert.Empty(result.CompileProblems);
         Assert.Contains("GetAsync(long id,", result.Source("Hr.g.cs"));
-        Assert.Contains("EscapeDataString(global::FactorialGen.Runtime.Generated.FactorialQuery.Format(id)!)", result.Source("Hr.g.cs"));
+        Assert.Contains("EscapeDataString(__R::FactorialQuery.Format(id)!)", result.Source("Hr.g.cs"));
     }
 
     private void AssertRoundTrip(string? fileName, int minimumResources)

@@ -57,7 +57,7 @@ public sealed class ResourceScopeMirrorTests
         foreach (var scope in Enum.GetValues<ResourceScope>())
         {
             var expression = ResourceScopeNames.Expression(scope);
-            var members = expression.Split(" | ").Select(e => e.Substring("global::FactorialGen.FactorialResourceScopes.".Length));
+            var members = expression.Split(" | ").Select(e => e.Substring("__F::FactorialResourceScopes.".Length));
             Assert.Equal((long)scope, members.Select(m => (long)Enum.Parse<FactorialResourceScopes>(m)).Aggregate(0L, (a, b) => a | b));
         }
     }

@@ -23,7 +23,7 @@ internal static class ApiVersionEmitter
     internal static SourceWriter Write(ClientSpec client)
     {
         var declaration = client.Declaration;
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(null);
         var closers = new List<IDisposable>();
         if (declaration.Namespace.Length > 0)
         {

@@ -13,8 +13,8 @@ namespace FactorialGen.Generator.Emit;
 /// </summary>
 internal static class ClientEmitter
 {
-    private const string Connection = "global::FactorialGen.FactorialConnection";
-    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string Connection = "__F::FactorialConnection";
+    private const string CancellationToken = "__S::Threading.CancellationToken";
 
     public static void Emit(SourceProductionContext context, ClientSpec client) =>
         context.AddSource($"{client.Declaration.HintName}.g.cs", Write(client).ToSourceText());
@@ -22,7 +22,7 @@ internal static class ClientEmitter
     internal static SourceWriter Write(ClientSpec client)
     {
         var declaration = client.Declaration;
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(client.ModelNamespace);
         var closers = new List<IDisposable>();
         if (declaration.Namespace.Length > 0)
         {
@@ -53,8 +53,8 @@ internal static class ClientEmitter
 
         var resources = client.Declaration.Resources;
         writer.WriteLine(resources == ResourceScope.None
-            ? $"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>"
-            : $"/// <summary>A Factorial API client declared with <see cref=\"global::FactorialGen.FactorialScope.{scope}\"/> and the resource scopes <c>{ResourceScopeTable.OAuthName(resources)}</c>: it has exactly the operations they allow, plus those no resource scope covers.</summary>");
+            ? $"/// <summary>A Factorial API client declared with <see cref=\"__F::FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>"
+            : $"/// <summary>A Factorial API client declared with <see cref=\"__F::FactorialScope.{scope}\"/> and the resource scopes <c>{ResourceScopeTable.OAuthName(resources)}</c>: it has exactly the operations they allow, plus those no resource scope covers.</summary>");
         foreach (var group in omittedGroups)
         {
             writer.WriteLine(OmittedOperationAttributes.For(client, group, client.Omitted.Where(o => o.Group == group)));
@@ -66,7 +66,7 @@ internal static class ClientEmitter
         }
 
         writer.WriteLine(CodeText.GeneratedCode);
-        using (writer.Block($"partial class {name} : global::System.IDisposable, global::FactorialGen.IFactorialClient<{name}>"))
+        using (writer.Block($"partial class {name} : __S::IDisposable, __F::IFactorialClient<{name}>"))
         {
             writer.WriteLine($"private readonly {Connection} __connection;");
             writer.WriteLine("private readonly bool __ownsConnection;");
@@ -111,7 +111,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"token\">The token, authorized for at least this client's scope.</param>");
         writer.WriteLine("/// <param name=\"tokenStore\">Where rotated tokens are saved.</param>");
         writer.WriteLine("/// <param name=\"options\">Host, API settings and the OAuth app used to refresh.</param>");
-        writer.WriteLine($"public {name}(global::FactorialGen.FactorialToken token, global::FactorialGen.ITokenStore? tokenStore = null, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"public {name}(__F::FactorialToken token, __F::ITokenStore? tokenStore = null, __F::FactorialClientOptions? options = null)");
         writer.WriteLine($"    : this(new {Connection}(token, tokenStore, options), ownsConnection: true)");
         writer.WriteLine("{");
         writer.WriteLine("}");
@@ -119,15 +119,15 @@ internal static class ClientEmitter
         writer.WriteLine("/// <summary>Creates the client over a company API key (<c>x-api-key</c>).</summary>");
         writer.WriteLine("/// <param name=\"apiKey\">The API key.</param>");
         writer.WriteLine("/// <param name=\"options\">Host and API settings.</param>");
-        writer.WriteLine($"public {name}(global::FactorialGen.FactorialApiKey apiKey, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"public {name}(__F::FactorialApiKey apiKey, __F::FactorialClientOptions? options = null)");
         writer.WriteLine($"    : this(new {Connection}(apiKey, options), ownsConnection: true)");
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Creates the client over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose pipeline adds credentials (IHttpClientFactory, DI).</summary>");
+        writer.WriteLine("/// <summary>Creates the client over an <see cref=\"__S::Net.Http.HttpClient\"/> whose pipeline adds credentials (IHttpClientFactory, DI).</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The HTTP client; it is not disposed by this client.</param>");
         writer.WriteLine("/// <param name=\"options\">Host and API settings.</param>");
-        writer.WriteLine($"public {name}(global::System.Net.Http.HttpClient httpClient, global::FactorialGen.FactorialClientOptions? options = null)");
+        writer.WriteLine($"public {name}(__S::Net.Http.HttpClient httpClient, __F::FactorialClientOptions? options = null)");
         writer.WriteLine($"    : this(new {Connection}(httpClient, options), ownsConnection: true)");
         writer.WriteLine("{");
         writer.WriteLine("}");
@@ -140,11 +140,11 @@ internal static class ClientEmitter
         writer.WriteLine("}");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Creates the client for dependency injection (<c>services.AddFactorialClient&lt;T&gt;()</c>).</summary>");
-        writer.WriteLine($"static {name} global::FactorialGen.IFactorialClient<{name}>.Create(global::System.Net.Http.HttpClient httpClient, global::FactorialGen.FactorialClientOptions options) => new(httpClient, options);");
+        writer.WriteLine($"static {name} __F::IFactorialClient<{name}>.Create(__S::Net.Http.HttpClient httpClient, __F::FactorialClientOptions options) => new(httpClient, options);");
         writer.WriteLine();
         using (writer.Block($"private {name}({Connection} connection, bool ownsConnection)"))
         {
-            writer.WriteLine("__connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+            writer.WriteLine("__connection = connection ?? throw new __S::ArgumentNullException(nameof(connection));");
             writer.WriteLine("__ownsConnection = ownsConnection;");
             foreach (var group in groups)
             {
@@ -238,13 +238,13 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
         var daysOffResources = DaysOffRule.Operations(client.Operations).Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
-        writer.WriteLine($"[global::FactorialGen.FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = global::FactorialGen.FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
+        writer.WriteLine($"[__F::FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = __F::FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
         var idType = DaysOffRule.EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
-            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "global::FactorialGen.Runtime.Generated.FactorialQuery.Format(employeeId)!")
+            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "__R::FactorialQuery.Format(employeeId)!")
             : ("string employeeId", "employeeId");
-        writer.WriteLine($"public global::System.Threading.Tasks.Task<global::FactorialGen.FactorialDaysOff> GetDaysOffAsync({idDeclaration}, global::System.DateOnly from, global::System.DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
-        writer.WriteLine($"    global::FactorialGen.Runtime.Generated.FactorialDaysOffQuery.GetAsync(__connection, {version}, {idText}, from, to, includeWeekends, cancellationToken);");
+        writer.WriteLine($"public __S::Threading.Tasks.Task<__F::FactorialDaysOff> GetDaysOffAsync({idDeclaration}, __S::DateOnly from, __S::DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
+        writer.WriteLine($"    __R::FactorialDaysOffQuery.GetAsync(__connection, {version}, {idText}, from, to, includeWeekends, cancellationToken);");
     }
 
     private static string ResourcePath(OperationSpec operation)

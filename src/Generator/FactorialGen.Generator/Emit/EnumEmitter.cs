@@ -5,13 +5,13 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>Emits a generated enum and its converter: string values, unknown ones read as <c>Unknown</c>.</summary>
 internal static class EnumEmitter
 {
-    private const string Utf8Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Utf8Reader = "__J::Utf8JsonReader";
 
     internal static SourceWriter Emit(EnumSpec spec, ModelSet set)
     {
         var ns = set.Namespace;
-        var type = $"global::{ns}.{spec.Name}";
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var type = $"__M::{spec.Name}";
+        var writer = CodeText.Start(ns);
         using (writer.Block($"namespace {ns}"))
         {
             CodeText.Summary(writer, spec.Description ?? $"The values of '{spec.Name}' in the API document.");
@@ -34,23 +34,23 @@ internal static class EnumEmitter
         {
             writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as its string values; an unknown value reads as <c>Unknown</c>.</summary>");
             writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"internal sealed class {spec.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (writer.Block($"internal sealed class {spec.Name}JsonConverter : __J::Serialization.JsonConverter<{type}>"))
             {
                 writer.WriteLine($"public static readonly {spec.Name}JsonConverter Instance = new();");
                 writer.WriteLine();
                 writer.WriteLine("public override bool HandleNull => true;");
                 writer.WriteLine();
-                writer.WriteLine($"public override {type} Read(ref {Utf8Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader) ?? {type}.Unknown;");
+                writer.WriteLine($"public override {type} Read(ref {Utf8Reader} reader, __S::Type typeToConvert, __J::JsonSerializerOptions options) => ReadValue(ref reader) ?? {type}.Unknown;");
                 writer.WriteLine();
-                writer.WriteLine($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+                writer.WriteLine($"public override void Write(__J::Utf8JsonWriter writer, {type} value, __J::JsonSerializerOptions options) => WriteValue(writer, value);");
                 writer.WriteLine();
                 using (writer.Block($"public static {type}? ReadValue(ref {Utf8Reader} reader)"))
                 {
                     using (writer.Block("switch (reader.TokenType)"))
                     {
-                        writer.WriteLine("case global::System.Text.Json.JsonTokenType.Null:");
+                        writer.WriteLine("case __J::JsonTokenType.Null:");
                         writer.WriteLine("    return null;");
-                        writer.WriteLine("case global::System.Text.Json.JsonTokenType.String:");
+                        writer.WriteLine("case __J::JsonTokenType.String:");
                         writer.Indent();
                         foreach (var member in spec.Members)
                         {
@@ -59,8 +59,8 @@ internal static class EnumEmitter
 
                         writer.WriteLine($"return {type}.Unknown;");
                         writer.Unindent();
-                        writer.WriteLine("case global::System.Text.Json.JsonTokenType.StartObject:");
-                        writer.WriteLine("case global::System.Text.Json.JsonTokenType.StartArray:");
+                        writer.WriteLine("case __J::JsonTokenType.StartObject:");
+                        writer.WriteLine("case __J::JsonTokenType.StartArray:");
                         writer.WriteLine("    reader.Skip();");
                         writer.WriteLine($"    return {type}.Unknown;");
                         writer.WriteLine("default:");
@@ -69,7 +69,7 @@ internal static class EnumEmitter
                 }
 
                 writer.WriteLine();
-                using (writer.Block($"public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, {type} value)"))
+                using (writer.Block($"public static void WriteValue(__J::Utf8JsonWriter writer, {type} value)"))
                 {
                     using (writer.Block("switch (value)"))
                     {

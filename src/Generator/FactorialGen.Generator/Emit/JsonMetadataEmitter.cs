@@ -11,7 +11,7 @@ internal static class JsonMetadataEmitter
     {
         var ns = set.Namespace;
         var names = set.Document.Models.Select(m => m.Name).Concat(set.Document.Enums.Select(e => e.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(ns);
         // Named by its version, not its file name: renaming the file (or its YAML and JSON forms) changes no generated code.
         var source = set.Document.FileName is null ? "the built-in document" : "the API document " + (set.Document.ApiVersion ?? set.Document.SpecId);
         using (writer.Block($"namespace {ns}"))
@@ -21,22 +21,22 @@ internal static class JsonMetadataEmitter
             using (writer.Block($"{ModelEmitter.Accessibility(set)} static partial class FactorialJson"))
             {
                 writer.WriteLine("/// <summary>Serializer options whose resolver knows every model of this document.</summary>");
-                writer.WriteLine("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
+                writer.WriteLine("public static __J::JsonSerializerOptions Options { get; } = CreateOptions();");
                 writer.WriteLine();
                 foreach (var name in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var type = $"global::{ns}.{name}";
-                    writer.WriteLine($"private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}>? __{name};");
+                    var type = $"__M::{name}";
+                    writer.WriteLine($"private static __J::Serialization.Metadata.JsonTypeInfo<{type}>? __{name};");
                     writer.WriteLine();
                     writer.WriteLine($"/// <summary>JSON metadata of <see cref=\"{type}\"/>.</summary>");
-                    writer.WriteLine($"public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}> {name} => __{name} ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}>)Options.GetTypeInfo(typeof({type}));");
+                    writer.WriteLine($"public static __J::Serialization.Metadata.JsonTypeInfo<{type}> {name} => __{name} ??= (__J::Serialization.Metadata.JsonTypeInfo<{type}>)Options.GetTypeInfo(typeof({type}));");
                     writer.WriteLine();
                 }
 
-                using (writer.Block("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()"))
+                using (writer.Block("private static __J::JsonSerializerOptions CreateOptions()"))
                 {
-                    writer.WriteLine($"var options = new global::System.Text.Json.JsonSerializerOptions {{ TypeInfoResolver = new global::{ns}.Serialization.FactorialJsonResolver() }};");
+                    writer.WriteLine($"var options = new __J::JsonSerializerOptions {{ TypeInfoResolver = new __M::Serialization.FactorialJsonResolver() }};");
                     writer.WriteLine("options.MakeReadOnly();");
                     writer.WriteLine("return options;");
                 }
@@ -48,16 +48,16 @@ internal static class JsonMetadataEmitter
         {
             writer.WriteLine("/// <summary>Hands out the generated converters' <c>JsonTypeInfo</c>s through <c>JsonMetadataServices</c>.</summary>");
             writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block("internal sealed class FactorialJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"))
+            using (writer.Block("internal sealed class FactorialJsonResolver : __J::Serialization.Metadata.IJsonTypeInfoResolver"))
             {
-                using (writer.Block("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (writer.Block("public __J::Serialization.Metadata.JsonTypeInfo? GetTypeInfo(__S::Type type, __J::JsonSerializerOptions options)"))
                 {
                     foreach (var name in names)
                     {
-                        var type = $"global::{ns}.{name}";
+                        var type = $"__M::{name}";
                         using (writer.Block($"if (type == typeof({type}))"))
                         {
-                            writer.WriteLine($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {name}JsonConverter.Instance);");
+                            writer.WriteLine($"return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {name}JsonConverter.Instance);");
                         }
                     }
 

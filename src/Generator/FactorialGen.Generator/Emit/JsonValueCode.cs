@@ -6,8 +6,8 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>The expressions and statements that read or write one value of a <see cref="TypeRef"/> in generated converters.</summary>
 internal static class JsonValueCode
 {
-    private const string Reader = "global::FactorialGen.Runtime.Generated.FactorialJsonReader";
-    private const string Utf8Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Reader = "__R::FactorialJsonReader";
+    private const string Utf8Reader = "__J::Utf8JsonReader";
 
     /// <summary>An expression reading a value of <paramref name="type"/> (nullable) from the reader variable <paramref name="reader"/>.</summary>
     /// <remarks>
@@ -25,8 +25,8 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"{Reader}.ReadDate(ref {reader})",
         TypeRefKind.DateTime => $"{Reader}.ReadDateTime(ref {reader})",
         TypeRefKind.Json => $"{Reader}.ReadElement(ref {reader})",
-        TypeRefKind.Model => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Read(ref {reader}, typeof(global::{ns}.{type.Name}), global::{ns}.FactorialJson.Options))",
-        TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.ReadValue(ref {reader})",
+        TypeRefKind.Model => $"({reader}.TokenType == __J::JsonTokenType.Null ? null : __M::Serialization.{type.Name}JsonConverter.Instance.Read(ref {reader}, typeof(__M::{type.Name}), __M::FactorialJson.Options))",
+        TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.ReadValue(ref {reader})",
         TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}<{CodeText.TypeName(type.Element!, ns)}>(ref {reader}, {ReadItemHelper(type.Element!, ns, helpers, key, level)})",
         _ => "default",
     };
@@ -46,12 +46,12 @@ internal static class JsonValueCode
         TypeRefKind.String => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double => $"{writer}.WriteNumberValue({value});",
         TypeRefKind.Boolean => $"{writer}.WriteBooleanValue({value});",
-        TypeRefKind.Date => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteDate({writer}, {value});",
+        TypeRefKind.Date => $"__R::FactorialJsonWriter.WriteDate({writer}, {value});",
         TypeRefKind.DateTime => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Json => $"{value}.WriteTo({writer});",
-        TypeRefKind.Model => $"global::{ns}.Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, global::{ns}.FactorialJson.Options);",
-        TypeRefKind.Enum => $"global::{ns}.Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
-        TypeRefKind.Array => $"global::FactorialGen.Runtime.Generated.FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
+        TypeRefKind.Model => $"__M::Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, __M::FactorialJson.Options);",
+        TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
+        TypeRefKind.Array => $"__R::FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
         _ => string.Empty,
     };
 
@@ -59,7 +59,7 @@ internal static class JsonValueCode
     {
         var name = $"__WriteItem{key}_{level}";
         var body = WriteStatement(element, "writer", "item", ns, helpers, key, level + 1);
-        helpers.Add($"private static void {name}(global::System.Text.Json.Utf8JsonWriter writer, {CodeText.TypeName(element, ns)} item) {{ {body} }}");
+        helpers.Add($"private static void {name}(__J::Utf8JsonWriter writer, {CodeText.TypeName(element, ns)} item) {{ {body} }}");
         return name;
     }
 }

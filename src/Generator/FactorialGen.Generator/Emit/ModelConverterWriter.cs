@@ -7,14 +7,14 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>The <c>Read</c> and <c>Write</c> of a record's generated <c>JsonConverter</c>, field by field (no reflection).</summary>
 internal static class ModelConverterWriter
 {
-    private const string Reader = "global::FactorialGen.Runtime.Generated.FactorialJsonReader";
-    private const string Utf8Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Reader = "__R::FactorialJsonReader";
+    private const string Utf8Reader = "__J::Utf8JsonReader";
 
     internal static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override {type}? Read(ref {Utf8Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+        using (writer.Block($"public override {type}? Read(ref {Utf8Reader} reader, __S::Type typeToConvert, __J::JsonSerializerOptions options)"))
         {
-            using (writer.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)"))
+            using (writer.Block("if (reader.TokenType == __J::JsonTokenType.Null)"))
             {
                 writer.WriteLine("return null;");
             }
@@ -27,7 +27,7 @@ internal static class ModelConverterWriter
                 writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __value{index++} = default;");
             }
 
-            using (writer.Block("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
+            using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
             {
                 if (model.Properties.Count == 0)
                 {
@@ -41,21 +41,12 @@ internal static class ModelConverterWriter
                         index = 0;
                         foreach (var property in model.Properties)
                         {
-                            writer.WriteLine($"case {index}:");
-                            writer.Indent();
-                            writer.WriteLine("reader.Read();");
-                            writer.WriteLine($"__value{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")};");
-                            writer.WriteLine("break;");
-                            writer.Unindent();
+                            // One line per field: the same statements, a third of the text to parse.
+                            writer.WriteLine($"case {index}: reader.Read(); __value{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
                             index++;
                         }
 
-                        writer.WriteLine("default:");
-                        writer.Indent();
-                        writer.WriteLine("reader.Read();");
-                        writer.WriteLine("reader.Skip();");
-                        writer.WriteLine("break;");
-                        writer.Unindent();
+                        writer.WriteLine("default: reader.Read(); reader.Skip(); break;");
                     }
                 }
             }
@@ -114,7 +105,7 @@ internal static class ModelConverterWriter
                         writer.Indent();
                         foreach (var (jsonName, position, _) in group)
                         {
-                            writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {CodeText.Literal(jsonName)}u8)) return {position};");
+                            writer.WriteLine($"if (__S::MemoryExtensions.SequenceEqual(name, {CodeText.Literal(jsonName)}u8)) return {position};");
                         }
 
                         writer.WriteLine("return -1;");
@@ -139,7 +130,7 @@ internal static class ModelConverterWriter
 
     internal static void EmitWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options)"))
+        using (writer.Block($"public override void Write(__J::Utf8JsonWriter writer, {type} value, __J::JsonSerializerOptions options)"))
         {
             writer.WriteLine("writer.WriteStartObject();");
             var index = 0;
@@ -148,16 +139,11 @@ internal static class ModelConverterWriter
                 var name = $"__Name{index++}";
                 if (property.IsNullable)
                 {
-                    using (writer.Block($"if (value.{property.Name} is {{ }} __{property.Name})"))
-                    {
-                        writer.WriteLine($"writer.WritePropertyName({name});");
-                        writer.WriteLine(JsonValueCode.WriteStatement(property.Type, "writer", "__" + property.Name, ns, helpers, $"{index - 1}"));
-                    }
+                    writer.WriteLine($"if (value.{property.Name} is {{ }} __{property.Name}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", "__" + property.Name, ns, helpers, $"{index - 1}")} }}");
                 }
                 else
                 {
-                    writer.WriteLine($"writer.WritePropertyName({name});");
-                    writer.WriteLine(JsonValueCode.WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, $"{index - 1}"));
+                    writer.WriteLine($"writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, $"{index - 1}")}");
                 }
             }
 

@@ -48,13 +48,13 @@ internal static class ModelEmitter
     internal static SourceWriter EmitModel(ModelSpec model, ModelSet set)
     {
         var ns = set.Namespace;
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(ns);
         using (writer.Block($"namespace {ns}"))
         {
             CodeText.Summary(writer, model.Description ?? $"The '{model.Name}' schema of the API document.");
             if (model.Deprecated)
             {
-                writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
+                writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
             }
 
             writer.WriteLine(CodeText.GeneratedCode);
@@ -72,7 +72,7 @@ internal static class ModelEmitter
                     CodeText.Summary(writer, property.Description ?? $"The '{property.JsonName}' field.");
                     if (property.Deprecated)
                     {
-                        writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
+                        writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
                     }
 
                     var required = property.IsNullable ? string.Empty : "required ";
@@ -84,17 +84,17 @@ internal static class ModelEmitter
         writer.WriteLine();
         using (writer.Block($"namespace {ns}.Serialization"))
         {
-            var type = $"global::{ns}.{model.Name}";
+            var type = $"__M::{model.Name}";
             writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> without reflection, tolerating unknown fields and loosely typed values.</summary>");
             writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"internal sealed class {model.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (writer.Block($"internal sealed class {model.Name}JsonConverter : __J::Serialization.JsonConverter<{type}>"))
             {
                 writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
                 writer.WriteLine();
                 var index = 0;
                 foreach (var property in model.Properties)
                 {
-                    writer.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText __Name{index++} = global::System.Text.Json.JsonEncodedText.Encode({CodeText.Literal(property.JsonName)});");
+                    writer.WriteLine($"private static readonly __J::JsonEncodedText __Name{index++} = __J::JsonEncodedText.Encode({CodeText.Literal(property.JsonName)});");
                 }
 
                 if (model.Properties.Count > 0)

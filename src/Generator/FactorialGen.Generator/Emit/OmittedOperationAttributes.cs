@@ -36,6 +36,6 @@ internal static class OmittedOperationAttributes
 
     private static string Line(string memberName, AccessScope access, ResourceScope resources) =>
         resources == ResourceScope.None
-            ? $"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(memberName)}, global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(access)})]"
-            : $"[global::FactorialGen.FactorialOmittedOperation({CodeText.Literal(memberName)}, global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(access)}, RequiredResource = {ResourceScopeNames.Expression(resources)})]";
+            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)})]"
+            : $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)}, RequiredResource = {ResourceScopeNames.Expression(resources)})]";
 }

@@ -58,33 +58,33 @@ internal static class OperationDocs
         var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (nullable.Count > 0)
         {
-            writer.WriteLine($"/// <exception cref=\"global::System.ArgumentNullException\">{Join(nullable)} is null.</exception>");
+            writer.WriteLine($"/// <exception cref=\"__S::ArgumentNullException\">{Join(nullable)} is null.</exception>");
         }
 
         var paged = operation.ResponseShape == ResponseShape.Paged;
         if (paged)
         {
             writer.WriteLine(listAll
-                ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><c>paging.Limit</c> is not 1 to 100 (<see cref=\"global::FactorialGen.FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>"
-                : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><c>limit</c> is not 1 to 100 (<see cref=\"global::FactorialGen.FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>");
+                ? "/// <exception cref=\"__S::ArgumentOutOfRangeException\"><c>paging.Limit</c> is not 1 to 100 (<see cref=\"__F::FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>"
+                : "/// <exception cref=\"__S::ArgumentOutOfRangeException\"><c>limit</c> is not 1 to 100 (<see cref=\"__F::FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>");
         }
 
         var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (texts.Count > 0)
         {
-            writer.WriteLine($"/// <exception cref=\"global::System.ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
+            writer.WriteLine($"/// <exception cref=\"__S::ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
         }
 
         var scope = operation.RequiredScope == AccessScope.Write ? "write" : "read";
-        writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialScopeException\">The token lacks the <c>{scope}</c> scope (nothing is sent), or Factorial answered 403{when}.</exception>");
-        writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialApiException\">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref=\"global::FactorialGen.FactorialRateLimitException\"/>{when}.</exception>");
-        writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialAuthException\">The token could not be refreshed; <see cref=\"global::FactorialGen.FactorialReauthorizationRequiredException\"/> when only a new authorization helps{when}.</exception>");
+        writer.WriteLine($"/// <exception cref=\"__F::FactorialScopeException\">The token lacks the <c>{scope}</c> scope (nothing is sent), or Factorial answered 403{when}.</exception>");
+        writer.WriteLine($"/// <exception cref=\"__F::FactorialApiException\">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref=\"__F::FactorialRateLimitException\"/>{when}.</exception>");
+        writer.WriteLine($"/// <exception cref=\"__F::FactorialAuthException\">The token could not be refreshed; <see cref=\"__F::FactorialReauthorizationRequiredException\"/> when only a new authorization helps{when}.</exception>");
         if (operation.ResponseShape != ResponseShape.None)
         {
-            writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialInvalidResponseException\">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>{when}.</exception>");
+            writer.WriteLine($"/// <exception cref=\"__F::FactorialInvalidResponseException\">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>{when}.</exception>");
         }
 
-        writer.WriteLine($"/// <exception cref=\"global::FactorialGen.FactorialNetworkException\">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>{when}.</exception>");
+        writer.WriteLine($"/// <exception cref=\"__F::FactorialNetworkException\">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>{when}.</exception>");
     }
 
     private static string Join(List<string> names) =>

@@ -9,8 +9,8 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>Writes one operation method: XML docs, <c>[FactorialOperation]</c>, typed parameters and the request it sends.</summary>
 internal static class OperationWriter
 {
-    private const string CancellationToken = "global::System.Threading.CancellationToken";
-    private const string Query = "global::FactorialGen.Runtime.Generated.FactorialQuery";
+    private const string CancellationToken = "__S::Threading.CancellationToken";
+    private const string Query = "__R::FactorialQuery";
 
     private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
     [
@@ -53,30 +53,30 @@ internal static class OperationWriter
         var item = operation.Response is { } response ? CodeText.TypeName(response, ns) : null;
         var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
         {
-            (ResponseShape.Paged, true) => ($"global::System.Collections.Generic.IAsyncEnumerable<{item}>", false),
-            (ResponseShape.Paged, false) => ($"global::System.Threading.Tasks.Task<global::FactorialGen.FactorialPage<{item}>>", false),
-            (ResponseShape.Array, _) => ($"global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<{item}>>", true),
-            (ResponseShape.Single, _) => ($"global::System.Threading.Tasks.Task<{item}>", false),
-            _ => ("global::System.Threading.Tasks.Task", false),
+            (ResponseShape.Paged, true) => ($"__S::Collections.Generic.IAsyncEnumerable<{item}>", false),
+            (ResponseShape.Paged, false) => ($"__S::Threading.Tasks.Task<__F::FactorialPage<{item}>>", false),
+            (ResponseShape.Array, _) => ($"__S::Threading.Tasks.Task<__S::Collections.Generic.IReadOnlyList<{item}>>", true),
+            (ResponseShape.Single, _) => ($"__S::Threading.Tasks.Task<{item}>", false),
+            _ => ("__S::Threading.Tasks.Task", false),
         };
 
         var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
         WriteDocs(writer, operation, parameters, listAll);
         if (operation.Deprecated)
         {
-            writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
+            writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
         }
 
-        writer.WriteLine($"[global::FactorialGen.FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
+        writer.WriteLine($"[__F::FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
         using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
         {
             foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
             {
-                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+                writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
 
-            writer.WriteLine($"var __request = new global::FactorialGen.FactorialRequest(global::System.Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {PathExpression(operation)}, global::FactorialGen.FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})");
+            writer.WriteLine($"var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {PathExpression(operation)}, __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})");
             writer.WriteLine("{");
             writer.WriteLine($"    PathTemplate = {CodeText.Literal(operation.Path)},");
             if (ScopeText.RequiredResourceInitializer(operation.ResourceScope) is { } requiredResource)
@@ -148,7 +148,7 @@ internal static class OperationWriter
         result.AddRange(query.Where(p => p.Required).Select(p => Of(p, required: true, ns)));
         if (querySet == QuerySet.Options)
         {
-            result.Add(new Parameter("options", "options", null, TypeRef.Json, true, $"global::{ns}.{operation.OptionsName} options", "The optional query parameters (filters, switches).", false));
+            result.Add(new Parameter("options", "options", null, TypeRef.Json, true, $"__M::{operation.OptionsName} options", "The optional query parameters (filters, switches).", false));
         }
 
         if (bodyParameter is not null && !bodyParameter.Required)
@@ -167,7 +167,7 @@ internal static class OperationWriter
         {
             if (listAll)
             {
-                result.Add(new Parameter("paging", "paging", null, TypeRef.Json, false, "global::FactorialGen.FactorialPaging? paging = null", "Page size and paging mode; by default 100 items per page with cursors.", false));
+                result.Add(new Parameter("paging", "paging", null, TypeRef.Json, false, "__F::FactorialPaging? paging = null", "Page size and paging mode; by default 100 items per page with cursors.", false));
             }
             else
             {
@@ -188,8 +188,8 @@ internal static class OperationWriter
     /// <summary>The C# type a parameter of <paramref name="type"/> is declared with (lists as <c>IEnumerable</c>, query objects as key/value pairs).</summary>
     internal static string ParameterType(TypeRef type, string ns) => type.Kind switch
     {
-        TypeRefKind.Array => $"global::System.Collections.Generic.IEnumerable<{CodeText.TypeName(type.Element!, ns)}>",
-        TypeRefKind.Json => "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>",
+        TypeRefKind.Array => $"__S::Collections.Generic.IEnumerable<{CodeText.TypeName(type.Element!, ns)}>",
+        TypeRefKind.Json => "__S::Collections.Generic.IEnumerable<__S::Collections.Generic.KeyValuePair<string, string>>",
         _ => CodeText.TypeName(type, ns),
     };
 
@@ -204,7 +204,7 @@ internal static class OperationWriter
     {
         BodyKind.Json when operation.Body is { } body => new Parameter("body", "body", null, body, operation.BodyRequired,
             operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", "The request body.", body.IsValueType),
-        BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "global::System.Net.Http.HttpContent content", "The request body (for example multipart form data), built by the caller.", false),
+        BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "__S::Net.Http.HttpContent content", "The request body (for example multipart form data), built by the caller.", false),
         _ => null,
     };
 
@@ -245,7 +245,7 @@ internal static class OperationWriter
             var name = path.Substring(open + 1, close - open - 1);
             var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == name);
             var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.Format({parameter.Name})!";
-            parts.Add($"global::System.Uri.EscapeDataString({text})");
+            parts.Add($"__S::Uri.EscapeDataString({text})");
             position = close + 1;
         }
 

@@ -13,7 +13,7 @@ internal static class QueryOptionsEmitter
     {
         var ns = set.Namespace;
         var names = QueryOptions.PropertyNames(operation);
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(ns);
         using (writer.Block($"namespace {ns}"))
         {
             CodeText.Summary(writer, $"The optional query parameters of {operation.Method} {operation.Path}; those left null are not sent.");

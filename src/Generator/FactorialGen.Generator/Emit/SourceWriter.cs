@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace FactorialGen.Generator.Emit;
 
-/// <summary>Writes indented C# line by line; <see cref="Block"/> opens a brace and closes it when disposed.</summary>
+/// <summary>
+/// Writes indented C# line by line; <see cref="Block"/> opens a brace and closes it when disposed. One tab per level:
+/// indentation was a fifth of the full 2026-07-01 document's generated text with four spaces.
+/// </summary>
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
@@ -14,7 +17,7 @@ internal sealed class SourceWriter
     {
         if (line.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
+            _builder.Append('\t', _indent);
         }
 
         _builder.Append(line).Append('\n');

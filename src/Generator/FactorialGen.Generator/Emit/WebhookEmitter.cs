@@ -14,10 +14,10 @@ namespace FactorialGen.Generator.Emit;
 /// </summary>
 internal static class WebhookEmitter
 {
-    private const string Registry = "global::FactorialGen.Webhooks.FactorialWebhookRegistry";
-    private const string Event = "global::FactorialGen.Webhooks.FactorialWebhookEvent";
-    private const string Source = "global::FactorialGen.Webhooks.IFactorialWebhookSource";
-    private const string Subscriptions = "global::FactorialGen.Webhooks.FactorialWebhookSubscriptions";
+    private const string Registry = "__F::Webhooks.FactorialWebhookRegistry";
+    private const string Event = "__F::Webhooks.FactorialWebhookEvent";
+    private const string Source = "__F::Webhooks.IFactorialWebhookSource";
+    private const string Subscriptions = "__F::Webhooks.FactorialWebhookSubscriptions";
 
     public static void Emit(SourceProductionContext context, ModelSet set)
     {
@@ -38,7 +38,7 @@ internal static class WebhookEmitter
     internal static SourceWriter Write(ModelSet set)
     {
         var ns = set.Namespace;
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(ns);
         var source = set.Document.FileName is { } fileName ? System.IO.Path.GetFileNameWithoutExtension(fileName) : "the built-in document";
         using (writer.Block($"namespace {ns}"))
         {
@@ -59,7 +59,7 @@ internal static class WebhookEmitter
                     CodeText.WriteTag(writer, "remarks", $"Subscription type '{hook.SubscriptionType}'; payload {PayloadName(hook.Payload, ns)}.");
                     if (hook.Deprecated)
                     {
-                        writer.WriteLine("[global::System.Obsolete(\"Deprecated in the API document.\")]");
+                        writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
                     }
 
                     writer.WriteLine($"public const string {hook.ConstantName} = {CodeText.Literal(hook.SubscriptionType)};");
@@ -91,7 +91,7 @@ internal static class WebhookEmitter
     internal static SourceWriter WriteClient(ClientSpec client)
     {
         var declaration = client.Declaration;
-        var writer = new SourceWriter().WriteLines(CodeText.Header).WriteLine();
+        var writer = CodeText.Start(client.ModelNamespace);
         var closers = new List<IDisposable>();
         if (declaration.Namespace.Length > 0)
         {
@@ -105,15 +105,15 @@ internal static class WebhookEmitter
 
         using (writer.Block($"partial class {declaration.Identifier} : {Source}"))
         {
-            writer.WriteLine($"/// <summary>The webhook events of this client's document (see <see cref=\"global::{client.ModelNamespace}.FactorialWebhooks\"/>).</summary>");
-            writer.WriteLine($"public static {Registry} WebhookEvents => global::{client.ModelNamespace}.FactorialWebhooks.WebhookEvents;");
+            writer.WriteLine($"/// <summary>The webhook events of this client's document (see <see cref=\"__M::FactorialWebhooks\"/>).</summary>");
+            writer.WriteLine($"public static {Registry} WebhookEvents => __M::FactorialWebhooks.WebhookEvents;");
             if (CanSubscribe(client))
             {
                 writer.WriteLine();
                 writer.WriteLine($"private {Subscriptions}? __webhooks;");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>Subscribes a receiver to this document's webhook events (<c>api_public/webhook_subscriptions</c>): one subscription per event type, each with a fresh random challenge.</summary>");
-                writer.WriteLine($"public {Subscriptions} Webhooks => global::System.Threading.LazyInitializer.EnsureInitialized(ref __webhooks, () => new {Subscriptions}(Connection, {CodeText.Literal(client.ApiVersion ?? "2026-07-01")}, WebhookEvents));");
+                writer.WriteLine($"public {Subscriptions} Webhooks => __S::Threading.LazyInitializer.EnsureInitialized(ref __webhooks, () => new {Subscriptions}(Connection, {CodeText.Literal(client.ApiVersion ?? "2026-07-01")}, WebhookEvents));");
             }
         }
 
@@ -136,6 +136,6 @@ internal static class WebhookEmitter
     private static string PayloadName(TypeRef type, string ns) => type.Kind switch
     {
         TypeRefKind.Model or TypeRefKind.Enum => type.Name!,
-        _ => CodeText.TypeName(type, ns).Replace("global::", string.Empty),
+        _ => CodeText.TypeName(type, ns).Replace(CodeText.SystemAlias, "System."),
     };
 }

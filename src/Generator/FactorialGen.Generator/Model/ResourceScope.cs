@@ -55,12 +55,12 @@ internal static class ResourceScopeNames
     /// <summary>Every resource scope.</summary>
     public const ResourceScope All = (ResourceScope)((1L << 27) - 1);
 
-    /// <summary>The C# expression naming <paramref name="scope"/> in emitted code, e.g. <c>global::FactorialGen.FactorialResourceScopes.Employees</c>.</summary>
+    /// <summary>The C# expression naming <paramref name="scope"/> in emitted code, e.g. <c>__F::FactorialResourceScopes.Employees</c>.</summary>
     public static string Expression(ResourceScope scope)
     {
         if (scope == ResourceScope.None)
         {
-            return "global::FactorialGen.FactorialResourceScopes.None";
+            return "__F::FactorialResourceScopes.None";
         }
 
         var text = new System.Text.StringBuilder();
@@ -69,7 +69,7 @@ internal static class ResourceScopeNames
             var one = (ResourceScope)(1L << bit);
             if ((scope & one) != 0)
             {
-                text.Append(text.Length == 0 ? "" : " | ").Append("global::FactorialGen.FactorialResourceScopes.").Append(one.ToString());
+                text.Append(text.Length == 0 ? "" : " | ").Append("__F::FactorialResourceScopes.").Append(one.ToString());
             }
         }
 
