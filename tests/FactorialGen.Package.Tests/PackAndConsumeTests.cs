@@ -15,8 +15,12 @@ namespace FactorialGen.Package.Tests;
 /// reading the user's global packages folder only as a read-only fallback: the run adds nothing to the global cache,
 /// however many test versions it packs. Its build shows no warning but the two it is written to cause.
 /// </summary>
+[Collection(PackingCollection)]
 public sealed class PackAndConsumeTests : IDisposable
 {
+    /// <summary>The tests that pack src/Runtime (Release) one after the other, not at once into the same obj folder.</summary>
+    internal const string PackingCollection = "packs FactorialGen";
+
     private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-package-{Guid.NewGuid():N}");
     private string? _localPackage;
 
