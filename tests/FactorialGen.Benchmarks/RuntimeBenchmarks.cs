@@ -49,8 +49,10 @@ public class RuntimeBenchmarks
         _now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
         _floor = new HttpClient(_handler, disposeHandler: false) { BaseAddress = Api };
         _generated = new Hr(new HttpClient(_handler, disposeHandler: false) { BaseAddress = Api }, new FactorialClientOptions { BaseAddress = Api });
-        _generatedApiKey = new Hr(new FactorialApiKey("bench-api-key-0123456789"), new FactorialClientOptions { BaseAddress = Api, PrimaryHandler = _handler });
-        _generatedOAuth = new Hr(FactorialToken.FromAccessToken("bench-access-token-0123456789", FactorialScope.ReadWrite), null, new FactorialClientOptions { BaseAddress = Api, PrimaryHandler = _handler });
+        // No request budget on the clients whose pipeline this library builds: the default budget (Factorial's 200 POST
+        // per minute) would hold the 201st clock_in of a run for a minute — it measures Factorial's limit, not a call.
+        _generatedApiKey = new Hr(new FactorialApiKey("bench-api-key-0123456789"), new FactorialClientOptions { BaseAddress = Api, PrimaryHandler = _handler, RequestBudget = null });
+        _generatedOAuth = new Hr(FactorialToken.FromAccessToken("bench-access-token-0123456789", FactorialScope.ReadWrite), null, new FactorialClientOptions { BaseAddress = Api, PrimaryHandler = _handler, RequestBudget = null });
         // Logging as an application usually has it: a provider enabled from Information up (the request line is Debug).
         _loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder.AddProvider(new InformationProvider()).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
         _generatedLogging = new Hr(new HttpClient(_handler, disposeHandler: false) { BaseAddress = Api }, new FactorialClientOptions { BaseAddress = Api, LoggerFactory = _loggerFactory });
