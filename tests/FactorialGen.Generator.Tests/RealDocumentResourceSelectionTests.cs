@@ -96,6 +96,8 @@ public sealed class RealDocumentResourceSelectionTests(ITestOutputHelper output)
         var (keptFiles, keptBytes) = Size(kept);
         var (leanFiles, leanBytes) = Size(lean);
         output.WriteLine($"Employees | TimeTracking: {keptOperations.Count} operations, {keptModels.Models.Count} models / {keptModels.Enums.Count} enums, {keptFiles} files, {keptBytes:N0} bytes");
+        var unknownAlone = ClientSelection.Reached(document, document.Operations.Where(o => o.ResourceScope == ResourceScope.None));
+        output.WriteLine($"whole document: {document.Models.Count} models / {document.Enums.Count} enums; the unknown operations alone reach {unknownAlone.Models.Count} / {unknownAlone.Enums.Count}");
         output.WriteLine($"  + OmitUnknownOperations: {leanOperations.Count} operations, {leanModels.Models.Count} models / {leanModels.Enums.Count} enums, {leanFiles} files, {leanBytes:N0} bytes ({100.0 * leanBytes / keptBytes:0.0} % of it)");
 
         Assert.Equal(150, keptOperations.Count);
