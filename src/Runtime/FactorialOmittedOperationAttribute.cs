@@ -30,4 +30,12 @@ public sealed class FactorialOmittedOperationAttribute : Attribute
     /// member, or <see cref="FactorialResourceScopes.None"/> when the member was left out for its read/write scope only.
     /// </summary>
     public FactorialResourceScopes RequiredResource { get; set; }
+
+    /// <summary>
+    /// Whether the member was left out because no resource scope covers it and the client is declared with
+    /// <see cref="FactorialClientAttribute.OmitUnknownOperations"/>: to get it the declaration must keep unknown operations
+    /// (<c>OmitUnknownOperations = false</c>), or another client without <see cref="FactorialClientAttribute.Resources"/>
+    /// must be declared. Adding resource scopes does not bring it back.
+    /// </summary>
+    public bool RequiresUnknownOperations { get; set; }
 }

@@ -14,7 +14,8 @@ namespace FactorialGen.Generator.Analyzers;
 /// call, a call through a variable holding the resource, a method group or a property. The compiler reports CS1061
 /// there; FG0003 on the same span says which scope the member needs and how to declare the client. A member the client's
 /// <c>Resources</c> left out (<c>[FactorialOmittedOperation(..., RequiredResource = FactorialResourceScopes.TimeOff)]</c>)
-/// gets "add FactorialResourceScopes.TimeOff to the Resources of the declaration".
+/// gets "add FactorialResourceScopes.TimeOff to the Resources of the declaration"; one <c>OmitUnknownOperations</c> left out
+/// (<c>RequiresUnknownOperations = true</c>) gets "set OmitUnknownOperations = false ..., or declare a client without Resources".
 /// </summary>
 internal static class OmittedOperationAnalysis
 {
@@ -36,6 +37,12 @@ internal static class OmittedOperationAnalysis
         var resource = recorded is null ? 0 : KnownSymbols.NamedResources(recorded, "RequiredResource");
         if (recorded is null || (required == 0 && resource == 0) || known.GetClient(receiverType) is not { } client)
         {
+            return;
+        }
+
+        if (recorded.NamedArguments.Any(a => a.Key == "RequiresUnknownOperations" && a.Value.Value is true))
+        {
+            ReportUnknown(context, known, client.Client, client.DeclaredScope, required, $"{receiverType.Name}.{name}", access.Name.GetLocation());
             return;
         }
 
@@ -90,6 +97,30 @@ internal static class OmittedOperationAnalysis
             $"{receiverType.Name}.{name}",
             needs,
             fix));
+    }
+
+    /// <summary>
+    /// A member left out by <c>OmitUnknownOperations</c> (no resource scope covers it): no resource scope brings it back,
+    /// only keeping the unknown operations — or a second client without <c>Resources</c> — does; the read/write scope
+    /// widens too when the member needs it.
+    /// </summary>
+    private static void ReportUnknown(OperationAnalysisContext context, KnownSymbols known, INamedTypeSymbol client, int declared, int required, string member, Location at)
+    {
+        var added = required & ~declared;
+        var needed = added != 0 ? ScopeDiagnosticContract.ScopeName(added) : null;
+        var declare = ScopeDiagnosticContract.ScopeName(declared | required);
+        var widen = needed is not null && declare is not null;
+        var needs = widen
+            ? $"FactorialScope.{needed} and the operations no resource scope covers, which OmitUnknownOperations = true leaves out"
+            : "the operations no resource scope covers, which OmitUnknownOperations = true leaves out";
+        var fix = widen
+            ? $"declare '{client.Name}' with FactorialScope.{declare} and OmitUnknownOperations = false, or declare a client with FactorialScope.{declare} and without Resources for it"
+            : $"set OmitUnknownOperations = false on '{client.Name}', or declare a client without Resources for it";
+        var properties = widen
+            ? ImmutableDictionary<string, string?>.Empty.Add(ScopeDiagnosticContract.RequiredScopeProperty, needed)
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.FG0003_OperationOmittedByClientScope, at, ClientDeclaration(client, known, withResources: false), properties, member, needs, fix));
     }
 
     /// <summary>The member name and receiver of <c>receiver.Name</c>, <c>receiver.Name(...)</c> or <c>receiver?.Name</c>.</summary>

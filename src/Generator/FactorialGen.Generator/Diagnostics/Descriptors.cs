@@ -104,6 +104,11 @@ internal static class Descriptors
         "'{0}' is declared with Resources value {1}, which holds bits that are not FactorialResourceScopes members; combine named FactorialResourceScopes values with |",
         GeneratorCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FG1015_OmitUnknownWithoutResources = Create(
+        "FG1015", "OmitUnknownOperations has no effect without Resources",
+        "'{0}' is declared with OmitUnknownOperations = true but without Resources, so it keeps the whole document, unknown operations included; limit the client with Resources = ... or remove OmitUnknownOperations",
+        GeneratorCategory, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");

@@ -54,7 +54,7 @@ internal static class ClientEmitter
         var resources = client.Declaration.Resources;
         writer.WriteLine(resources == ResourceScope.None
             ? $"/// <summary>A Factorial API client declared with <see cref=\"__F::FactorialScope.{scope}\"/>: it has exactly the operations that scope allows.</summary>"
-            : $"/// <summary>A Factorial API client declared with <see cref=\"__F::FactorialScope.{scope}\"/> and the resource scopes <c>{ResourceScopeTable.OAuthName(resources)}</c>: it has exactly the operations they allow, plus those no resource scope covers.</summary>");
+            : $"/// <summary>A Factorial API client declared with <see cref=\"__F::FactorialScope.{scope}\"/> and the resource scopes <c>{ResourceScopeTable.OAuthName(resources)}</c>: it has exactly the operations they allow{(client.Declaration.OmitUnknownOperations ? " (those no resource scope covers are left out)" : ", plus those no resource scope covers")}.</summary>");
         foreach (var group in omittedGroups)
         {
             writer.WriteLine(OmittedOperationAttributes.For(client, group, client.Omitted.Where(o => o.Group == group)));

@@ -7,7 +7,8 @@ namespace FactorialGen.Generator.Emit;
 
 /// <summary>
 /// The <c>[FactorialOmittedOperation]</c> attributes that record what a client's declaration left out: the read/write
-/// scope it would need, and — when its <c>Resources</c> left the member out — the resource scopes it would need too.
+/// scope it would need, and — when its <c>Resources</c> left the member out — the resource scopes it would need too, or
+/// (<c>RequiresUnknownOperations</c>) that only keeping the unknown operations brings it back.
 /// </summary>
 internal static class OmittedOperationAttributes
 {
@@ -18,10 +19,17 @@ internal static class OmittedOperationAttributes
         // the member; otherwise the read/write scope widens too.
         var list = omitted as IReadOnlyCollection<OperationSpec> ?? omitted.ToList();
         var declared = client.Declaration.Scope;
-        var access = list.Any(o => ClientSelection.AllowsAccess(declared, o.RequiredScope))
+        var withAccess = list.Where(o => ClientSelection.AllowsAccess(declared, o.RequiredScope)).ToList();
+        var access = withAccess.Count > 0
             ? declared
             : list.Aggregate(declared, (scope, o) => scope | o.RequiredScope);
-        return Line(memberName, access, MissingResources(client, list));
+
+        // When every operation that scope would get is one OmitUnknownOperations leaves out, no resource scope brings the
+        // member back: only keeping the unknown operations does.
+        var unknownOnly = list.Count > 0 && (withAccess.Count > 0 ? withAccess : list).All(o => ClientSelection.OmitsAsUnknown(client.Declaration, o));
+        return unknownOnly
+            ? Line(memberName, access, ResourceScope.None, requiresUnknown: true)
+            : Line(memberName, access, MissingResources(client, list));
     }
 
     /// <summary>The attribute recording <c>GetDaysOffAsync</c>, left out because one of the operations it reads is.</summary>
@@ -34,8 +42,10 @@ internal static class OmittedOperationAttributes
             .Where(o => !ClientSelection.AllowsResource(client.Declaration.Resources, o.ResourceScope))
             .Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
 
-    private static string Line(string memberName, AccessScope access, ResourceScope resources) =>
-        resources == ResourceScope.None
+    private static string Line(string memberName, AccessScope access, ResourceScope resources, bool requiresUnknown = false) =>
+        requiresUnknown
+            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)}, RequiresUnknownOperations = true)]"
+            : resources == ResourceScope.None
             ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)})]"
             : $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)}, RequiredResource = {ResourceScopeNames.Expression(resources)})]";
 }

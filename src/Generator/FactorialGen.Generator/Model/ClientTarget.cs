@@ -7,7 +7,8 @@ namespace FactorialGen.Generator.Model;
 /// <param name="ContainingTypes">Declarations of containing types, outermost first (e.g. <c>partial class Outer</c>).</param>
 /// <param name="Scope">The read/write scope of the attribute.</param>
 /// <param name="Resources">The attribute's <c>Resources</c>: the resource scopes the client is limited to, or <see cref="ResourceScope.None"/> for the whole document.</param>
-internal sealed record ClientDeclaration(string Namespace, string Name, EquatableArray<string> ContainingTypes, AccessScope Scope, ResourceScope Resources = ResourceScope.None)
+/// <param name="OmitUnknownOperations">The attribute's <c>OmitUnknownOperations</c>: a client limited by <paramref name="Resources"/> leaves out the operations no resource scope covers.</param>
+internal sealed record ClientDeclaration(string Namespace, string Name, EquatableArray<string> ContainingTypes, AccessScope Scope, ResourceScope Resources = ResourceScope.None, bool OmitUnknownOperations = false)
 {
     public string FullName =>
         string.Join(".", new[] { Namespace }.Where(n => n.Length > 0).Concat(ContainingTypes.AsImmutableArray().Select(d => d.Substring(d.LastIndexOf(' ') + 1))).Concat(new[] { Name }));

@@ -21,8 +21,16 @@ internal static class ClientSelection
     public static bool AllowsResource(ResourceScope declared, ResourceScope required) =>
         declared == ResourceScope.None || required == ResourceScope.None || (declared & required) == required;
 
+    /// <summary>
+    /// Whether <paramref name="declaration"/> leaves <paramref name="operation"/> out as unknown: the client is limited by
+    /// <c>Resources</c>, declared with <c>OmitUnknownOperations = true</c>, and no resource scope covers the operation.
+    /// </summary>
+    public static bool OmitsAsUnknown(ClientDeclaration declaration, OperationSpec operation) =>
+        declaration.OmitUnknownOperations && declaration.Resources != ResourceScope.None && operation.ResourceScope == ResourceScope.None;
+
     public static bool Allows(ClientDeclaration declaration, OperationSpec operation) =>
-        AllowsAccess(declaration.Scope, operation.RequiredScope) && AllowsResource(declaration.Resources, operation.ResourceScope);
+        AllowsAccess(declaration.Scope, operation.RequiredScope) && AllowsResource(declaration.Resources, operation.ResourceScope) &&
+        !OmitsAsUnknown(declaration, operation);
 
     /// <summary>
     /// The document as the clients of <paramref name="declarations"/> need it: the whole document when one of them is not

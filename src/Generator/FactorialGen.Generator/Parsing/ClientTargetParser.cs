@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FactorialGen.Generator.Parsing;
 
-/// <summary>Reads a <c>[FactorialClient]</c> class into a <see cref="ClientTarget"/>, with FG1001–FG1003/FG1008/FG1014 problems.</summary>
+/// <summary>Reads a <c>[FactorialClient]</c> class into a <see cref="ClientTarget"/>, with FG1001–FG1003/FG1008/FG1014 problems and the FG1015 warning.</summary>
 internal static class ClientTargetParser
 {
     public static ClientTarget Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -64,7 +64,9 @@ internal static class ClientTargetParser
         }
 
         var @namespace = symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
-        var declaration = new ClientDeclaration(@namespace, symbol.Name, containing.ToEquatableArray(), (AccessScope)scope, resources);
+        var isValid = diagnostics.Count == 0;
+        var omitUnknown = ClientResources.ReadOmitUnknown(attribute, resources, isValid, symbol.Name, identifier, diagnostics, cancellationToken);
+        var declaration = new ClientDeclaration(@namespace, symbol.Name, containing.ToEquatableArray(), (AccessScope)scope, resources, omitUnknown);
         var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? identifier;
         var userMembers = symbol.GetMembers()
             .Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource))
@@ -74,7 +76,7 @@ internal static class ClientTargetParser
         return new ClientTarget(
             declaration,
             string.IsNullOrWhiteSpace(spec) ? null : spec,
-            diagnostics.Count == 0,
+            isValid,
             symbol.DeclaredAccessibility == Accessibility.Public,
             DiagnosticInfo.Create(Descriptors.FG1004_SpecNotFound, attributeLocation),
             diagnostics.ToEquatableArray(),
