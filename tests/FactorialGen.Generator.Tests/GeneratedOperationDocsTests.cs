@@ -1,6 +1,9 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -42,9 +45,8 @@ public sealed class GeneratedOperationDocsTests
         {
             var docs = string.Concat(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)).Select(t => t.ToFullString()));
             Assert.Single(Regex.Matches(docs, "<remarks>"));
-            Assert.Contains("cref=\"__F::FactorialApiException\"", docs, StringComparison.Ordinal);
-            Assert.Contains("cref=\"__F::FactorialNetworkException\"", docs, StringComparison.Ordinal);
-            Assert.Contains("cref=\"__F::FactorialScopeException\"", docs, StringComparison.Ordinal);
+            Assert.Single(Regex.Matches(docs, "<inheritdoc cref=\"__R::FactorialOperationErrors\\.[A-Za-z]+\" path=\"/exception\"/>"));
+            Assert.DoesNotContain("cref=\"__F::FactorialApiException\"", docs, StringComparison.Ordinal); // documented once, in the runtime
         }
 
         var delete = Docs(methods, "DeleteAsync");
@@ -52,17 +54,61 @@ public sealed class GeneratedOperationDocsTests
         Assert.Contains("Needs the <c>write</c> scope.", delete, StringComparison.Ordinal);
         Assert.Contains("<exception cref=\"__S::ArgumentNullException\"><paramref name=\"id\"/> is null.", delete, StringComparison.Ordinal);
         Assert.Contains("<exception cref=\"__S::ArgumentException\"><paramref name=\"id\"/> is empty", delete, StringComparison.Ordinal);
-        Assert.DoesNotContain("FactorialInvalidResponseException", delete, StringComparison.Ordinal); // no body is read
+        Assert.Contains("FactorialOperationErrors.WriteNoAnswer", delete, StringComparison.Ordinal); // no body is read
+        Assert.Contains("FactorialOperationErrors.Read\"", Docs(methods, "ListAsync"), StringComparison.Ordinal);
 
         Assert.Contains("<c>limit</c> is not 1 to 100", Docs(methods, "ListAsync"), StringComparison.Ordinal);
         var listAll = Docs(methods, "ListAllAsync");
         Assert.Contains("<c>paging.Limit</c> is not 1 to 100", listAll, StringComparison.Ordinal);
-        Assert.Contains("while the items are enumerated", listAll, StringComparison.Ordinal);
+        Assert.Contains("FactorialOperationErrors.ReadAll\"", listAll, StringComparison.Ordinal);
 
         // The crefs resolve: the compilation reports no CS1574 (unresolved cref) with documentation mode on.
         var parsed = result.Output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ((CSharpParseOptions)t.Options).WithDocumentationMode(DocumentationMode.Diagnose), t.FilePath));
         var withDocs = result.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(parsed);
         Assert.DoesNotContain(withDocs.GetDiagnostics(), d => d.Id is "CS1574" or "CS1570" or "CS1580" or "CS1584");
+    }
+
+    /// <summary>
+    /// The exceptions an operation inherits resolve, as a documentation tool or the IDE resolves
+    /// them: the consumer's XML file names a runtime member by its documentation id, and the runtime's XML file documents
+    /// that member with the exceptions (the scope's, "while the items are enumerated" for the every-item lists, no
+    /// invalid-answer error when no answer is read).
+    /// </summary>
+    [Fact]
+    public void Inherited_exceptions_resolve_to_the_runtime_documentation()
+    {
+        var result = GeneratorHarness.Run(
+            "namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"factorial-docs.json\")] public partial class Hr;",
+            GeneratorHarness.Document("/specs/factorial-docs.json", Document));
+        var parsed = result.Output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ((CSharpParseOptions)t.Options).WithDocumentationMode(DocumentationMode.Diagnose), t.FilePath));
+        var withDocs = result.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(parsed);
+        using var pe = new MemoryStream();
+        using var xml = new MemoryStream();
+        var emitted = withDocs.Emit(pe, xmlDocumentationStream: xml);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        // The generated docs are complete and well-formed: no CS15xx warning in a consumer built with its documentation file.
+        Assert.Empty(emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id.StartsWith("CS15", StringComparison.Ordinal) && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true).Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var consumer = XDocument.Parse(Encoding.UTF8.GetString(xml.ToArray()));
+        var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
+        string[] Inherited(string method, string path) =>
+            consumer.Descendants("member").Single(m => ((string)m.Attribute("name")!).Contains("LeavesResource." + method, StringComparison.Ordinal))
+                .Elements("inheritdoc").Where(e => (string?)e.Attribute("path") == path)
+                .SelectMany(e => runtime.Descendants("member").Single(m => (string?)m.Attribute("name") == (string)e.Attribute("cref")!).Elements(path.TrimStart('/')))
+                .Select(e => (string)e.Attribute("cref")! + " " + e.Value).ToArray();
+
+        var delete = Inherited("DeleteAsync", "/exception");
+        Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialScopeException", StringComparison.Ordinal) && e.Contains("write", StringComparison.Ordinal));
+        Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialApiException", StringComparison.Ordinal));
+        Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialAuthException", StringComparison.Ordinal));
+        Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialNetworkException", StringComparison.Ordinal));
+        Assert.DoesNotContain(delete, e => e.Contains("InvalidResponse", StringComparison.Ordinal));
+
+        var list = Inherited("ListAsync", "/exception");
+        Assert.Equal(5, list.Length);
+        Assert.Contains(list, e => e.StartsWith("T:FactorialGen.FactorialScopeException", StringComparison.Ordinal) && e.Contains("read", StringComparison.Ordinal));
+        Assert.Contains(list, e => e.StartsWith("T:FactorialGen.FactorialInvalidResponseException", StringComparison.Ordinal));
+        Assert.All(Inherited("ListAllAsync", "/exception"), e => Assert.Contains("while the items are enumerated", e, StringComparison.Ordinal));
     }
 
     private static string Docs(System.Collections.Generic.List<MethodDeclarationSyntax> methods, string name) =>

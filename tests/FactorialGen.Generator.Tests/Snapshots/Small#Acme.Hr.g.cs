@@ -99,20 +99,12 @@ namespace Acme
 				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>write</c> scope. Resource scope <c>time_off</c>. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="body"/> is null.</exception>
-				/// <exception cref="__F::FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
-				/// <exception cref="__F::FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="__F::FactorialRateLimitException"/>.</exception>
-				/// <exception cref="__F::FactorialAuthException">The token could not be refreshed; <see cref="__F::FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
-				/// <exception cref="__F::FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
-				/// <exception cref="__F::FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
+				/// <inheritdoc cref="__R::FactorialOperationErrors.Write" path="/exception"/>
 				[__F::FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = __F::FactorialScope.Write, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__M::Leave> ApproveAsync(__M::LeavesApproveRequest body, __S::Threading.CancellationToken cancellationToken = default)
 				{
 					__S::ArgumentNullException.ThrowIfNull(body);
-					var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write)
-					{
-					    PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/approve",
-					    RequiredResource = __F::FactorialResourceScopes.TimeOff,
-					};
+					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write, __F::FactorialResourceScopes.TimeOff);
 					__request.WithJsonBody(body, __M::FactorialJson.LeavesApproveRequest);
 					return __connection.SendAsync(__request, __M::FactorialJson.Leave, cancellationToken);
 				}
@@ -121,17 +113,11 @@ namespace Acme
 				/// <param name="id">The 'id' parameter.</param>
 				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
-				/// <exception cref="__F::FactorialScopeException">The token lacks the <c>write</c> scope (nothing is sent), or Factorial answered 403.</exception>
-				/// <exception cref="__F::FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="__F::FactorialRateLimitException"/>.</exception>
-				/// <exception cref="__F::FactorialAuthException">The token could not be refreshed; <see cref="__F::FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
-				/// <exception cref="__F::FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
+				/// <inheritdoc cref="__R::FactorialOperationErrors.WriteNoAnswer" path="/exception"/>
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
 				public __S::Threading.Tasks.Task DeleteAsync(long id, __S::Threading.CancellationToken cancellationToken = default)
 				{
-					var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.Format(id)!), __F::FactorialScope.Write)
-					{
-					    PathTemplate = "/api/2026-07-01/resources/timeoff/leaves/{id}",
-					};
+					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.Format(id)!), __F::FactorialScope.Write, pathTemplate: "/api/2026-07-01/resources/timeoff/leaves/{id}");
 					return __connection.SendAsync(__request, cancellationToken);
 				}
 
@@ -146,20 +132,12 @@ namespace Acme
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <exception cref="__S::ArgumentOutOfRangeException"><c>limit</c> is not 1 to 100 (<see cref="__F::FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
-				/// <exception cref="__F::FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403.</exception>
-				/// <exception cref="__F::FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="__F::FactorialRateLimitException"/>.</exception>
-				/// <exception cref="__F::FactorialAuthException">The token could not be refreshed; <see cref="__F::FactorialReauthorizationRequiredException"/> when only a new authorization helps.</exception>
-				/// <exception cref="__F::FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>.</exception>
-				/// <exception cref="__F::FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>.</exception>
+				/// <inheritdoc cref="__R::FactorialOperationErrors.Read" path="/exception"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
 					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read)
-					{
-					    PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
-					    RequiredResource = __F::FactorialResourceScopes.TimeOff,
-					};
+					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
 					__request.AddQuery("employee_ids[]", __R::FactorialQuery.Format(employeeIds));
 					__request.AddQuery("limit", __R::FactorialQuery.Format(limit));
@@ -177,20 +155,12 @@ namespace Acme
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <exception cref="__S::ArgumentOutOfRangeException"><c>paging.Limit</c> is not 1 to 100 (<see cref="__F::FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
-				/// <exception cref="__F::FactorialScopeException">The token lacks the <c>read</c> scope (nothing is sent), or Factorial answered 403 (raised while the items are enumerated).</exception>
-				/// <exception cref="__F::FactorialApiException">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref="__F::FactorialRateLimitException"/> (raised while the items are enumerated).</exception>
-				/// <exception cref="__F::FactorialAuthException">The token could not be refreshed; <see cref="__F::FactorialReauthorizationRequiredException"/> when only a new authorization helps (raised while the items are enumerated).</exception>
-				/// <exception cref="__F::FactorialInvalidResponseException">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c> (raised while the items are enumerated).</exception>
-				/// <exception cref="__F::FactorialNetworkException">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c> (raised while the items are enumerated).</exception>
+				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadAll" path="/exception"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Collections.Generic.IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
 					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read)
-					{
-					    PathTemplate = "/api/2026-07-01/resources/timeoff/leaves",
-					    RequiredResource = __F::FactorialResourceScopes.TimeOff,
-					};
+					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
 					__request.AddQuery("employee_ids[]", __R::FactorialQuery.Format(employeeIds));
 					return __connection.ListAllAsync(__request, __M::FactorialJson.Leave, paging, cancellationToken);

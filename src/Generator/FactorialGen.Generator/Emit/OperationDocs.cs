@@ -54,7 +54,6 @@ internal static class OperationDocs
 
     private static void WriteExceptions(SourceWriter writer, OperationSpec operation, IReadOnlyList<Param> parameters, bool listAll)
     {
-        var when = listAll ? " (raised while the items are enumerated)" : string.Empty;
         var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (nullable.Count > 0)
         {
@@ -75,16 +74,15 @@ internal static class OperationDocs
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
         }
 
-        var scope = operation.RequiredScope == AccessScope.Write ? "write" : "read";
-        writer.WriteLine($"/// <exception cref=\"__F::FactorialScopeException\">The token lacks the <c>{scope}</c> scope (nothing is sent), or Factorial answered 403{when}.</exception>");
-        writer.WriteLine($"/// <exception cref=\"__F::FactorialApiException\">Factorial answered with an error status, such as 404 for an id that does not exist or 422 for invalid input; 429 is <see cref=\"__F::FactorialRateLimitException\"/>{when}.</exception>");
-        writer.WriteLine($"/// <exception cref=\"__F::FactorialAuthException\">The token could not be refreshed; <see cref=\"__F::FactorialReauthorizationRequiredException\"/> when only a new authorization helps{when}.</exception>");
-        if (operation.ResponseShape != ResponseShape.None)
-        {
-            writer.WriteLine($"/// <exception cref=\"__F::FactorialInvalidResponseException\">The answer was not the JSON the document describes, or was larger than <c>FactorialClientOptions.MaxResponseBytes</c>{when}.</exception>");
-        }
+        // The errors every operation shares are documented once, on a runtime member, and inherited from there.
+        writer.WriteLine($"/// <inheritdoc cref=\"__R::FactorialOperationErrors.{SharedErrors(operation, listAll)}\" path=\"/exception\"/>");
+    }
 
-        writer.WriteLine($"/// <exception cref=\"__F::FactorialNetworkException\">Factorial could not be reached, or the answer was not complete within <c>FactorialClientOptions.Timeout</c>{when}.</exception>");
+    /// <summary>The <c>FactorialOperationErrors</c> member whose exceptions the operation raises beyond its arguments' checks.</summary>
+    internal static string SharedErrors(OperationSpec operation, bool listAll)
+    {
+        var scope = operation.RequiredScope == AccessScope.Write ? "Write" : "Read";
+        return listAll ? scope + "All" : operation.ResponseShape == ResponseShape.None ? scope + "NoAnswer" : scope;
     }
 
     private static string Join(List<string> names) =>

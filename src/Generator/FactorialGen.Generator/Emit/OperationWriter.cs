@@ -76,15 +76,7 @@ internal static class OperationWriter
                 writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
 
-            writer.WriteLine($"var __request = new __F::FactorialRequest(__S::Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {PathExpression(operation)}, __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)})");
-            writer.WriteLine("{");
-            writer.WriteLine($"    PathTemplate = {CodeText.Literal(operation.Path)},");
-            if (ScopeText.RequiredResourceInitializer(operation.ResourceScope) is { } requiredResource)
-            {
-                writer.WriteLine(requiredResource);
-            }
-
-            writer.WriteLine("};");
+            writer.WriteLine($"var __request = {RequestExpression(operation)};");
             var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
             var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name))
                 .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName])));
@@ -221,6 +213,19 @@ internal static class OperationWriter
         "HEAD" => "Head",
         _ => "Get",
     };
+
+    /// <summary>
+    /// <c>__R::FactorialCall.Create(method, path, scope[, resource][, pathTemplate: ...])</c>: the template only when the
+    /// path has values (otherwise it is the path), the resource only when one covers the operation.
+    /// </summary>
+    private static string RequestExpression(OperationSpec operation)
+    {
+        var path = PathExpression(operation);
+        var template = CodeText.Literal(operation.Path);
+        var resource = operation.ResourceScope == ResourceScope.None ? string.Empty : ", " + ResourceScopeNames.Expression(operation.ResourceScope);
+        var pathTemplate = path == template ? string.Empty : $", pathTemplate: {template}";
+        return $"__R::FactorialCall.Create(__S::Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {path}, __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{resource}{pathTemplate})";
+    }
 
     private static string PathExpression(OperationSpec operation)
     {

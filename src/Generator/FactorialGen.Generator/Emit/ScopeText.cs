@@ -9,10 +9,6 @@ internal static class ScopeText
     public static string RequiredResourceArgument(ResourceScope scope) =>
         scope == ResourceScope.None ? string.Empty : $", RequiredResource = {ResourceScopeNames.Expression(scope)}";
 
-    /// <summary>The <c>RequiredResource = ...,</c> line of a request initializer, or <see langword="null"/> for <see cref="ResourceScope.None"/>.</summary>
-    public static string? RequiredResourceInitializer(ResourceScope scope) =>
-        scope == ResourceScope.None ? null : $"    RequiredResource = {ResourceScopeNames.Expression(scope)},";
-
     /// <summary>The sentence of the remarks that names the operation's resource scope, or says that none covers it.</summary>
     public static string Remark(ResourceScope scope) =>
         scope == ResourceScope.None
