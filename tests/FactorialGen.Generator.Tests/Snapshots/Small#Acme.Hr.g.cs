@@ -131,8 +131,7 @@ namespace Acme
 				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
-				/// <exception cref="__S::ArgumentOutOfRangeException"><c>limit</c> is not 1 to 100 (<see cref="__F::FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
-				/// <inheritdoc cref="__R::FactorialOperationErrors.Read" path="/exception"/>
+				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadPage" path="/exception"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
@@ -154,7 +153,6 @@ namespace Acme
 				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
-				/// <exception cref="__S::ArgumentOutOfRangeException"><c>paging.Limit</c> is not 1 to 100 (<see cref="__F::FactorialPaging.MaxLimit"/>); nothing is sent.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadAll" path="/exception"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Collections.Generic.IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __S::Threading.CancellationToken cancellationToken = default)

@@ -60,14 +60,6 @@ internal static class OperationDocs
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentNullException\">{Join(nullable)} is null.</exception>");
         }
 
-        var paged = operation.ResponseShape == ResponseShape.Paged;
-        if (paged)
-        {
-            writer.WriteLine(listAll
-                ? "/// <exception cref=\"__S::ArgumentOutOfRangeException\"><c>paging.Limit</c> is not 1 to 100 (<see cref=\"__F::FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>"
-                : "/// <exception cref=\"__S::ArgumentOutOfRangeException\"><c>limit</c> is not 1 to 100 (<see cref=\"__F::FactorialPaging.MaxLimit\"/>); nothing is sent.</exception>");
-        }
-
         var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (texts.Count > 0)
         {
@@ -82,7 +74,12 @@ internal static class OperationDocs
     internal static string SharedErrors(OperationSpec operation, bool listAll)
     {
         var scope = operation.RequiredScope == AccessScope.Write ? "Write" : "Read";
-        return listAll ? scope + "All" : operation.ResponseShape == ResponseShape.None ? scope + "NoAnswer" : scope;
+        return operation.ResponseShape switch
+        {
+            ResponseShape.Paged => scope + (listAll ? "All" : "Page"), // with the paging limit's ArgumentOutOfRangeException
+            ResponseShape.None => scope + "NoAnswer",
+            _ => scope,
+        };
     }
 
     private static string Join(List<string> names) =>
