@@ -37,7 +37,7 @@ public sealed class GeneratedOperationDocsTests
             "namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"factorial-docs.json\")] public partial class Hr;",
             GeneratorHarness.Document("/specs/factorial-docs.json", Document));
         Assert.Empty(result.CompileProblems);
-        var tree = result.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Acme.Hr.g.cs", StringComparison.Ordinal));
+        var tree = result.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Acme.Hr.TimeoffApi.g.cs", StringComparison.Ordinal)); // one file per API namespace
 
         var methods = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.Text.EndsWith("Async", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, methods.Count); // ListAsync, ListAllAsync, DeleteAsync

@@ -65,6 +65,16 @@ internal static class GeneratorHarness
         public string Source(string hintNameEnd) =>
             RunResult.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
+        /// <summary>A client's generated source: its own file (<c>Acme.Hr.g.cs</c>) and then each API namespace's file (<c>Acme.Hr.TimeoffApi.g.cs</c>).</summary>
+        public string ClientSource(string clientHintName) =>
+            Source(clientHintName + ".g.cs") + string.Concat(ClientGroupSources(clientHintName).Select(s => s.SourceText.ToString()));
+
+        /// <summary>The files of a client's API namespaces (<c>Acme.Hr.TimeoffApi.g.cs</c>), in name order.</summary>
+        public IReadOnlyList<GeneratedSourceResult> ClientGroupSources(string clientHintName) =>
+            RunResult.Results.SelectMany(r => r.GeneratedSources)
+                .Where(s => s.HintName.StartsWith(clientHintName + ".", StringComparison.Ordinal) && s.HintName.EndsWith("Api.g.cs", StringComparison.Ordinal))
+                .OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
+
         public INamedTypeSymbol Type(string metadataName) =>
             Output.GetTypeByMetadataName(metadataName) ?? throw new InvalidOperationException($"No type {metadataName} was generated.");
     }

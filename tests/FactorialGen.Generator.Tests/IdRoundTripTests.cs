@@ -38,8 +38,8 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
             GeneratorHarness.Document("factorial-things.json", Document));
 
         Assert.Empty(result.CompileProblems);
-        Assert.Contains("GetAsync(long id,", result.Source("Hr.g.cs"));
-        Assert.Contains("EscapeDataString(__R::FactorialQuery.Format(id)!)", result.Source("Hr.g.cs"));
+        Assert.Contains("GetAsync(long id,", result.ClientSource("Acme.Hr"));
+        Assert.Contains("EscapeDataString(__R::FactorialQuery.Format(id)!)", result.ClientSource("Acme.Hr"));
     }
 
     private void AssertRoundTrip(string? fileName, int minimumResources)

@@ -155,7 +155,7 @@ public sealed class RealTypesTests(ITestOutputHelper output)
         Assert.Equal(["EmployeeIds", "EndOn", "From", "Raw", "StartOn", "To"], options.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         // Both send every value they are given, under its JSON name.
-        var source = result.Source("Acme.Hr.g.cs");
+        var source = result.ClientSource("Acme.Hr");
         Assert.Contains("__request.AddQuery(\"employee_ids[]\", options.EmployeeIds);", source, StringComparison.Ordinal);
         Assert.Contains("__request.AddQuery(\"from\", __R::FactorialQuery.Format(options.From));", source, StringComparison.Ordinal);
     }
@@ -172,7 +172,7 @@ public sealed class RealTypesTests(ITestOutputHelper output)
 
         Assert.NotEmpty(Models(first));
         Assert.Equal(Models(first), Models(renamed));
-        Assert.Equal(first.Source("Acme.Hr.g.cs"), renamed.Source("Acme.Hr.g.cs"));
+        Assert.Equal(first.ClientSource("Acme.Hr"), renamed.ClientSource("Acme.Hr"));
     }
 
     [Fact]

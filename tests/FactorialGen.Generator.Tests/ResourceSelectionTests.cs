@@ -96,7 +96,7 @@ public sealed class ResourceSelectionTests
     {
         var result = Run(Limited("Hr", "Read", "FactorialResourceScopes.Employees"));
 
-        var source = result.Source("Acme.Hr.g.cs");
+        var source = result.ClientSource("Acme.Hr");
         var remarks = source.Split('\n').Where(l => l.Contains("<remarks>", System.StringComparison.Ordinal)).ToList();
         Assert.Contains(remarks, l => l.Contains("Not covered by any resource scope", System.StringComparison.Ordinal) && l.Contains("api_public/credentials", System.StringComparison.Ordinal));
         Assert.Contains(remarks, l => l.Contains("Resource scope <c>employees</c>.", System.StringComparison.Ordinal) && l.Contains("employees/employees", System.StringComparison.Ordinal));

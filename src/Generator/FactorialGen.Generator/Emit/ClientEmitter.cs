@@ -16,13 +16,36 @@ internal static class ClientEmitter
     private const string Connection = "__F::FactorialConnection";
     private const string CancellationToken = "__S::Threading.CancellationToken";
 
-    public static void Emit(SourceProductionContext context, ClientSpec client) =>
+    /// <summary>
+    /// Adds the client's file (<c>Hint.g.cs</c>: the client class) and one file per API namespace
+    /// (<c>Hint.EmployeesApi.g.cs</c>: its group class, nested in a partial declaration of the client), so the compiler
+    /// parses and binds them in parallel and an IDE re-reads only what changed.
+    /// </summary>
+    public static void Emit(SourceProductionContext context, ClientSpec client)
+    {
         context.AddSource($"{client.Declaration.HintName}.g.cs", Write(client).ToSourceText());
+        foreach (var group in Groups(client))
+        {
+            context.AddSource($"{client.Declaration.HintName}.{group.Key}Api.g.cs", ClientGroupWriter.Write(client, group.Key, group.ToList()).ToSourceText());
+        }
+    }
 
     internal static SourceWriter Write(ClientSpec client)
     {
-        var declaration = client.Declaration;
         var writer = CodeText.Start(client.ModelNamespace);
+        var closers = OpenContaining(writer, client.Declaration);
+        WriteClientClass(writer, client);
+        Close(closers);
+        return writer;
+    }
+
+    /// <summary>The client's operations by API namespace, in name order.</summary>
+    internal static List<IGrouping<string, OperationSpec>> Groups(ClientSpec client) =>
+        client.Operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Opens the client's namespace and containing types; <see cref="Close"/> closes them.</summary>
+    internal static List<IDisposable> OpenContaining(SourceWriter writer, ClientDeclaration declaration)
+    {
         var closers = new List<IDisposable>();
         if (declaration.Namespace.Length > 0)
         {
@@ -34,20 +57,23 @@ internal static class ClientEmitter
             closers.Add(writer.Block(containing));
         }
 
-        WriteClientClass(writer, client);
+        return closers;
+    }
+
+    /// <summary>Closes what <see cref="OpenContaining"/> opened, innermost first.</summary>
+    internal static void Close(List<IDisposable> closers)
+    {
         for (var i = closers.Count - 1; i >= 0; i--)
         {
             closers[i].Dispose();
         }
-
-        return writer;
     }
 
     private static void WriteClientClass(SourceWriter writer, ClientSpec client)
     {
         var name = client.Declaration.Identifier;
         var scope = ScopeName(client.Declaration.Scope);
-        var groups = client.Operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var groups = Groups(client);
         var groupNames = new HashSet<string>(groups.Select(g => g.Key), StringComparer.Ordinal);
         var omittedGroups = client.Omitted.Select(o => o.Group).Where(g => !groupNames.Contains(g)).Distinct().OrderBy(g => g, StringComparer.Ordinal);
 
@@ -95,12 +121,6 @@ internal static class ClientEmitter
                 {
                     writer.WriteLine("__connection.Dispose();");
                 }
-            }
-
-            foreach (var group in groups)
-            {
-                writer.WriteLine();
-                WriteGroup(writer, client, group.Key, group.ToList());
             }
         }
     }
@@ -155,74 +175,6 @@ internal static class ClientEmitter
         writer.WriteLine();
     }
 
-    private static void WriteGroup(SourceWriter writer, ClientSpec client, string group, List<OperationSpec> operations)
-    {
-        var resources = operations.GroupBy(o => o.Resource).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var resourceNames = new HashSet<string>(resources.Select(r => r.Key), StringComparer.Ordinal);
-        writer.WriteLine($"/// <summary>The resources of the <c>{group}</c> API namespace.</summary>");
-        foreach (var omitted in client.Omitted.Where(o => o.Group == group && !resourceNames.Contains(o.Resource)).GroupBy(o => o.Resource).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Key, omitted));
-        }
-
-        writer.WriteLine(CodeText.GeneratedCode);
-        using (writer.Block($"public sealed partial class {group}Api"))
-        {
-            writer.WriteLine($"internal {group}Api({Connection} connection)");
-            writer.WriteLine("{");
-            foreach (var resource in resources)
-            {
-                writer.WriteLine($"    {resource.Key} = new {resource.Key}Resource(connection);");
-            }
-
-            writer.WriteLine("}");
-            foreach (var resource in resources)
-            {
-                writer.WriteLine();
-                writer.WriteLine($"/// <summary>Operations on <c>{CodeText.Escape(ResourcePath(resource.First()))}</c>.</summary>");
-                writer.WriteLine($"public {resource.Key}Resource {resource.Key} {{ get; }}");
-            }
-
-            foreach (var resource in resources)
-            {
-                writer.WriteLine();
-                WriteResource(writer, client, group, resource.Key, resource.ToList());
-            }
-        }
-    }
-
-    private static void WriteResource(SourceWriter writer, ClientSpec client, string group, string resource, List<OperationSpec> operations)
-    {
-        var names = new HashSet<string>(operations.Select(o => o.Name), StringComparer.Ordinal);
-        writer.WriteLine($"/// <summary>Operations on <c>{CodeText.Escape(ResourcePath(operations[0]))}</c>.</summary>");
-        foreach (var omitted in client.Omitted.Where(o => o.Group == group && o.Resource == resource && !names.Contains(o.Name)).OrderBy(o => o.Name, StringComparer.Ordinal))
-        {
-            writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Name + "Async", [omitted]));
-            if (omitted.ResponseShape == ResponseShape.Paged)
-            {
-                writer.WriteLine(OmittedOperationAttributes.For(client, omitted.Name + "AllAsync", [omitted]));
-            }
-        }
-
-        writer.WriteLine(CodeText.GeneratedCode);
-        using (writer.Block($"public sealed partial class {resource}Resource"))
-        {
-            writer.WriteLine($"private readonly {Connection} __connection;");
-            writer.WriteLine();
-            writer.WriteLine($"internal {resource}Resource({Connection} connection) => __connection = connection;");
-            foreach (var operation in operations.OrderBy(o => o.Name, StringComparer.Ordinal))
-            {
-                writer.WriteLine();
-                OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: false);
-                if (operation.ResponseShape == ResponseShape.Paged)
-                {
-                    writer.WriteLine();
-                    OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true);
-                }
-            }
-        }
-    }
-
     private static void WriteDaysOff(SourceWriter writer, ClientSpec client)
     {
         var version = client.ApiVersion is null ? "__connection.Options.ApiVersion" : "ApiVersion"; // the constant of ApiVersionEmitter
@@ -245,13 +197,6 @@ internal static class ClientEmitter
             : ("string employeeId", "employeeId");
         writer.WriteLine($"public __S::Threading.Tasks.Task<__F::FactorialDaysOff> GetDaysOffAsync({idDeclaration}, __S::DateOnly from, __S::DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
         writer.WriteLine($"    __R::FactorialDaysOffQuery.GetAsync(__connection, {version}, {idText}, from, to, includeWeekends, cancellationToken);");
-    }
-
-    private static string ResourcePath(OperationSpec operation)
-    {
-        var segments = operation.Path.Split('/');
-        var at = Array.IndexOf(segments, "resources");
-        return at >= 0 && segments.Length > at + 2 ? segments[at + 1] + "/" + segments[at + 2] : operation.Path;
     }
 
     internal static string ScopeName(AccessScope scope) => scope switch
