@@ -69,10 +69,10 @@ internal static class GeneratorHarness
         public string ClientSource(string clientHintName) =>
             Source(clientHintName + ".g.cs") + string.Concat(ClientGroupSources(clientHintName).Select(s => s.SourceText.ToString()));
 
-        /// <summary>The files of a client's API namespaces (<c>Acme.Hr.TimeoffApi.g.cs</c>), in name order.</summary>
+        /// <summary>The files of a client's API namespaces (<c>Acme.Hr.TimeoffApi.g.cs</c>, <c>Acme.Hr.TimeOffApi.2.g.cs</c> when the names differ only in case), in name order.</summary>
         public IReadOnlyList<GeneratedSourceResult> ClientGroupSources(string clientHintName) =>
             RunResult.Results.SelectMany(r => r.GeneratedSources)
-                .Where(s => s.HintName.StartsWith(clientHintName + ".", StringComparison.Ordinal) && s.HintName.EndsWith("Api.g.cs", StringComparison.Ordinal))
+                .Where(s => s.HintName.StartsWith(clientHintName + ".", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(s.HintName, @"Api(\.[0-9]+)?\.g\.cs$"))
                 .OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
 
         public INamedTypeSymbol Type(string metadataName) =>

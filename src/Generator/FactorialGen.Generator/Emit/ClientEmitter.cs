@@ -23,10 +23,17 @@ internal static class ClientEmitter
     /// </summary>
     public static void Emit(SourceProductionContext context, ClientSpec client)
     {
-        context.AddSource($"{client.Declaration.HintName}.g.cs", Write(client).ToSourceText());
+        var hint = client.Declaration.HintName;
+        context.AddSource($"{hint}.g.cs", Write(client).ToSourceText());
+
+        // Hint names must be unique ignoring case, while group names are C# identifiers (case-sensitive): "Ats" and
+        // "ATS" would be two groups and need two files. The client's other files keep their names.
+        var hintNames = new UniqueNames(StringComparer.OrdinalIgnoreCase).Reserve([$"{hint}.g.cs", $"{hint}.ApiVersion.g.cs", $"{hint}.Webhooks.g.cs"]);
         foreach (var group in Groups(client))
         {
-            context.AddSource($"{client.Declaration.HintName}.{group.Key}Api.g.cs", ClientGroupWriter.Write(client, group.Key, group.ToList()).ToSourceText());
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var name = hintNames.Claim($"{hint}.{group.Key}Api.g.cs", i => $"{hint}.{group.Key}Api.{i}.g.cs");
+            context.AddSource(name, ClientGroupWriter.Write(client, group.Key, group.ToList()).ToSourceText());
         }
     }
 
