@@ -96,6 +96,9 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
         var generated = Directory.GetFiles(Path.Combine(app, "obj", "Release", "net10.0", "generated"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains("MiniHr.g.cs", generated);
         Assert.DoesNotContain(generated, f => f!.EndsWith("FactorialJson.g.cs", StringComparison.Ordinal)); // the models are not in the app's compilation
+        var modelSources = Directory.GetFiles(Path.Combine(app, "obj", "Release", "net10.0", "FactorialGen", "generated"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains("App.FactorialApi.V2026_07_01.FactorialJson.g.cs", modelSources); // ... they are in the models assembly's
+        Assert.DoesNotContain(modelSources, f => f!.Contains("MiniHr", StringComparison.Ordinal));
 
         // An edit of the app's code: the app is compiled again, the models assembly is not.
         var modelsWritten = File.GetLastWriteTimeUtc(models);
