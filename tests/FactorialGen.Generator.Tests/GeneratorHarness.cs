@@ -35,12 +35,12 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true, CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true, CSharpParseOptions? parseOptions = null, IReadOnlyDictionary<string, string>? globalOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new FactorialClientGenerator().AsSourceGenerator()],
             documents ?? [],
             parseOptions ?? ParseOptions,
-            new Options(rootNamespace),
+            new Options(rootNamespace, globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     public static Result Run(string source, params AdditionalText[] documents) => Run([source], documents);
@@ -88,14 +88,25 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class Options(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    private sealed class Options(string? rootNamespace, IReadOnlyDictionary<string, string>? globalOptions) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(rootNamespace is null ? [] : new() { ["build_property.RootNamespace"] = rootNamespace });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(Global(rootNamespace, globalOptions));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
             textFile.Path.Contains(".flagged.", StringComparison.Ordinal) ? new Values(new() { ["build_metadata.AdditionalFiles.FactorialSpec"] = "true" }) : Values.Empty;
+
+        private static Dictionary<string, string> Global(string? rootNamespace, IReadOnlyDictionary<string, string>? extra)
+        {
+            var values = rootNamespace is null ? new Dictionary<string, string>() : new() { ["build_property.RootNamespace"] = rootNamespace };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            {
+                values[key] = value;
+            }
+
+            return values;
+        }
 
         private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
         {

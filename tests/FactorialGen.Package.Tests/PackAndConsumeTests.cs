@@ -82,7 +82,7 @@ public sealed class PackAndConsumeTests : IDisposable
 
     // A YAML excerpt of the employees list, written the way YAML allows and JSON does not: plain scalars (a date-like
     // version, a numeric key), flow collections, an anchor and its alias, a block scalar.
-    private const string MiniYamlSpec = """
+    internal const string MiniYamlSpec = """
         openapi: 3.1.0
         info:
           title: Factorial employees (YAML excerpt)

@@ -50,6 +50,25 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(StepNames.SelectModels);
 
+        // <FactorialGenModelsAssembly>: the models compilation emits every document's models; the app's compilation
+        // leaves out those a referenced models assembly holds (made from the same text).
+        var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ModelsAssembly.IsModelsOnly(options.GlobalOptions));
+        var fingerprints = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => new DocumentFingerprint(System.IO.Path.GetFileName(pair.Left.Path), ModelsAssembly.Fingerprint(pair.Left.GetText(cancellationToken) ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
+            .Collect();
+        var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => ModelsAssembly.Provided(compilation, cancellationToken));
+        var appModelSets = modelSets
+            .Combine(fingerprints.Combine(providedModels))
+            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left, input.Right.Right))
+            .Select(static (input, _) => input.Left);
+        var documentModelSets = allDocuments
+            .Combine(fingerprints)
+            .Combine(rootNamespace)
+            .Combine(modelsOnly)
+            .SelectMany(static (input, _) => input.Right ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right) : ImmutableArray<(ModelSet Set, string Fingerprint)>.Empty);
+
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
         {
             if (client is not null)
@@ -58,9 +77,15 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             }
         });
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
-        context.RegisterSourceOutput(documents.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
-        context.RegisterSourceOutput(modelSets, ModelEmitter.Emit);
-        context.RegisterSourceOutput(modelSets, WebhookEmitter.Emit);
+        // The models compilation leaves a document's diagnostics to the app's, which reports them once.
+        context.RegisterSourceOutput(
+            documents.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
+            DiagnosticReporter.Report);
+        context.RegisterSourceOutput(appModelSets, ModelEmitter.Emit);
+        context.RegisterSourceOutput(appModelSets, WebhookEmitter.Emit);
+        context.RegisterSourceOutput(documentModelSets, static (spc, entry) => ModelEmitter.Emit(spc, entry.Set));
+        context.RegisterSourceOutput(documentModelSets, static (spc, entry) => WebhookEmitter.Emit(spc, entry.Set));
+        context.RegisterSourceOutput(documentModelSets, ModelsAssemblyEmitter.Emit);
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), WebhookEmitter.EmitClient);
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), ApiVersionEmitter.Emit);
     }

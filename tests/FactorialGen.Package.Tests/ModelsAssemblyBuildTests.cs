@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using FactorialGen.Sandbox;
+
+namespace FactorialGen.Package.Tests;
+
+/// <summary>
+/// <c>&lt;FactorialGenModelsAssembly&gt;true&lt;/FactorialGenModelsAssembly&gt;</c>, built from the packed package: the
+/// package's targets compile the FactorialSpec document's models into <c>App.FactorialModels.dll</c>, the app's own
+/// compilation gets only the client; the app runs against the sandbox from its build output and from <c>dotnet publish</c>;
+/// an edit of the app's code recompiles the app and leaves the models assembly unwritten; an edit of the document
+/// compiles the models assembly again.
+/// </summary>
+[Collection(PackAndConsumeTests.PackingCollection)]
+public sealed class ModelsAssemblyBuildTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-models-{Guid.NewGuid():N}");
+    private string? _localPackage;
+
+    private const string AppProgram = /* lang=c#-test */ """
+        using System;
+        using System.Threading.Tasks;
+        using FactorialGen;
+
+        [FactorialClient(FactorialScope.Read, Spec = "factorial-mini.yaml")]
+        public partial class MiniHr;
+
+        public static class Program
+        {
+            public static async Task<int> Main()
+            {
+                var options = new FactorialClientOptions { BaseAddress = new Uri(Environment.GetEnvironmentVariable("FACTORIAL_BASE_URL")!) };
+                using var hr = new MiniHr(new FactorialApiKey(Environment.GetEnvironmentVariable("FACTORIAL_API_KEY")!), options);
+                var first = (await hr.Employees.Employees.ListAsync(limit: 1)).Items[0];
+                Console.WriteLine($"first: {first.FullName}; model from {first.GetType().Assembly.GetName().Name}; edit {Edited.Value}");
+                return 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task The_models_compile_into_their_own_assembly_once_and_the_app_runs_over_it_built_and_published()
+    {
+        var repository = DotNet.RepositoryRoot();
+        var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
+        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_work, "App")).FullName;
+        Directory.CreateDirectory(Path.Combine(app, "specs"));
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}";
+
+        var pack = await DotNet.RunAsync($"pack \"{Path.Combine(repository, "src", "Runtime", "FactorialGen.Runtime.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} --nologo", repository);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        await File.WriteAllTextAsync(Path.Combine(_work, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="factorialgen-local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                <FactorialGenModelsAssembly>true</FactorialGenModelsAssembly>
+                <RestoreAdditionalProjectFallbackFolders>{PackAndConsumeTests.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FactorialGen" Version="{version}" />
+                <FactorialSpec Include="specs/factorial-mini.yaml" />
+              </ItemGroup>
+            </Project>
+            """);
+        var spec = Path.Combine(app, "specs", "factorial-mini.yaml");
+        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec);
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
+        await File.WriteAllTextAsync(Path.Combine(app, "Edited.cs"), "internal static class Edited { public const int Value = 0; }");
+
+        var restoreHere = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        _localPackage = Path.Combine(packages, "factorialgen", version);
+        var build = await DotNet.RunAsync("build -c Release --nologo", app, restoreHere);
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        var models = Path.Combine(app, "obj", "Release", "net10.0", "FactorialGen", "App.FactorialModels.dll");
+        var appAssembly = Path.Combine(app, "obj", "Release", "net10.0", "App.dll");
+        Assert.True(File.Exists(models), build.Output);
+        Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.FactorialModels.dll")));
+        var generated = Directory.GetFiles(Path.Combine(app, "obj", "Release", "net10.0", "generated"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains("MiniHr.g.cs", generated);
+        Assert.DoesNotContain(generated, f => f!.EndsWith("FactorialJson.g.cs", StringComparison.Ordinal)); // the models are not in the app's compilation
+        var modelSources = Directory.GetFiles(Path.Combine(app, "obj", "Release", "net10.0", "FactorialGen", "generated"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains("App.FactorialApi.V2026_07_01.FactorialJson.g.cs", modelSources); // ... they are in the models assembly's
+        Assert.DoesNotContain(modelSources, f => f!.Contains("MiniHr", StringComparison.Ordinal));
+
+        // An edit of the app's code: the app is compiled again, the models assembly is not.
+        var modelsWritten = File.GetLastWriteTimeUtc(models);
+        var appWritten = File.GetLastWriteTimeUtc(appAssembly);
+        await File.WriteAllTextAsync(Path.Combine(app, "Edited.cs"), "internal static class Edited { public const int Value = 1; }");
+        var rebuild = await DotNet.RunAsync("build -c Release --no-restore --nologo", app, restoreHere);
+        Assert.True(rebuild.ExitCode == 0, rebuild.Output);
+        Assert.NotEqual(appWritten, File.GetLastWriteTimeUtc(appAssembly));
+        Assert.Equal(modelsWritten, File.GetLastWriteTimeUtc(models));
+
+        var publish = await DotNet.RunAsync($"publish -c Release --no-restore --nologo -o \"{Path.Combine(_work, "published")}\"", app, restoreHere);
+        Assert.True(publish.ExitCode == 0, publish.Output);
+
+        await using var sandbox = await FactorialSandbox.StartAsync();
+        var environment = new Dictionary<string, string> { ["FACTORIAL_BASE_URL"] = sandbox.BaseAddress.AbsoluteUri, ["FACTORIAL_API_KEY"] = sandbox.IssueApiKey() };
+        foreach (var output in new[] { Path.Combine(app, "bin", "Release", "net10.0"), Path.Combine(_work, "published") })
+        {
+            var run = await DotNet.RunAsync($"\"{Path.Combine(output, "App.dll")}\"", app, environment, TimeSpan.FromMinutes(2));
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("first: Sam Sandbox; model from App.FactorialModels; edit 1", run.Output, StringComparison.Ordinal);
+        }
+
+        // An edit of the document: the models assembly is compiled again.
+        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec.Replace("title: Factorial employees (YAML excerpt)", "title: Factorial employees (edited)", StringComparison.Ordinal));
+        var afterDocument = await DotNet.RunAsync("build -c Release --no-restore --nologo", app, restoreHere);
+        Assert.True(afterDocument.ExitCode == 0, afterDocument.Output);
+        Assert.NotEqual(modelsWritten, File.GetLastWriteTimeUtc(models));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (_localPackage is not null && Directory.Exists(_localPackage))
+            {
+                Directory.Delete(_localPackage, recursive: true);
+            }
+
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a build server may still hold a file; the folder is in the temp directory
+        }
+    }
+}
