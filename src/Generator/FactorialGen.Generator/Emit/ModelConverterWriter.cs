@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Emit;
@@ -12,15 +11,9 @@ internal static class ModelConverterWriter
 
     internal static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override {type}? Read(ref {Utf8Reader} reader, __S::Type typeToConvert, __J::JsonSerializerOptions options)"))
+        // Null and the check for an object are the base class's (FactorialObjectConverter): only the fields are here.
+        using (writer.Block($"protected override {type} ReadObject(ref {Utf8Reader} reader)"))
         {
-            using (writer.Block("if (reader.TokenType == __J::JsonTokenType.Null)"))
-            {
-                writer.WriteLine("return null;");
-            }
-
-            writer.WriteLine();
-            writer.WriteLine($"{Reader}.ExpectObject(ref reader, {CodeText.Literal(model.Name)});");
             var index = 0;
             foreach (var property in model.Properties)
             {
@@ -36,7 +29,8 @@ internal static class ModelConverterWriter
                 }
                 else
                 {
-                    using (writer.Block("switch (__PropertyIndex(ref reader))"))
+                    // The runtime's name table finds the field (candidates by byte length, escaped names unescaped).
+                    using (writer.Block("switch (__Names.IndexOf(ref reader))"))
                     {
                         index = 0;
                         foreach (var property in model.Properties)
@@ -74,69 +68,17 @@ internal static class ModelConverterWriter
             writer.Unindent();
             writer.WriteLine("};");
         }
-
-        if (model.Properties.Count > 0)
-        {
-            writer.WriteLine();
-            EmitPropertyIndex(writer, model);
-        }
-    }
-
-    /// <summary>
-    /// Which property the reader is on: the name's byte length picks a handful of candidates, so a model of 30 fields
-    /// costs one or two comparisons per field instead of fifteen on average. Escaped names take the plain comparisons.
-    /// </summary>
-    private static void EmitPropertyIndex(SourceWriter writer, ModelSpec model)
-    {
-        using (writer.Block($"private static int __PropertyIndex(ref {Utf8Reader} reader)"))
-        {
-            using (writer.Block("if (!reader.ValueIsEscaped && !reader.HasValueSequence)"))
-            {
-                writer.WriteLine("var name = reader.ValueSpan;");
-                using (writer.Block("switch (name.Length)"))
-                {
-                    var byLength = model.Properties
-                        .Select((property, position) => (property.JsonName, Position: position, Length: System.Text.Encoding.UTF8.GetByteCount(property.JsonName)))
-                        .GroupBy(p => p.Length)
-                        .OrderBy(g => g.Key);
-                    foreach (var group in byLength)
-                    {
-                        writer.WriteLine($"case {group.Key}:");
-                        writer.Indent();
-                        foreach (var (jsonName, position, _) in group)
-                        {
-                            writer.WriteLine($"if (__S::MemoryExtensions.SequenceEqual(name, {CodeText.Literal(jsonName)}u8)) return {position};");
-                        }
-
-                        writer.WriteLine("return -1;");
-                        writer.Unindent();
-                    }
-                }
-
-                writer.WriteLine();
-                writer.WriteLine("return -1;");
-            }
-
-            writer.WriteLine();
-            var index = 0;
-            foreach (var property in model.Properties)
-            {
-                writer.WriteLine($"if (reader.ValueTextEquals({CodeText.Literal(property.JsonName)}u8)) return {index++};");
-            }
-
-            writer.WriteLine("return -1;");
-        }
     }
 
     internal static void EmitWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override void Write(__J::Utf8JsonWriter writer, {type} value, __J::JsonSerializerOptions options)"))
+        using (writer.Block($"public override void WriteValue(__J::Utf8JsonWriter writer, {type} value)"))
         {
             writer.WriteLine("writer.WriteStartObject();");
             var index = 0;
             foreach (var property in model.Properties)
             {
-                var name = $"__Name{index++}";
+                var name = $"__Names[{index++}]";
                 if (property.IsNullable)
                 {
                     writer.WriteLine($"if (value.{property.Name} is {{ }} __{property.Name}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", "__" + property.Name, ns, helpers, $"{index - 1}")} }}");
