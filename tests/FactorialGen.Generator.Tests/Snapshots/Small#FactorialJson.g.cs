@@ -34,34 +34,13 @@ namespace Acme.FactorialApi.V2026_07_01
 
 		private static __J::JsonSerializerOptions CreateOptions()
 		{
-			var options = new __J::JsonSerializerOptions { TypeInfoResolver = new __M::Serialization.FactorialJsonResolver() };
+			var options = new __J::JsonSerializerOptions { TypeInfoResolver = new __R::FactorialJsonResolver(
+				__M::Serialization.LeaveJsonConverter.Instance,
+				__M::Serialization.LeaveHalfDayJsonConverter.Instance,
+				__M::Serialization.LeavesApproveRequestJsonConverter.Instance
+			) };
 			options.MakeReadOnly();
 			return options;
-		}
-	}
-}
-
-namespace Acme.FactorialApi.V2026_07_01.Serialization
-{
-	/// <summary>Hands out the generated converters' <c>JsonTypeInfo</c>s through <c>JsonMetadataServices</c>.</summary>
-	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-	internal sealed class FactorialJsonResolver : __J::Serialization.Metadata.IJsonTypeInfoResolver
-	{
-		public __J::Serialization.Metadata.JsonTypeInfo? GetTypeInfo(__S::Type type, __J::JsonSerializerOptions options)
-		{
-			if (type == typeof(__M::Leave))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::Leave>(options, LeaveJsonConverter.Instance);
-			}
-			if (type == typeof(__M::LeaveHalfDay))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::LeaveHalfDay>(options, LeaveHalfDayJsonConverter.Instance);
-			}
-			if (type == typeof(__M::LeavesApproveRequest))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::LeavesApproveRequest>(options, LeavesApproveRequestJsonConverter.Instance);
-			}
-			return null;
 		}
 	}
 }
