@@ -85,10 +85,10 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 			writer.WriteStartObject();
 			writer.WritePropertyName(__Names[0]); writer.WriteNumberValue(value.Id);
 			writer.WritePropertyName(__Names[1]); __R::FactorialJsonWriter.WriteDate(writer, value.StartOn);
-			if (value.HalfDay is { } __HalfDay) { writer.WritePropertyName(__Names[2]); __M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteValue(writer, __HalfDay); }
-			if (value.Tags is { } __Tags) { writer.WritePropertyName(__Names[3]); __R::FactorialJsonWriter.WriteList<string>(writer, __Tags, __R::FactorialJsonItems.WriteString); }
-			if (value.Legacy is { } __Legacy) { writer.WritePropertyName(__Names[4]); writer.WriteBooleanValue(__Legacy); }
-			if (value.Extra is { } __Extra) { writer.WritePropertyName(__Names[5]); __Extra.WriteTo(writer); }
+			if (value.HalfDay is { } __p2) { writer.WritePropertyName(__Names[2]); __M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteValue(writer, __p2); }
+			if (value.Tags is { } __p3) { writer.WritePropertyName(__Names[3]); __R::FactorialJsonWriter.WriteList<string>(writer, __p3, __R::FactorialJsonItems.WriteString); }
+			if (value.Legacy is { } __p4) { writer.WritePropertyName(__Names[4]); writer.WriteBooleanValue(__p4); }
+			if (value.Extra is { } __p5) { writer.WritePropertyName(__Names[5]); __p5.WriteTo(writer); }
 			writer.WriteEndObject();
 		}
 	}

@@ -81,7 +81,8 @@ internal static class ModelConverterWriter
                 var name = $"__Names[{index++}]";
                 if (property.IsNullable)
                 {
-                    writer.WriteLine($"if (value.{property.Name} is {{ }} __{property.Name}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", "__" + property.Name, ns, helpers, $"{index - 1}")} }}");
+                    // The local is named by position: a property named "Names" must not hide the table.
+                    writer.WriteLine($"if (value.{property.Name} is {{ }} __p{index - 1}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"__p{index - 1}", ns, helpers, $"{index - 1}")} }}");
                 }
                 else
                 {
