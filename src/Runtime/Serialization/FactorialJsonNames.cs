@@ -34,14 +34,28 @@ public sealed class FactorialJsonNames
     /// The position of the property name the reader is on (the first one, should a name repeat), or -1 for a name
     /// this table does not hold. Escaped names and names split over buffers are compared unescaped.
     /// </summary>
+    /// <param name="reader">A reader on a <see cref="JsonTokenType.PropertyName"/> (or a string).</param>
+    public int IndexOf(ref Utf8JsonReader reader) => IndexOf(ref reader, -1);
+
+    /// <summary>
+    /// <see cref="IndexOf(ref Utf8JsonReader)"/>, trying the name at <paramref name="expected"/> first: an answer
+    /// usually lists its fields in the document's order, so passing the position after the last one found makes
+    /// most lookups a single comparison. The result does not depend on <paramref name="expected"/>.
+    /// </summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.PropertyName"/>.</param>
-    public int IndexOf(ref Utf8JsonReader reader)
+    /// <param name="expected">The position to try first; any value (out of range: none).</param>
+    public int IndexOf(ref Utf8JsonReader reader, int expected)
     {
         var table = _table ?? Build();
         var utf8 = table.Utf8;
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var name = reader.ValueSpan;
+            if ((uint)expected < (uint)utf8.Length && name.SequenceEqual(utf8[expected]))
+            {
+                return table.First[expected];
+            }
+
             var starts = table.Starts;
             var length = name.Length;
             if (length >= starts.Length - 1)
@@ -90,6 +104,9 @@ public sealed class FactorialJsonNames
         internal readonly int[] Order;
         internal readonly int[] Starts;
 
+        // The first position of each position's name (itself, unless the name repeats).
+        internal readonly int[] First;
+
         internal Table(string[] names)
         {
             Utf8 = new byte[names.Length][];
@@ -111,6 +128,20 @@ public sealed class FactorialJsonNames
             for (var n = 1; n < Starts.Length; n++)
             {
                 Starts[n] += Starts[n - 1];
+            }
+
+            First = new int[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                First[i] = i;
+                for (var j = 0; j < i; j++)
+                {
+                    if (Utf8[j].AsSpan().SequenceEqual(Utf8[i]))
+                    {
+                        First[i] = j;
+                        break;
+                    }
+                }
             }
 
             Order = new int[names.Length];

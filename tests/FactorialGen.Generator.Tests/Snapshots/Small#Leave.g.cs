@@ -55,9 +55,10 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 			__S::Collections.Generic.IReadOnlyList<string>? __value3 = default;
 			bool? __value4 = default;
 			__J::JsonElement? __value5 = default;
+			var __at = -1;
 			while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)
 			{
-				switch (__Names.IndexOf(ref reader))
+				switch (__at = __Names.IndexOf(ref reader, __at + 1))
 				{
 					case 0: reader.Read(); __value0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
 					case 1: reader.Read(); __value1 = __R::FactorialJsonReader.ReadDate(ref reader); break;

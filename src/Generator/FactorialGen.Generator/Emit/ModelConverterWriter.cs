@@ -20,6 +20,11 @@ internal static class ModelConverterWriter
                 writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __value{index++} = default;");
             }
 
+            if (model.Properties.Count > 0)
+            {
+                writer.WriteLine("var __at = -1;");
+            }
+
             using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
             {
                 if (model.Properties.Count == 0)
@@ -29,8 +34,9 @@ internal static class ModelConverterWriter
                 }
                 else
                 {
-                    // The runtime's name table finds the field (candidates by byte length, escaped names unescaped).
-                    using (writer.Block("switch (__Names.IndexOf(ref reader))"))
+                    // The runtime's name table finds the field: the one after the last found first (answers list
+                    // fields in the document's order), then the candidates of its byte length; escaped names unescaped.
+                    using (writer.Block("switch (__at = __Names.IndexOf(ref reader, __at + 1))"))
                     {
                         index = 0;
                         foreach (var property in model.Properties)
