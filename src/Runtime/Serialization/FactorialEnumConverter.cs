@@ -18,6 +18,7 @@ public abstract class FactorialEnumConverter<T> : JsonConverter<T>, IFactorialJs
     where T : struct, Enum
 {
     private readonly FactorialJsonNames _values;
+    private JsonTypeInfo<T>? _info;
 
     /// <summary>Creates the converter.</summary>
     /// <param name="values">The string values of the enum's members after <c>Unknown</c>, in order.</param>
@@ -80,6 +81,27 @@ public abstract class FactorialEnumConverter<T> : JsonConverter<T>, IFactorialJs
         else
         {
             writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> in <paramref name="options"/> (whose resolver must know it), kept for the
+    /// next call with the same options.
+    /// </summary>
+    /// <param name="options">The options, usually the document's <c>FactorialJson.Options</c>.</param>
+    public JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => FactorialJsonInfo.Get(ref _info, options);
+
+    /// <summary>Writes a property holding <paramref name="value"/> unless it is null.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's encoded name.</param>
+    /// <param name="value">The value.</param>
+    public void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, T? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } present)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, present);
         }
     }
 

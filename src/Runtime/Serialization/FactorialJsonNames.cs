@@ -87,6 +87,19 @@ public sealed class FactorialJsonNames
         return -1;
     }
 
+    /// <summary>
+    /// <see cref="IndexOf(ref Utf8JsonReader, int)"/>, then moves the reader on to the property's value (which the caller
+    /// reads, or skips for -1).
+    /// </summary>
+    /// <param name="reader">A reader on a <see cref="JsonTokenType.PropertyName"/>.</param>
+    /// <param name="expected">The position to try first.</param>
+    public int ReadName(ref Utf8JsonReader reader, int expected)
+    {
+        var position = IndexOf(ref reader, expected);
+        reader.Read();
+        return position;
+    }
+
     // Built on first use, not when the converter is made: a document's resolver makes every converter up front.
     private Table Build()
     {

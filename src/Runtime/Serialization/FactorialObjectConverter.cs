@@ -16,6 +16,7 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
     where T : class
 {
     private readonly string _typeName;
+    private JsonTypeInfo<T>? _info;
 
     /// <summary>Creates the converter.</summary>
     /// <param name="typeName">The model's name, for error messages.</param>
@@ -52,6 +53,27 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
     /// <param name="writer">The writer.</param>
     /// <param name="value">The model.</param>
     public abstract void WriteValue(Utf8JsonWriter writer, T value);
+
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> in <paramref name="options"/> (whose resolver must know it), kept for the
+    /// next call with the same options.
+    /// </summary>
+    /// <param name="options">The options, usually the document's <c>FactorialJson.Options</c>.</param>
+    public JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => FactorialJsonInfo.Get(ref _info, options);
+
+    /// <summary>Writes a property holding <paramref name="value"/> unless it is null.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's encoded name.</param>
+    /// <param name="value">The value.</param>
+    public void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, T? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } present)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, present);
+        }
+    }
 
     /// <inheritdoc />
     public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);

@@ -17,20 +17,14 @@ namespace Acme.FactorialApi.V2026_07_01
 		/// <summary>Serializer options whose resolver knows every model of this document.</summary>
 		public static __J::JsonSerializerOptions Options { get; } = CreateOptions();
 
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave>? __Leave;
-
 		/// <summary>JSON metadata of <see cref="__M::Leave"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave> Leave => __Leave ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::Leave>)Options.GetTypeInfo(typeof(__M::Leave));
-
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay>? __LeaveHalfDay;
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave> Leave => __M::Serialization.LeaveJsonConverter.Instance.TypeInfo(Options);
 
 		/// <summary>JSON metadata of <see cref="__M::LeaveHalfDay"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay> LeaveHalfDay => __LeaveHalfDay ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay>)Options.GetTypeInfo(typeof(__M::LeaveHalfDay));
-
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest>? __LeavesApproveRequest;
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay> LeaveHalfDay => __M::Serialization.LeaveHalfDayJsonConverter.Instance.TypeInfo(Options);
 
 		/// <summary>JSON metadata of <see cref="__M::LeavesApproveRequest"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest> LeavesApproveRequest => __LeavesApproveRequest ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest>)Options.GetTypeInfo(typeof(__M::LeavesApproveRequest));
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest> LeavesApproveRequest => __M::Serialization.LeavesApproveRequestJsonConverter.Instance.TypeInfo(Options);
 
 		private static __J::JsonSerializerOptions CreateOptions()
 		{

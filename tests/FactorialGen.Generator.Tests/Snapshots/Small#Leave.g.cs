@@ -58,15 +58,15 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 			var __at = -1;
 			while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)
 			{
-				switch (__at = __Names.IndexOf(ref reader, __at + 1))
+				switch (__at = __Names.ReadName(ref reader, __at + 1))
 				{
-					case 0: reader.Read(); __value0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
-					case 1: reader.Read(); __value1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
-					case 2: reader.Read(); __value2 = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref reader); break;
-					case 3: reader.Read(); __value3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __R::FactorialJsonItems.ReadString); break;
-					case 4: reader.Read(); __value4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
-					case 5: reader.Read(); __value5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
-					default: reader.Read(); reader.Skip(); break;
+					case 0: __value0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
+					case 1: __value1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
+					case 2: __value2 = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref reader); break;
+					case 3: __value3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __R::FactorialJsonItems.ReadString); break;
+					case 4: __value4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
+					case 5: __value5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
+					default: reader.Skip(); break;
 				}
 			}
 
@@ -84,12 +84,12 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 		public override void WriteValue(__J::Utf8JsonWriter writer, __M::Leave value)
 		{
 			writer.WriteStartObject();
-			writer.WritePropertyName(__Names[0]); writer.WriteNumberValue(value.Id);
-			writer.WritePropertyName(__Names[1]); __R::FactorialJsonWriter.WriteDate(writer, value.StartOn);
-			if (value.HalfDay is { } __p2) { writer.WritePropertyName(__Names[2]); __M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteValue(writer, __p2); }
-			if (value.Tags is { } __p3) { writer.WritePropertyName(__Names[3]); __R::FactorialJsonWriter.WriteList<string>(writer, __p3, __R::FactorialJsonItems.WriteString); }
-			if (value.Legacy is { } __p4) { writer.WritePropertyName(__Names[4]); writer.WriteBooleanValue(__p4); }
-			if (value.Extra is { } __p5) { writer.WritePropertyName(__Names[5]); __p5.WriteTo(writer); }
+			__R::FactorialJsonWriter.PropertyInt64(writer, __Names[0], value.Id);
+			__R::FactorialJsonWriter.PropertyDate(writer, __Names[1], value.StartOn);
+			__M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteProperty(writer, __Names[2], value.HalfDay);
+			__R::FactorialJsonWriter.PropertyList<string>(writer, __Names[3], value.Tags, __R::FactorialJsonItems.WriteString);
+			__R::FactorialJsonWriter.PropertyBoolean(writer, __Names[4], value.Legacy);
+			__R::FactorialJsonWriter.PropertyElement(writer, __Names[5], value.Extra);
 			writer.WriteEndObject();
 		}
 	}

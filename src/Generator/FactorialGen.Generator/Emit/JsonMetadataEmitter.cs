@@ -27,10 +27,9 @@ internal static class JsonMetadataEmitter
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var type = $"__M::{name}";
-                    writer.WriteLine($"private static __J::Serialization.Metadata.JsonTypeInfo<{type}>? __{name};");
-                    writer.WriteLine();
                     writer.WriteLine($"/// <summary>JSON metadata of <see cref=\"{type}\"/>.</summary>");
-                    writer.WriteLine($"public static __J::Serialization.Metadata.JsonTypeInfo<{type}> {name} => __{name} ??= (__J::Serialization.Metadata.JsonTypeInfo<{type}>)Options.GetTypeInfo(typeof({type}));");
+                    // The converter keeps the metadata it made for these options: no field, cast or typeof here.
+                    writer.WriteLine($"public static __J::Serialization.Metadata.JsonTypeInfo<{type}> {name} => __M::Serialization.{name}JsonConverter.Instance.TypeInfo(Options);");
                     writer.WriteLine();
                 }
 

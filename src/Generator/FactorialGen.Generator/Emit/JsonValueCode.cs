@@ -58,6 +58,27 @@ internal static class JsonValueCode
         _ => string.Empty,
     };
 
+    /// <summary>
+    /// One statement writing <paramref name="property"/> (name and value, nothing when the value is null) through a
+    /// runtime property writer, or <see langword="null"/> where the caller writes name and value itself: a required
+    /// string (a null one stays a JSON null), model, enum or list.
+    /// </summary>
+    internal static string? PropertyStatement(PropertySpec property, string writer, string name, string value, string ns, List<string> helpers, string key)
+    {
+        var type = property.Type;
+        return type.Kind switch
+        {
+            TypeRefKind.String when !property.IsNullable => $"{writer}.WriteString({name}, {value});",
+            TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime
+                => $"__R::FactorialJsonWriter.Property{type.Kind}({writer}, {name}, {value});",
+            TypeRefKind.Json => $"__R::FactorialJsonWriter.PropertyElement({writer}, {name}, {value});",
+            _ when !property.IsNullable => null,
+            TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
+            TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, 1)});",
+            _ => null,
+        };
+    }
+
     private static string WriteItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
     {
         if (SharedItem(element, "Write", "ItemWriter") is { } shared)

@@ -35,18 +35,18 @@ internal static class ModelConverterWriter
                 else
                 {
                     // The runtime's name table finds the field: the one after the last found first (answers list
-                    // fields in the document's order), then the candidates of its byte length; escaped names unescaped.
-                    using (writer.Block("switch (__at = __Names.IndexOf(ref reader, __at + 1))"))
+                    // fields in the document's order), then the candidates of its byte length; escaped names unescaped. It moves on to the value.
+                    using (writer.Block("switch (__at = __Names.ReadName(ref reader, __at + 1))"))
                     {
                         index = 0;
                         foreach (var property in model.Properties)
                         {
                             // One line per field: the same statements, a third of the text to parse.
-                            writer.WriteLine($"case {index}: reader.Read(); __value{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
+                            writer.WriteLine($"case {index}: __value{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
                             index++;
                         }
 
-                        writer.WriteLine("default: reader.Read(); reader.Skip(); break;");
+                        writer.WriteLine("default: reader.Skip(); break;");
                     }
                 }
             }
@@ -85,14 +85,20 @@ internal static class ModelConverterWriter
             foreach (var property in model.Properties)
             {
                 var name = $"__Names[{index++}]";
-                if (property.IsNullable)
+                var key = $"{index - 1}";
+                if (JsonValueCode.PropertyStatement(property, "writer", name, $"value.{property.Name}", ns, helpers, key) is { } statement)
+                {
+                    // One call per field, which writes nothing for a null value.
+                    writer.WriteLine(statement);
+                }
+                else if (property.IsNullable)
                 {
                     // The local is named by position: a property named "Names" must not hide the table.
-                    writer.WriteLine($"if (value.{property.Name} is {{ }} __p{index - 1}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"__p{index - 1}", ns, helpers, $"{index - 1}")} }}");
+                    writer.WriteLine($"if (value.{property.Name} is {{ }} __p{key}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"__p{key}", ns, helpers, key)} }}");
                 }
                 else
                 {
-                    writer.WriteLine($"writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, $"{index - 1}")}");
+                    writer.WriteLine($"writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, key)}");
                 }
             }
 
