@@ -55,6 +55,13 @@ public sealed class JsonResolverTableTests
         }
     }
 
+    [Fact]
+    public void A_missing_required_field_is_named_with_its_model()
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Point>("""{"x":1,"y":null}""", Options));
+        Assert.Contains("Point: the required property 'y' is missing or null.", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"red\"", Color.Red)]
     [InlineData("\"bl\\u0075e\"", Color.Blue)]
@@ -115,12 +122,12 @@ public sealed class JsonResolverTableTests
 
     private sealed class PointConverter : FactorialObjectConverter<Point>
     {
-        public static readonly PointConverter Instance = new();
-
         private static readonly FactorialJsonNames Names = new("x", "y", "color", "tags");
 
+        public static readonly PointConverter Instance = new();
+
         public PointConverter()
-            : base("Point")
+            : base("Point", Names)
         {
         }
 
@@ -155,8 +162,8 @@ public sealed class JsonResolverTableTests
 
             return new Point
             {
-                X = x ?? throw FactorialJsonReader.MissingRequired("Point", "x"),
-                Y = y ?? throw FactorialJsonReader.MissingRequired("Point", "y"),
+                X = x ?? throw MissingRequired(0),
+                Y = y ?? throw MissingRequired(1),
                 Color = color,
                 Tags = tags,
             };

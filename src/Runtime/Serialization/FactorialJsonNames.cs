@@ -26,6 +26,9 @@ public sealed class FactorialJsonNames
     /// <summary>How many names there are.</summary>
     public int Count => _names.Length;
 
+    /// <summary>The name at <paramref name="index"/> as given.</summary>
+    internal string Name(int index) => _names[index];
+
     /// <summary>The name at <paramref name="index"/>, encoded for <see cref="Utf8JsonWriter.WritePropertyName(JsonEncodedText)"/>.</summary>
     /// <param name="index">The name's position.</param>
     public JsonEncodedText this[int index] => (_table ?? Build()).Encoded[index];

@@ -16,13 +16,17 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
     where T : class
 {
     private readonly string _typeName;
+    private readonly FactorialJsonNames _names;
     private JsonTypeInfo<T>? _info;
 
     /// <summary>Creates the converter.</summary>
     /// <param name="typeName">The model's name, for error messages.</param>
-    protected FactorialObjectConverter(string typeName)
+    /// <param name="names">The JSON names of the model's fields, in order.</param>
+    protected FactorialObjectConverter(string typeName, FactorialJsonNames names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         _typeName = typeName;
+        _names = names;
         ItemReader = ReadValue;
         ItemWriter = WriteValue;
     }
@@ -83,6 +87,10 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
 
     /// <inheritdoc />
     JsonTypeInfo IFactorialJsonConverter.CreateTypeInfo(JsonSerializerOptions options) => JsonMetadataServices.CreateValueInfo<T>(options, this);
+
+    /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
+    /// <param name="position">The field's position in the names.</param>
+    protected JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
 
     /// <summary>Reads the fields of the object the reader is on (at its start), up to its end.</summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.StartObject"/>.</param>

@@ -41,43 +41,43 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
 	internal sealed class LeaveJsonConverter : __R::FactorialObjectConverter<__M::Leave>
 	{
-		public static readonly LeaveJsonConverter Instance = new();
-
 		private static readonly __R::FactorialJsonNames __Names = new("id", "start_on", "half_day", "tags", "legacy", "extra");
 
-		public LeaveJsonConverter() : base("Leave") { }
+		public static readonly LeaveJsonConverter Instance = new();
+
+		public LeaveJsonConverter() : base("Leave", __Names) { }
 
 		protected override __M::Leave ReadObject(ref __J::Utf8JsonReader reader)
 		{
-			long? __value0 = default;
-			__S::DateOnly? __value1 = default;
-			__M::LeaveHalfDay? __value2 = default;
-			__S::Collections.Generic.IReadOnlyList<string>? __value3 = default;
-			bool? __value4 = default;
-			__J::JsonElement? __value5 = default;
+			long? __v0 = default;
+			__S::DateOnly? __v1 = default;
+			__M::LeaveHalfDay? __v2 = default;
+			__S::Collections.Generic.IReadOnlyList<string>? __v3 = default;
+			bool? __v4 = default;
+			__J::JsonElement? __v5 = default;
 			var __at = -1;
 			while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)
 			{
 				switch (__at = __Names.ReadName(ref reader, __at + 1))
 				{
-					case 0: __value0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
-					case 1: __value1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
-					case 2: __value2 = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref reader); break;
-					case 3: __value3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __R::FactorialJsonItems.ReadString); break;
-					case 4: __value4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
-					case 5: __value5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
+					case 0: __v0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
+					case 1: __v1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
+					case 2: __v2 = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref reader); break;
+					case 3: __v3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __R::FactorialJsonItems.ReadString); break;
+					case 4: __v4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
+					case 5: __v5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
 					default: reader.Skip(); break;
 				}
 			}
 
 			return new __M::Leave
 			{
-				Id = __value0 ?? throw __R::FactorialJsonReader.MissingRequired("Leave", "id"),
-				StartOn = __value1 ?? throw __R::FactorialJsonReader.MissingRequired("Leave", "start_on"),
-				HalfDay = __value2,
-				Tags = __value3,
-				Legacy = __value4,
-				Extra = __value5,
+				Id = __v0 ?? throw MissingRequired(0),
+				StartOn = __v1 ?? throw MissingRequired(1),
+				HalfDay = __v2,
+				Tags = __v3,
+				Legacy = __v4,
+				Extra = __v5,
 			};
 		}
 

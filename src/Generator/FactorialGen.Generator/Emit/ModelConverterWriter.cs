@@ -6,7 +6,6 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>The <c>Read</c> and <c>Write</c> of a record's generated <c>JsonConverter</c>, field by field (no reflection).</summary>
 internal static class ModelConverterWriter
 {
-    private const string Reader = "__R::FactorialJsonReader";
     private const string Utf8Reader = "__J::Utf8JsonReader";
 
     internal static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
@@ -17,7 +16,7 @@ internal static class ModelConverterWriter
             var index = 0;
             foreach (var property in model.Properties)
             {
-                writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __value{index++} = default;");
+                writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __v{index++} = default;");
             }
 
             if (model.Properties.Count > 0)
@@ -42,7 +41,7 @@ internal static class ModelConverterWriter
                         foreach (var property in model.Properties)
                         {
                             // One line per field: the same statements, a third of the text to parse.
-                            writer.WriteLine($"case {index}: __value{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
+                            writer.WriteLine($"case {index}: __v{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
                             index++;
                         }
 
@@ -65,8 +64,8 @@ internal static class ModelConverterWriter
             foreach (var property in model.Properties)
             {
                 var value = property.IsNullable
-                    ? $"__value{index}"
-                    : $"__value{index} ?? throw {Reader}.MissingRequired({CodeText.Literal(model.Name)}, {CodeText.Literal(property.JsonName)})";
+                    ? $"__v{index}"
+                    : $"__v{index} ?? throw MissingRequired({index})";
                 writer.WriteLine($"{property.Name} = {value},");
                 index++;
             }

@@ -90,18 +90,14 @@ internal static class ModelEmitter
             writer.WriteLine(CodeText.GeneratedCode);
             using (writer.Block($"internal sealed class {model.Name}JsonConverter : __R::FactorialObjectConverter<{type}>"))
             {
+                // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands
+                // out the encoded name being written and names a missing field. Made before Instance, which takes it.
+                var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
+                writer.WriteLine($"private static readonly __R::FactorialJsonNames __Names = new({names});");
+                writer.WriteLine();
                 writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
                 writer.WriteLine();
-                if (model.Properties.Count > 0)
-                {
-                    // The JSON names are data (string literals) in one runtime table: it finds a field being read and
-                    // hands out the encoded name being written.
-                    var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
-                    writer.WriteLine($"private static readonly __R::FactorialJsonNames __Names = new({names});");
-                    writer.WriteLine();
-                }
-
-                writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}) {{ }}");
+                writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}, __Names) {{ }}");
                 writer.WriteLine();
                 var helpers = new List<string>();
                 ModelConverterWriter.EmitRead(writer, model, ns, type, helpers);
