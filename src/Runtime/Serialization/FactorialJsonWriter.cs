@@ -15,7 +15,7 @@ public delegate void FactorialItemWriter<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>Helpers for generated JSON converters.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class FactorialJsonWriter
+public static partial class FactorialJsonWriter
 {
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
     public static void WriteDate(Utf8JsonWriter writer, DateOnly value)

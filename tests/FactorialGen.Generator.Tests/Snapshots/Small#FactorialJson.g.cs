@@ -17,51 +17,24 @@ namespace Acme.FactorialApi.V2026_07_01
 		/// <summary>Serializer options whose resolver knows every model of this document.</summary>
 		public static __J::JsonSerializerOptions Options { get; } = CreateOptions();
 
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave>? __Leave;
-
 		/// <summary>JSON metadata of <see cref="__M::Leave"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave> Leave => __Leave ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::Leave>)Options.GetTypeInfo(typeof(__M::Leave));
-
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay>? __LeaveHalfDay;
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::Leave> Leave => __M::Serialization.LeaveJsonConverter.Instance.TypeInfo(Options);
 
 		/// <summary>JSON metadata of <see cref="__M::LeaveHalfDay"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay> LeaveHalfDay => __LeaveHalfDay ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay>)Options.GetTypeInfo(typeof(__M::LeaveHalfDay));
-
-		private static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest>? __LeavesApproveRequest;
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeaveHalfDay> LeaveHalfDay => __M::Serialization.LeaveHalfDayJsonConverter.Instance.TypeInfo(Options);
 
 		/// <summary>JSON metadata of <see cref="__M::LeavesApproveRequest"/>.</summary>
-		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest> LeavesApproveRequest => __LeavesApproveRequest ??= (__J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest>)Options.GetTypeInfo(typeof(__M::LeavesApproveRequest));
+		public static __J::Serialization.Metadata.JsonTypeInfo<__M::LeavesApproveRequest> LeavesApproveRequest => __M::Serialization.LeavesApproveRequestJsonConverter.Instance.TypeInfo(Options);
 
 		private static __J::JsonSerializerOptions CreateOptions()
 		{
-			var options = new __J::JsonSerializerOptions { TypeInfoResolver = new __M::Serialization.FactorialJsonResolver() };
+			var options = new __J::JsonSerializerOptions { TypeInfoResolver = new __R::FactorialJsonResolver(
+				__M::Serialization.LeaveJsonConverter.Instance,
+				__M::Serialization.LeaveHalfDayJsonConverter.Instance,
+				__M::Serialization.LeavesApproveRequestJsonConverter.Instance
+			) };
 			options.MakeReadOnly();
 			return options;
-		}
-	}
-}
-
-namespace Acme.FactorialApi.V2026_07_01.Serialization
-{
-	/// <summary>Hands out the generated converters' <c>JsonTypeInfo</c>s through <c>JsonMetadataServices</c>.</summary>
-	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-	internal sealed class FactorialJsonResolver : __J::Serialization.Metadata.IJsonTypeInfoResolver
-	{
-		public __J::Serialization.Metadata.JsonTypeInfo? GetTypeInfo(__S::Type type, __J::JsonSerializerOptions options)
-		{
-			if (type == typeof(__M::Leave))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::Leave>(options, LeaveJsonConverter.Instance);
-			}
-			if (type == typeof(__M::LeaveHalfDay))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::LeaveHalfDay>(options, LeaveHalfDayJsonConverter.Instance);
-			}
-			if (type == typeof(__M::LeavesApproveRequest))
-			{
-				return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__M::LeavesApproveRequest>(options, LeavesApproveRequestJsonConverter.Instance);
-			}
-			return null;
 		}
 	}
 }

@@ -39,107 +39,58 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 {
 	/// <summary>Reads and writes <see cref="__M::Leave"/> without reflection, tolerating unknown fields and loosely typed values.</summary>
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-	internal sealed class LeaveJsonConverter : __J::Serialization.JsonConverter<__M::Leave>
+	internal sealed class LeaveJsonConverter : __R::FactorialObjectConverter<__M::Leave>
 	{
+		private static readonly __R::FactorialJsonNames __Names = new("id", "start_on", "half_day", "tags", "legacy", "extra");
+
 		public static readonly LeaveJsonConverter Instance = new();
 
-		private static readonly __J::JsonEncodedText __Name0 = __J::JsonEncodedText.Encode("id");
-		private static readonly __J::JsonEncodedText __Name1 = __J::JsonEncodedText.Encode("start_on");
-		private static readonly __J::JsonEncodedText __Name2 = __J::JsonEncodedText.Encode("half_day");
-		private static readonly __J::JsonEncodedText __Name3 = __J::JsonEncodedText.Encode("tags");
-		private static readonly __J::JsonEncodedText __Name4 = __J::JsonEncodedText.Encode("legacy");
-		private static readonly __J::JsonEncodedText __Name5 = __J::JsonEncodedText.Encode("extra");
+		public LeaveJsonConverter() : base("Leave", __Names) { }
 
-		public override __M::Leave? Read(ref __J::Utf8JsonReader reader, __S::Type typeToConvert, __J::JsonSerializerOptions options)
+		protected override __M::Leave ReadObject(ref __J::Utf8JsonReader reader)
 		{
-			if (reader.TokenType == __J::JsonTokenType.Null)
-			{
-				return null;
-			}
-
-			__R::FactorialJsonReader.ExpectObject(ref reader, "Leave");
-			long? __value0 = default;
-			__S::DateOnly? __value1 = default;
-			__M::LeaveHalfDay? __value2 = default;
-			__S::Collections.Generic.IReadOnlyList<string>? __value3 = default;
-			bool? __value4 = default;
-			__J::JsonElement? __value5 = default;
+			long? __v0 = default;
+			__S::DateOnly? __v1 = default;
+			__M::LeaveHalfDay? __v2 = default;
+			__S::Collections.Generic.IReadOnlyList<string>? __v3 = default;
+			bool? __v4 = default;
+			__J::JsonElement? __v5 = default;
+			var __at = -1;
 			while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)
 			{
-				switch (__PropertyIndex(ref reader))
+				switch (__at = __Names.ReadName(ref reader, __at + 1))
 				{
-					case 0: reader.Read(); __value0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
-					case 1: reader.Read(); __value1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
-					case 2: reader.Read(); __value2 = __M::Serialization.LeaveHalfDayJsonConverter.ReadValue(ref reader); break;
-					case 3: reader.Read(); __value3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __ReadItem3_1); break;
-					case 4: reader.Read(); __value4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
-					case 5: reader.Read(); __value5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
-					default: reader.Read(); reader.Skip(); break;
+					case 0: __v0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
+					case 1: __v1 = __R::FactorialJsonReader.ReadDate(ref reader); break;
+					case 2: __v2 = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref reader); break;
+					case 3: __v3 = __R::FactorialJsonReader.ReadList<string>(ref reader, __R::FactorialJsonItems.ReadString); break;
+					case 4: __v4 = __R::FactorialJsonReader.ReadBoolean(ref reader); break;
+					case 5: __v5 = __R::FactorialJsonReader.ReadElement(ref reader); break;
+					default: reader.Skip(); break;
 				}
 			}
 
 			return new __M::Leave
 			{
-				Id = __value0 ?? throw __R::FactorialJsonReader.MissingRequired("Leave", "id"),
-				StartOn = __value1 ?? throw __R::FactorialJsonReader.MissingRequired("Leave", "start_on"),
-				HalfDay = __value2,
-				Tags = __value3,
-				Legacy = __value4,
-				Extra = __value5,
+				Id = __v0 ?? throw MissingRequired(0),
+				StartOn = __v1 ?? throw MissingRequired(1),
+				HalfDay = __v2,
+				Tags = __v3,
+				Legacy = __v4,
+				Extra = __v5,
 			};
 		}
 
-		private static int __PropertyIndex(ref __J::Utf8JsonReader reader)
-		{
-			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-			{
-				var name = reader.ValueSpan;
-				switch (name.Length)
-				{
-					case 2:
-						if (__S::MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
-						return -1;
-					case 4:
-						if (__S::MemoryExtensions.SequenceEqual(name, "tags"u8)) return 3;
-						return -1;
-					case 5:
-						if (__S::MemoryExtensions.SequenceEqual(name, "extra"u8)) return 5;
-						return -1;
-					case 6:
-						if (__S::MemoryExtensions.SequenceEqual(name, "legacy"u8)) return 4;
-						return -1;
-					case 8:
-						if (__S::MemoryExtensions.SequenceEqual(name, "start_on"u8)) return 1;
-						if (__S::MemoryExtensions.SequenceEqual(name, "half_day"u8)) return 2;
-						return -1;
-				}
-
-				return -1;
-			}
-
-			if (reader.ValueTextEquals("id"u8)) return 0;
-			if (reader.ValueTextEquals("start_on"u8)) return 1;
-			if (reader.ValueTextEquals("half_day"u8)) return 2;
-			if (reader.ValueTextEquals("tags"u8)) return 3;
-			if (reader.ValueTextEquals("legacy"u8)) return 4;
-			if (reader.ValueTextEquals("extra"u8)) return 5;
-			return -1;
-		}
-
-		public override void Write(__J::Utf8JsonWriter writer, __M::Leave value, __J::JsonSerializerOptions options)
+		public override void WriteValue(__J::Utf8JsonWriter writer, __M::Leave value)
 		{
 			writer.WriteStartObject();
-			writer.WritePropertyName(__Name0); writer.WriteNumberValue(value.Id);
-			writer.WritePropertyName(__Name1); __R::FactorialJsonWriter.WriteDate(writer, value.StartOn);
-			if (value.HalfDay is { } __HalfDay) { writer.WritePropertyName(__Name2); __M::Serialization.LeaveHalfDayJsonConverter.WriteValue(writer, __HalfDay); }
-			if (value.Tags is { } __Tags) { writer.WritePropertyName(__Name3); __R::FactorialJsonWriter.WriteList<string>(writer, __Tags, __WriteItem3_1); }
-			if (value.Legacy is { } __Legacy) { writer.WritePropertyName(__Name4); writer.WriteBooleanValue(__Legacy); }
-			if (value.Extra is { } __Extra) { writer.WritePropertyName(__Name5); __Extra.WriteTo(writer); }
+			__R::FactorialJsonWriter.PropertyInt64(writer, __Names[0], value.Id);
+			__R::FactorialJsonWriter.PropertyDate(writer, __Names[1], value.StartOn);
+			__M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteProperty(writer, __Names[2], value.HalfDay);
+			__R::FactorialJsonWriter.PropertyList<string>(writer, __Names[3], value.Tags, __R::FactorialJsonItems.WriteString);
+			__R::FactorialJsonWriter.PropertyBoolean(writer, __Names[4], value.Legacy);
+			__R::FactorialJsonWriter.PropertyElement(writer, __Names[5], value.Extra);
 			writer.WriteEndObject();
 		}
-
-		private static string? __ReadItem3_1(ref __J::Utf8JsonReader reader) => __R::FactorialJsonReader.ReadString(ref reader);
-
-		private static void __WriteItem3_1(__J::Utf8JsonWriter writer, string item) { writer.WriteStringValue(item); }
 	}
 }

@@ -29,49 +29,10 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 {
 	/// <summary>Reads and writes <see cref="__M::LeaveHalfDay"/> as its string values; an unknown value reads as <c>Unknown</c>.</summary>
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-	internal sealed class LeaveHalfDayJsonConverter : __J::Serialization.JsonConverter<__M::LeaveHalfDay>
+	internal sealed class LeaveHalfDayJsonConverter : __R::FactorialEnumConverter<__M::LeaveHalfDay>
 	{
 		public static readonly LeaveHalfDayJsonConverter Instance = new();
 
-		public override bool HandleNull => true;
-
-		public override __M::LeaveHalfDay Read(ref __J::Utf8JsonReader reader, __S::Type typeToConvert, __J::JsonSerializerOptions options) => ReadValue(ref reader) ?? __M::LeaveHalfDay.Unknown;
-
-		public override void Write(__J::Utf8JsonWriter writer, __M::LeaveHalfDay value, __J::JsonSerializerOptions options) => WriteValue(writer, value);
-
-		public static __M::LeaveHalfDay? ReadValue(ref __J::Utf8JsonReader reader)
-		{
-			switch (reader.TokenType)
-			{
-				case __J::JsonTokenType.Null:
-				    return null;
-				case __J::JsonTokenType.String:
-					if (reader.ValueTextEquals("beggining_of_day"u8)) return __M::LeaveHalfDay.BegginingOfDay;
-					if (reader.ValueTextEquals("end_of_day"u8)) return __M::LeaveHalfDay.EndOfDay;
-					return __M::LeaveHalfDay.Unknown;
-				case __J::JsonTokenType.StartObject:
-				case __J::JsonTokenType.StartArray:
-				    reader.Skip();
-				    return __M::LeaveHalfDay.Unknown;
-				default:
-				    return __M::LeaveHalfDay.Unknown;
-			}
-		}
-
-		public static void WriteValue(__J::Utf8JsonWriter writer, __M::LeaveHalfDay value)
-		{
-			switch (value)
-			{
-				case __M::LeaveHalfDay.BegginingOfDay:
-				    writer.WriteStringValue("beggining_of_day"u8);
-				    break;
-				case __M::LeaveHalfDay.EndOfDay:
-				    writer.WriteStringValue("end_of_day"u8);
-				    break;
-				default:
-				    writer.WriteNullValue();
-				    break;
-			}
-		}
+		public LeaveHalfDayJsonConverter() : base(new __R::FactorialJsonNames("beggining_of_day", "end_of_day")) { }
 	}
 }

@@ -4,7 +4,7 @@ using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Emit;
 
-/// <summary>Emits a document's <c>FactorialJson</c> class and the resolver that hands out its models' <c>JsonTypeInfo</c>s.</summary>
+/// <summary>Emits a document's <c>FactorialJson</c> class and the table of converters that hands out its models' <c>JsonTypeInfo</c>s.</summary>
 internal static class JsonMetadataEmitter
 {
     internal static SourceWriter Emit(ModelSet set, CancellationToken cancellationToken)
@@ -27,41 +27,26 @@ internal static class JsonMetadataEmitter
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var type = $"__M::{name}";
-                    writer.WriteLine($"private static __J::Serialization.Metadata.JsonTypeInfo<{type}>? __{name};");
-                    writer.WriteLine();
                     writer.WriteLine($"/// <summary>JSON metadata of <see cref=\"{type}\"/>.</summary>");
-                    writer.WriteLine($"public static __J::Serialization.Metadata.JsonTypeInfo<{type}> {name} => __{name} ??= (__J::Serialization.Metadata.JsonTypeInfo<{type}>)Options.GetTypeInfo(typeof({type}));");
+                    // The converter keeps the metadata it made for these options: no field, cast or typeof here.
+                    writer.WriteLine($"public static __J::Serialization.Metadata.JsonTypeInfo<{type}> {name} => __M::Serialization.{name}JsonConverter.Instance.TypeInfo(Options);");
                     writer.WriteLine();
                 }
 
                 using (writer.Block("private static __J::JsonSerializerOptions CreateOptions()"))
                 {
-                    writer.WriteLine($"var options = new __J::JsonSerializerOptions {{ TypeInfoResolver = new __M::Serialization.FactorialJsonResolver() }};");
-                    writer.WriteLine("options.MakeReadOnly();");
-                    writer.WriteLine("return options;");
-                }
-            }
-        }
-
-        writer.WriteLine();
-        using (writer.Block($"namespace {ns}.Serialization"))
-        {
-            writer.WriteLine("/// <summary>Hands out the generated converters' <c>JsonTypeInfo</c>s through <c>JsonMetadataServices</c>.</summary>");
-            writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block("internal sealed class FactorialJsonResolver : __J::Serialization.Metadata.IJsonTypeInfoResolver"))
-            {
-                using (writer.Block("public __J::Serialization.Metadata.JsonTypeInfo? GetTypeInfo(__S::Type type, __J::JsonSerializerOptions options)"))
-                {
-                    foreach (var name in names)
+                    // A table of converters, each making its own JsonTypeInfo: no type test or generic call per model here.
+                    writer.WriteLine("var options = new __J::JsonSerializerOptions { TypeInfoResolver = new __R::FactorialJsonResolver(");
+                    writer.Indent();
+                    for (var i = 0; i < names.Count; i++)
                     {
-                        var type = $"__M::{name}";
-                        using (writer.Block($"if (type == typeof({type}))"))
-                        {
-                            writer.WriteLine($"return __J::Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {name}JsonConverter.Instance);");
-                        }
+                        writer.WriteLine($"__M::Serialization.{names[i]}JsonConverter.Instance{(i < names.Count - 1 ? "," : string.Empty)}");
                     }
 
-                    writer.WriteLine("return null;");
+                    writer.Unindent();
+                    writer.WriteLine(") };");
+                    writer.WriteLine("options.MakeReadOnly();");
+                    writer.WriteLine("return options;");
                 }
             }
         }

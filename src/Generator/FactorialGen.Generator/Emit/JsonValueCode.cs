@@ -25,14 +25,18 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"{Reader}.ReadDate(ref {reader})",
         TypeRefKind.DateTime => $"{Reader}.ReadDateTime(ref {reader})",
         TypeRefKind.Json => $"{Reader}.ReadElement(ref {reader})",
-        TypeRefKind.Model => $"({reader}.TokenType == __J::JsonTokenType.Null ? null : __M::Serialization.{type.Name}JsonConverter.Instance.Read(ref {reader}, typeof(__M::{type.Name}), __M::FactorialJson.Options))",
-        TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.ReadValue(ref {reader})",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.ReadValue(ref {reader})",
         TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}<{CodeText.TypeName(type.Element!, ns)}>(ref {reader}, {ReadItemHelper(type.Element!, ns, helpers, key, level)})",
         _ => "default",
     };
 
     private static string ReadItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
     {
+        if (SharedItem(element, "Read", "ItemReader") is { } shared)
+        {
+            return shared;
+        }
+
         var name = $"__ReadItem{key}_{level}";
         var body = ReadExpression(element, "reader", ns, helpers, key, level + 1);
         helpers.Add($"private static {CodeText.TypeName(element, ns, nullable: true)} {name}(ref {Utf8Reader} reader) => {body};");
@@ -49,17 +53,60 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"__R::FactorialJsonWriter.WriteDate({writer}, {value});",
         TypeRefKind.DateTime => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Json => $"{value}.WriteTo({writer});",
-        TypeRefKind.Model => $"__M::Serialization.{type.Name}JsonConverter.Instance.Write({writer}, {value}, __M::FactorialJson.Options);",
-        TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.WriteValue({writer}, {value});",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteValue({writer}, {value});",
         TypeRefKind.Array => $"__R::FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
         _ => string.Empty,
     };
 
+    /// <summary>
+    /// One statement writing <paramref name="property"/> (name and value, nothing when the value is null) through a
+    /// runtime property writer, or <see langword="null"/> where the caller writes name and value itself: a required
+    /// string (a null one stays a JSON null), model, enum or list.
+    /// </summary>
+    internal static string? PropertyStatement(PropertySpec property, string writer, string name, string value, string ns, List<string> helpers, string key)
+    {
+        var type = property.Type;
+        return type.Kind switch
+        {
+            TypeRefKind.String when !property.IsNullable => $"{writer}.WriteString({name}, {value});",
+            TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime
+                => $"__R::FactorialJsonWriter.Property{type.Kind}({writer}, {name}, {value});",
+            TypeRefKind.Json => $"__R::FactorialJsonWriter.PropertyElement({writer}, {name}, {value});",
+            _ when !property.IsNullable => null,
+            TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
+            TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, 1)});",
+            _ => null,
+        };
+    }
+
     private static string WriteItemHelper(TypeRef element, string ns, List<string> helpers, string key, int level)
     {
+        if (SharedItem(element, "Write", "ItemWriter") is { } shared)
+        {
+            return shared;
+        }
+
         var name = $"__WriteItem{key}_{level}";
         var body = WriteStatement(element, "writer", "item", ns, helpers, key, level + 1);
         helpers.Add($"private static void {name}(__J::Utf8JsonWriter writer, {CodeText.TypeName(element, ns)} item) {{ {body} }}");
         return name;
     }
+
+    /// <summary>
+    /// The shared delegate for items of <paramref name="element"/>: the runtime's for scalars, the converter's for
+    /// models and enums; <see langword="null"/> for nested lists, which get a helper method.
+    /// </summary>
+    private static string? SharedItem(TypeRef element, string verb, string member) => element.Kind switch
+    {
+        TypeRefKind.String => $"__R::FactorialJsonItems.{verb}String",
+        TypeRefKind.Int32 => $"__R::FactorialJsonItems.{verb}Int32",
+        TypeRefKind.Int64 => $"__R::FactorialJsonItems.{verb}Int64",
+        TypeRefKind.Double => $"__R::FactorialJsonItems.{verb}Double",
+        TypeRefKind.Boolean => $"__R::FactorialJsonItems.{verb}Boolean",
+        TypeRefKind.Date => $"__R::FactorialJsonItems.{verb}Date",
+        TypeRefKind.DateTime => $"__R::FactorialJsonItems.{verb}DateTime",
+        TypeRefKind.Json => $"__R::FactorialJsonItems.{verb}Element",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{element.Name}JsonConverter.Instance.{member}",
+        _ => null,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FactorialGen.Generator.Model;
 using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -87,21 +88,17 @@ internal static class ModelEmitter
             var type = $"__M::{model.Name}";
             writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> without reflection, tolerating unknown fields and loosely typed values.</summary>");
             writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"internal sealed class {model.Name}JsonConverter : __J::Serialization.JsonConverter<{type}>"))
+            using (writer.Block($"internal sealed class {model.Name}JsonConverter : __R::FactorialObjectConverter<{type}>"))
             {
+                // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands
+                // out the encoded name being written and names a missing field. Made before Instance, which takes it.
+                var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
+                writer.WriteLine($"private static readonly __R::FactorialJsonNames __Names = new({names});");
+                writer.WriteLine();
                 writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
                 writer.WriteLine();
-                var index = 0;
-                foreach (var property in model.Properties)
-                {
-                    writer.WriteLine($"private static readonly __J::JsonEncodedText __Name{index++} = __J::JsonEncodedText.Encode({CodeText.Literal(property.JsonName)});");
-                }
-
-                if (model.Properties.Count > 0)
-                {
-                    writer.WriteLine();
-                }
-
+                writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}, __Names) {{ }}");
+                writer.WriteLine();
                 var helpers = new List<string>();
                 ModelConverterWriter.EmitRead(writer, model, ns, type, helpers);
                 writer.WriteLine();
