@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using FactorialGen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FactorialGen.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/FactorialGen.Benchmarks -- generator [runs] [document…]</c>: runs the real
+/// generator through <see cref="CSharpGeneratorDriver"/> on the real documents in <c>../shared/specs</c> (one client
+/// over the whole document, as the build-cost consumer) and prints, per document: the first (cold, JIT) run, the median
+/// of fresh-driver runs (warm process, nothing cached), the median of a reused driver after an unrelated edit (what a
+/// compiler server with the generator cache or the IDE pays), the per-step breakdown, the compiler's parse of the
+/// generated sources, and a SHA-256 of every generated source (to check a change kept the text byte-identical).
+/// </summary>
+internal static class GeneratorCost
+{
+    public static int Run(string[] args)
+    {
+        var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 7;
+        var names = args.SkipWhile(a => int.TryParse(a, out _)).ToList();
+        if (names.Count == 0)
+        {
+            names = ["factorial-openapi-2026-07-01.json", "factorial-openapi-2024-10-01.json", "factorial-openapi-2026-07-01.yaml"];
+        }
+
+        var specs = SpecsDirectory();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(FactorialScope).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location)
+            .Distinct()
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+
+        foreach (var name in names)
+        {
+            var text = new FileText(Path.Combine(specs, name), File.ReadAllText(Path.Combine(specs, name)));
+            var client = CSharpSyntaxTree.ParseText($"namespace Bench; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"{name}\")] public partial class Hr;", parseOptions, path: "Hr.cs");
+            var compilation = CSharpCompilation.Create("Consumer", [client], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            GeneratorDriver Driver(bool track) => CSharpGeneratorDriver.Create(
+                [new FactorialClientGenerator().AsSourceGenerator()], [text], parseOptions, new Options(),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+            var stopwatch = Stopwatch.StartNew();
+            var first = Driver(track: false).RunGenerators(compilation);
+            var cold = stopwatch.Elapsed.TotalMilliseconds;
+            var firstResult = first.GetRunResult().Results.Single();
+
+            var fresh = new List<double>();
+            var generatorReported = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                stopwatch.Restart();
+                var driver = Driver(track: false).RunGenerators(compilation);
+                fresh.Add(stopwatch.Elapsed.TotalMilliseconds);
+                generatorReported.Add(driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+            }
+
+            var reused = new List<double>();
+            var warmDriver = Driver(track: false).RunGenerators(compilation);
+            for (var i = 0; i < runs; i++)
+            {
+                var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText($"class Unrelated{i} {{ }}", parseOptions, path: $"Unrelated{i}.cs"));
+                stopwatch.Restart();
+                warmDriver = warmDriver.RunGenerators(edited);
+                reused.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            // A new AdditionalText object with the same content (what csc creates for each compilation).
+            var sameContent = new List<double>();
+            AdditionalText current = text;
+            for (var i = 0; i < runs; i++)
+            {
+                var copy = new FileText(current.Path, current.GetText()!.ToString());
+                stopwatch.Restart();
+                warmDriver = warmDriver.ReplaceAdditionalText(current, copy).RunGenerators(compilation);
+                current = copy;
+                sameContent.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            var tracked = Driver(track: true).RunGenerators(compilation).GetRunResult().Results.Single();
+            var steps = tracked.TrackedSteps.Select(s => (s.Key, Ms: s.Value.Sum(x => x.ElapsedTime.TotalMilliseconds)))
+                .Concat(tracked.TrackedOutputSteps.Select(s => ("output:" + s.Key, s.Value.Sum(x => x.ElapsedTime.TotalMilliseconds))))
+                .ToList();
+
+            var sources = firstResult.GeneratedSources;
+            stopwatch.Restart();
+            foreach (var source in sources)
+            {
+                CSharpSyntaxTree.ParseText(source.SourceText, parseOptions, path: source.HintName);
+            }
+
+            var parse = stopwatch.Elapsed.TotalMilliseconds;
+
+            using var sha = SHA256.Create();
+            var bytes = 0L;
+            foreach (var source in sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+            {
+                var data = Encoding.UTF8.GetBytes(source.HintName + "\n" + source.SourceText + "\n");
+                bytes += data.Length;
+                sha.TransformBlock(data, 0, data.Length, null, 0);
+            }
+
+            sha.TransformFinalBlock([], 0, 0);
+            Console.WriteLine($"{name}: {sources.Length} files, {bytes} bytes, sha256 {Convert.ToHexString(sha.Hash!)[..16]}, diagnostics {firstResult.Diagnostics.Length}");
+            foreach (var diagnostic in firstResult.Diagnostics)
+            {
+                Console.WriteLine("  " + diagnostic);
+            }
+
+            Console.WriteLine($"  first run (cold JIT) {cold:F0} ms | fresh driver median {Median(fresh):F1} ms (generator ElapsedTime {Median(generatorReported):F1} ms) | reused driver, unrelated edit median {Median(reused):F2} ms | reused driver, new AdditionalText same content median {Median(sameContent):F2} ms");
+            Console.WriteLine($"  steps (one tracked fresh run): {string.Join(", ", steps.Select(s => $"{s.Item1} {s.Item2:F1}"))} ms; compiler parse of generated sources {parse:F0} ms");
+        }
+
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
+    private static string SpecsDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "specs");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No shared/specs directory above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class FileText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class Options() : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench" });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values([]);
+
+        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
