@@ -26,7 +26,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
             .Select(static (pair, cancellationToken) => DocumentText.From(pair.Left, cancellationToken))
             .WithTrackingName(StepNames.DocumentText)
-            .Select(static (document, cancellationToken) => OpenApiReader.Read(document.Path, document.Text, isBuiltIn: false, cancellationToken))
+            .Select(static (document, cancellationToken) => DocumentCache.Read(document.Path, document.Text, cancellationToken))
             .WithTrackingName(StepNames.ReadDocument);
         var allDocuments = documents.Collect();
 
