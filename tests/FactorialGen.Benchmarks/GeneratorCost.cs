@@ -27,8 +27,15 @@ internal static class GeneratorCost
 {
     public static int Run(string[] args)
     {
+        // --generator-from <FactorialGen.Generator.dll>: another build of the generator (e.g. of an older commit), for a before/after.
+        var at = Array.IndexOf(args, "--generator-from");
+        var from = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        args = from is null ? args : args.Where((_, i) => i != at && i != at + 1).ToArray();
+        var generator = from is null ? new FactorialClientGenerator() : LoadGenerator(from);
+        s_generatorAssembly = generator.GetType().Assembly;
+        Console.WriteLine($"generator: {s_generatorAssembly.Location}");
         var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 7;
-        var names = args.SkipWhile(a => int.TryParse(a, out _)).ToList();
+        var names = args.SkipWhile(a => int.TryParse(a, out _)).Where(a => a != "--read-only").ToList();
         if (names.Count == 0)
         {
             names = ["factorial-openapi-2026-07-01.json", "factorial-openapi-2024-10-01.json", "factorial-openapi-2026-07-01.yaml"];
@@ -44,13 +51,18 @@ internal static class GeneratorCost
             .ToImmutableArray();
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 
+        if (args.Contains("--read-only"))
+        {
+            return ReadOnly(names.Where(n => n != "--read-only").ToList(), specs, runs);
+        }
+
         foreach (var name in names)
         {
             var text = new FileText(Path.Combine(specs, name), File.ReadAllText(Path.Combine(specs, name)));
             var client = CSharpSyntaxTree.ParseText($"namespace Bench; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"{name}\")] public partial class Hr;", parseOptions, path: "Hr.cs");
             var compilation = CSharpCompilation.Create("Consumer", [client], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             GeneratorDriver Driver(bool track) => CSharpGeneratorDriver.Create(
-                [new FactorialClientGenerator().AsSourceGenerator()], [text], parseOptions, new Options(),
+                [generator.AsSourceGenerator()], [text], parseOptions, new Options(),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
             ClearDocumentCache();
@@ -154,9 +166,57 @@ internal static class GeneratorCost
         return string.Join(", ", steps.Select(s => $"{s.Name} {s.Ms:F1}")) + " ms";
     }
 
+    private static System.Reflection.Assembly? s_generatorAssembly;
+
+    /// <summary>Only the document read (OpenApiReader.Read, internal: by reflection), warm: the median of <paramref name="runs"/> reads after two.</summary>
+    private static int ReadOnly(List<string> names, string specs, int runs)
+    {
+        var read = s_generatorAssembly!.GetType("FactorialGen.Generator.Parsing.OpenApiReader", throwOnError: true)!
+            .GetMethod("Read", [typeof(string), typeof(SourceText), typeof(bool), typeof(CancellationToken)])!;
+        foreach (var name in names)
+        {
+            var path = Path.Combine(specs, name);
+            var text = new FileText(path, File.ReadAllText(path)).GetText()!;
+            var times = new List<double>();
+            var allocated = 0L;
+            for (var i = 0; i < runs + 2; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var stopwatch = Stopwatch.StartNew();
+                read.Invoke(null, [path, text, false, CancellationToken.None]);
+                if (i >= 2)
+                {
+                    times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+            }
+
+            Console.WriteLine($"{name}: OpenApiReader.Read median {Median(times):F1} ms (min {times.Min():F1}), allocated {allocated / 1048576.0:F1} MB per read");
+        }
+
+        return 0;
+    }
+
+    private static IIncrementalGenerator LoadGenerator(string path)
+    {
+        var context = new GeneratorLoadContext(Path.GetFullPath(path));
+        var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
+        return (IIncrementalGenerator)Activator.CreateInstance(assembly.GetType("FactorialGen.Generator.FactorialClientGenerator", throwOnError: true)!)!;
+    }
+
+    /// <summary>Loads the generator and YamlDotNet from beside it; Roslyn and the framework come from the host (as in csc).</summary>
+    private sealed class GeneratorLoadContext(string path) : System.Runtime.Loader.AssemblyLoadContext("generator-under-test")
+    {
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName assemblyName)
+        {
+            var candidate = Path.Combine(Path.GetDirectoryName(path)!, assemblyName.Name + ".dll");
+            return assemblyName.Name is "FactorialGen.Generator" or "YamlDotNet" && File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+        }
+    }
+
     /// <summary>Empties the generator's per-process document cache (internal: reached by reflection; absent in older generators).</summary>
     private static void ClearDocumentCache() =>
-        typeof(FactorialClientGenerator).Assembly.GetType("FactorialGen.Generator.Parsing.DocumentCache", throwOnError: false)?
+        s_generatorAssembly?.GetType("FactorialGen.Generator.Parsing.DocumentCache", throwOnError: false)?
             .GetMethod("Clear", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.Invoke(null, null);
 
     private static double Median(List<double> values)
