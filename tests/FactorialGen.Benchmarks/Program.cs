@@ -8,7 +8,7 @@ namespace FactorialGen.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/FactorialGen.Benchmarks -- --filter '*'</c> runs every benchmark; see
-/// docs/benchmarks.md. <c>sandbox-server</c> is the child process of <see cref="PagingBenchmarks"/>.
+/// docs/benchmarks.md. <c>generator</c> measures the source generator (see <see cref="GeneratorCost"/>); <c>sandbox-server</c> is the child process of <see cref="PagingBenchmarks"/>.
 /// </summary>
 public static class Program
 {
@@ -17,6 +17,11 @@ public static class Program
         if (args is ["sandbox-server", ..])
         {
             return await SandboxProcess.ServeAsync(args[1..]);
+        }
+
+        if (args is ["generator", ..])
+        {
+            return GeneratorCost.Run(args[1..]);
         }
 
         if (args is ["quick", ..])

@@ -34,7 +34,7 @@ public sealed class IncrementalTests
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int x; }", GeneratorHarness.ParseOptions)));
         var result = driver.GetRunResult().Results.Single();
 
-        foreach (var step in new[] { StepNames.ReadDocument, StepNames.FindTargets, StepNames.BuildClient, StepNames.SelectModels })
+        foreach (var step in new[] { StepNames.DocumentText, StepNames.ReadDocument, StepNames.FindTargets, StepNames.BuildClient, StepNames.SelectModels })
         {
             Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.Contains(output.Reason.ToString(), CachedOrUnchanged));
         }
@@ -69,6 +69,44 @@ public sealed class IncrementalTests
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         Assert.All(result.TrackedSteps[StepNames.ReadDocument].SelectMany(s => s.Outputs), output => Assert.Contains(output.Reason.ToString(), CachedOrUnchanged));
+    }
+
+    /// <summary>
+    /// What a compiler server with the generator cache (or an IDE) does on the next build: the cached driver gets new
+    /// AdditionalText objects with the same text and new options. The document is not read again and nothing is re-emitted.
+    /// </summary>
+    [Fact]
+    public void A_new_document_object_with_the_same_text_and_new_options_re_read_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation(Reports, Admin);
+        var original = GeneratorHarness.Document("/specs/factorial-small.json", SmallDocument);
+        var driver = GeneratorHarness.Driver([original]).RunGenerators(compilation);
+
+        var copy = GeneratorHarness.Document("/specs/factorial-small.json", new string(SmallDocument.ToCharArray()));
+        var result = driver.ReplaceAdditionalText(original, copy).WithUpdatedAnalyzerConfigOptions(GeneratorHarness.OptionsProvider())
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(result.TrackedSteps[StepNames.DocumentText].SelectMany(s => s.Outputs), output => Assert.Contains(output.Reason.ToString(), CachedOrUnchanged));
+        Assert.All(result.TrackedSteps[StepNames.ReadDocument].SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        foreach (var step in new[] { StepNames.BuildClient, StepNames.SelectModels })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.Contains(output.Reason.ToString(), CachedOrUnchanged));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Contains(output.Reason.ToString(), CachedOrUnchanged));
+    }
+
+    [Fact]
+    public void The_same_text_under_another_path_is_read_again()
+    {
+        var compilation = GeneratorHarness.Compilation(Admin);
+        var original = GeneratorHarness.Document("/specs/factorial-small.json", SmallDocument);
+        var driver = GeneratorHarness.Driver([original]).RunGenerators(compilation);
+
+        var moved = GeneratorHarness.Document("/other/factorial-small.json", SmallDocument);
+        var result = driver.ReplaceAdditionalText(original, moved).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[StepNames.ReadDocument].SelectMany(s => s.Outputs), o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New or IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]

@@ -24,8 +24,9 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var documents = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
-            .Select(static (pair, _) => pair.Left)
-            .Select(static (file, cancellationToken) => OpenApiReader.Read(file, cancellationToken))
+            .Select(static (pair, cancellationToken) => DocumentText.From(pair.Left, cancellationToken))
+            .WithTrackingName(StepNames.DocumentText)
+            .Select(static (document, cancellationToken) => DocumentCache.Read(document.Path, document.Text, cancellationToken))
             .WithTrackingName(StepNames.ReadDocument);
         var allDocuments = documents.Collect();
 

@@ -8,31 +8,68 @@ namespace FactorialGen.Generator.Emit;
 /// Writes indented C# line by line; <see cref="Block"/> opens a brace and closes it when disposed. One tab per level:
 /// indentation was a fifth of the full 2026-07-01 document's generated text with four spaces.
 /// </summary>
+/// <remarks>
+/// A full document makes hundreds of files, one writer each: the builder of a finished file is kept (one per thread, up
+/// to <see cref="MaxKeptCapacity"/> characters) for the next writer, so a file's text is written into one buffer rather
+/// than a growing chain of small ones.
+/// </remarks>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    /// <summary>The largest builder kept for reuse (512 KB of text): files above it (a full document's client) get a new one.</summary>
+    internal const int MaxKeptCapacity = 256 * 1024;
+
+    private const int InitialCapacity = 16 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_kept;
+
+    private StringBuilder? _builder;
+    private string? _text;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = t_kept ?? new StringBuilder(InitialCapacity);
+        t_kept = null;
+    }
+
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer's text was already taken.");
 
     public SourceWriter WriteLine(string line = "")
     {
+        var builder = Builder;
         if (line.Length > 0)
         {
-            _builder.Append('\t', _indent);
+            builder.Append('\t', _indent).Append(line);
         }
 
-        _builder.Append(line).Append('\n');
+        builder.Append('\n');
         return this;
     }
 
     /// <summary>Writes several lines (a raw fragment), indenting each at the current level.</summary>
     public SourceWriter WriteLines(string text)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        var start = 0;
+        while (true)
         {
-            WriteLine(line);
-        }
+            // The lines of the fragment split at LF, a CRLF counted as one LF (as text.Replace("\r\n", "\n").Split('\n')).
+            var end = text.IndexOf('\n', start);
+            var stop = end < 0 ? text.Length : end;
+            var length = stop - start;
+            if (end >= 0 && length > 0 && text[stop - 1] == '\r')
+            {
+                length--;
+            }
 
-        return this;
+            WriteLine(text.Substring(start, length));
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
     }
 
     public void Indent() => _indent++;
@@ -47,9 +84,30 @@ internal sealed class SourceWriter
         return new Closer(this, "}");
     }
 
-    public SourceText ToSourceText() => SourceText.From(_builder.ToString(), Encoding.UTF8);
+    /// <summary>The text written, as a source text; the writer takes no more lines after it.</summary>
+    public SourceText ToSourceText() => SourceText.From(Take(), Encoding.UTF8);
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString() => _text ?? Builder.ToString();
+
+    /// <summary>The text written; the builder goes back for the next writer on this thread.</summary>
+    private string Take()
+    {
+        if (_text is not null)
+        {
+            return _text;
+        }
+
+        var builder = Builder;
+        _text = builder.ToString();
+        _builder = null;
+        if (builder.Capacity <= MaxKeptCapacity)
+        {
+            builder.Clear();
+            t_kept = builder;
+        }
+
+        return _text;
+    }
 
     private sealed class Closer(SourceWriter writer, string close) : IDisposable
     {

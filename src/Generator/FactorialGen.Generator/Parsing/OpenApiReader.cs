@@ -33,6 +33,9 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, default, default, fileName, "the file could not be read"));
         }
 
+        // One copy of the text (a large document's SourceText builds a new string on each ToString()).
+        var content = text.ToString();
+
         // A YAML document becomes the JSON of the same document (YAML 1.2 core schema), then is read like any JSON one.
         var yaml = DocumentSelector.IsYaml(path) ? YamlDocumentConverter.Convert(text, cancellationToken) : null;
         if (yaml?.Problem is { } problem)
@@ -44,7 +47,7 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, new TextSpan(offset, 0), new LinePositionSpan(position, position), fileName, problem.Message));
         }
 
-        if (UnicodeCheck.FindLoneSurrogate(text.ToString()) is var invalid and >= 0)
+        if (UnicodeCheck.FindLoneSurrogate(content) is var invalid and >= 0)
         {
             var position = text.Lines.GetLinePosition(invalid);
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, new TextSpan(invalid, 1), new LinePositionSpan(position, position), fileName,
@@ -55,7 +58,7 @@ internal static class OpenApiReader
         try
         {
             var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 };
-            document = yaml is not null ? JsonDocument.Parse(yaml.Json, options) : JsonDocument.Parse(text.ToString(), options);
+            document = yaml is not null ? JsonDocument.Parse(yaml.Json, options) : JsonDocument.Parse(content.AsMemory(), options);
         }
         catch (JsonException ex)
         {
@@ -81,7 +84,7 @@ internal static class OpenApiReader
                 var reason = root.TryGetProperty("swagger", out var swagger)
                     ? $"it is Swagger {swagger.GetRawText().Trim('"')}; convert it to OpenAPI 3"
                     : openapi.ValueKind == JsonValueKind.String ? $"its version is '{openapi.GetString()}'" : "it has no 'openapi' version field";
-                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, "\"openapi\""), fileName, reason));
+                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, content, "\"openapi\""), fileName, reason));
             }
 
             var context = new ReadContext(path, fileName, text, diagnostics);
@@ -178,9 +181,9 @@ internal static class OpenApiReader
         return end > 0 ? message.Substring(0, end) : message.TrimEnd('.');
     }
 
-    private static (TextSpan Span, LinePositionSpan LineSpan) Locate(SourceText text, string needle)
+    private static (TextSpan Span, LinePositionSpan LineSpan) Locate(SourceText text, string content, string needle)
     {
-        var index = text.ToString().IndexOf(needle, StringComparison.Ordinal);
+        var index = content.IndexOf(needle, StringComparison.Ordinal);
         if (index < 0)
         {
             return (default, default);

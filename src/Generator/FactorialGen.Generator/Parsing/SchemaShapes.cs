@@ -23,18 +23,34 @@ internal static class SchemaShapes
         }
 
         // OpenAPI 3.1 type arrays such as ["string", "null"]: the first non-null type.
-        return type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String && t.GetString() != "null").Select(t => t.GetString()).FirstOrDefault()
-            : null;
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in type.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && !item.ValueEquals("null"))
+                {
+                    return item.GetString();
+                }
+            }
+        }
+
+        return null;
     }
+
+    private static readonly string[] DescriptionNames = ["description", "summary", "title"];
 
     public static string? Description(JsonElement schema)
     {
-        foreach (var name in new[] { "description", "summary", "title" })
+        if (schema.ValueKind != JsonValueKind.Object)
         {
-            if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            return null;
+        }
+
+        foreach (var name in DescriptionNames)
+        {
+            if (schema.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                return value.GetString()!.Trim();
+                return text.Trim();
             }
         }
 
@@ -48,10 +64,18 @@ internal static class SchemaShapes
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public static bool IsObjectSchema(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && ((TypeOf(schema) is "object" or null && schema.TryGetProperty("properties", out _)) || TypeOf(schema) == "object");
+        schema.ValueKind == JsonValueKind.Object && TypeOf(schema) is var type && (type == "object" || (type is null && schema.TryGetProperty("properties", out _)));
 
-    public static bool HasProperties(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && properties.EnumerateObject().Any();
+    public static bool HasProperties(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        using var enumerator = properties.EnumerateObject();
+        return enumerator.MoveNext();
+    }
 
     /// <summary><c>employees_employee</c> → <c>employee</c> when <c>employees</c> is an API namespace of the document.</summary>
     public static string StripNamespace(string key, IReadOnlyCollection<string> apiNamespaces)
@@ -63,12 +87,29 @@ internal static class SchemaShapes
     /// <summary>The element's JSON without insignificant whitespace: equal schemas give equal text.</summary>
     public static string Canonical(JsonElement element)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // One buffer and writer per thread, reset for each element (the 2024-10-01 document inlines every component,
+        // so this runs for thousands of objects); the text is decoded from the buffer without copying it first.
+        var buffer = t_canonicalBuffer ??= new MemoryStream();
+        buffer.SetLength(0);
+        var writer = t_canonicalWriter ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        element.WriteTo(writer);
+        writer.Flush();
+        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (buffer.Capacity > MaxKeptCanonicalBuffer)
         {
-            element.WriteTo(writer);
+            t_canonicalBuffer = null; // a huge schema: do not keep its buffer
+            t_canonicalWriter = null;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return text;
     }
+
+    private const int MaxKeptCanonicalBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_canonicalBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_canonicalWriter;
 }

@@ -50,7 +50,7 @@ internal static class ShapeDeduplicator
         for (var changed = true; changed;)
         {
             changed = false;
-            models = models.Select(m => m with { Properties = m.Properties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray() }).ToList();
+            models = models.ConvertAll(m => Rename(m, renames));
             foreach (var group in models.Where(m => inline.Contains(m.Name)).GroupBy(Shape, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 var kept = Kept(group.Select(m => m.Name));
@@ -81,19 +81,66 @@ internal static class ShapeDeduplicator
             renames[key] = target;
         }
 
-        var operations = document.Operations.Select(o => o with
+        var operations = new List<OperationSpec>(document.Operations.Count);
+        foreach (var operation in document.Operations)
         {
-            Parameters = o.Parameters.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
-            Body = o.Body is null ? null : Rename(o.Body, renames),
-            Response = o.Response is null ? null : Rename(o.Response, renames),
-        });
+            operations.Add(Rename(operation, renames));
+        }
+
+        var webhooks = new List<WebhookSpec>(document.Webhooks.Count);
+        foreach (var webhook in document.Webhooks)
+        {
+            var payload = Rename(webhook.Payload, renames);
+            webhooks.Add(ReferenceEquals(payload, webhook.Payload) ? webhook : webhook with { Payload = payload });
+        }
+
         return document with
         {
             Operations = operations.ToEquatableArray(),
             Models = models.ToEquatableArray(),
             Enums = enums.ToEquatableArray(),
-            Webhooks = document.Webhooks.Select(w => w with { Payload = Rename(w.Payload, renames) }).ToEquatableArray(),
+            Webhooks = webhooks.ToEquatableArray(),
         };
+    }
+
+    /// <summary>The model with renamed property types; the same instance when none of them changes.</summary>
+    private static ModelSpec Rename(ModelSpec model, Dictionary<string, string> renames)
+    {
+        var properties = model.Properties;
+        PropertySpec[]? changed = null;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var type = Rename(properties[i].Type, renames);
+            if (!ReferenceEquals(type, properties[i].Type))
+            {
+                changed ??= properties.AsImmutableArray().ToArray();
+                changed[i] = properties[i] with { Type = type };
+            }
+        }
+
+        return changed is null ? model : model with { Properties = changed.ToEquatableArray() };
+    }
+
+    /// <summary>The operation with renamed parameter, body and answer types; the same instance when none of them changes.</summary>
+    private static OperationSpec Rename(OperationSpec operation, Dictionary<string, string> renames)
+    {
+        var parameters = operation.Parameters;
+        ParameterSpec[]? changed = null;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var type = Rename(parameters[i].Type, renames);
+            if (!ReferenceEquals(type, parameters[i].Type))
+            {
+                changed ??= parameters.AsImmutableArray().ToArray();
+                changed[i] = parameters[i] with { Type = type };
+            }
+        }
+
+        var body = operation.Body is null ? null : Rename(operation.Body, renames);
+        var response = operation.Response is null ? null : Rename(operation.Response, renames);
+        return changed is null && ReferenceEquals(body, operation.Body) && ReferenceEquals(response, operation.Response)
+            ? operation
+            : operation with { Parameters = changed is null ? parameters : changed.ToEquatableArray(), Body = body, Response = response };
     }
 
     /// <summary>The longest run of whole PascalCase words every name ends with, or null when there is none.</summary>
@@ -123,10 +170,18 @@ internal static class ShapeDeduplicator
 
     private static string Describe(TypeRef type) => type.Kind == TypeRefKind.Array ? "[" + Describe(type.Element!) + "]" : type.Kind + ":" + type.Name;
 
-    private static TypeRef Rename(TypeRef type, Dictionary<string, string> renames) => type.Kind switch
+    /// <summary>The type with merged names replaced; the same instance when nothing in it is renamed.</summary>
+    private static TypeRef Rename(TypeRef type, Dictionary<string, string> renames)
     {
-        TypeRefKind.Array => TypeRef.ArrayOf(Rename(type.Element!, renames)),
-        TypeRefKind.Model or TypeRefKind.Enum when type.Name is not null && renames.TryGetValue(type.Name, out var kept) => type with { Name = kept },
-        _ => type,
-    };
+        switch (type.Kind)
+        {
+            case TypeRefKind.Array:
+                var element = Rename(type.Element!, renames);
+                return ReferenceEquals(element, type.Element) ? type : TypeRef.ArrayOf(element);
+            case TypeRefKind.Model or TypeRefKind.Enum when type.Name is not null && renames.TryGetValue(type.Name, out var kept):
+                return type with { Name = kept };
+            default:
+                return type;
+        }
+    }
 }
