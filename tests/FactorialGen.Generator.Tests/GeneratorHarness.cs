@@ -44,7 +44,7 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>New options with the given root namespace (a compiler server hands a cached driver new ones each build).</summary>
-    public static AnalyzerConfigOptionsProvider OptionsProvider(string? rootNamespace = "Acme") => new Options(rootNamespace);
+    public static AnalyzerConfigOptionsProvider OptionsProvider(string? rootNamespace = "Acme") => new Options(rootNamespace, globalOptions: null);
 
     public static Result Run(string source, params AdditionalText[] documents) => Run([source], documents);
 

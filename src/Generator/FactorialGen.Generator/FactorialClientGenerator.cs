@@ -21,11 +21,12 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
 
-        var documents = context.AdditionalTextsProvider
+        var documentTexts = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
             .Select(static (pair, cancellationToken) => DocumentText.From(pair.Left, cancellationToken))
-            .WithTrackingName(StepNames.DocumentText)
+            .WithTrackingName(StepNames.DocumentText);
+        var documents = documentTexts
             .Select(static (document, cancellationToken) => DocumentCache.Read(document.Path, document.Text, cancellationToken))
             .WithTrackingName(StepNames.ReadDocument);
         var allDocuments = documents.Collect();
@@ -54,10 +55,8 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         // <FactorialGenModelsAssembly>: the models compilation emits every document's models; the app's compilation
         // leaves out those a referenced models assembly holds (made from the same text).
         var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ModelsAssembly.IsModelsOnly(options.GlobalOptions));
-        var fingerprints = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
-            .Select(static (pair, cancellationToken) => new DocumentFingerprint(System.IO.Path.GetFileName(pair.Left.Path), ModelsAssembly.Fingerprint(pair.Left.GetText(cancellationToken) ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
+        var fingerprints = documentTexts
+            .Select(static (document, _) => new DocumentFingerprint(System.IO.Path.GetFileName(document.Path), ModelsAssembly.Fingerprint(document.Text ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
             .Collect();
         var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => ModelsAssembly.Provided(compilation, cancellationToken));
         var appModelSets = modelSets
