@@ -40,6 +40,11 @@ done
 
 work="$(mktemp -d /tmp/factorialgen-buildcost-XXXXXX)"
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Builds use the compiler server, as on a developer's machine (an environment may turn it off with UseSharedCompilation=false,
+# which would make every build a cold compiler); only the "cold" generator measurement asks for a cold csc. The server is
+# shut down at the end.
+export UseSharedCompilation=true
+trap 'dotnet build-server shutdown > /dev/null 2>&1 || true' EXIT
 version="0.0.0-buildcost.$(date +%s)"
 feed="$work/feed"
 echo "packing FactorialGen $version into $feed"
