@@ -16,11 +16,8 @@ namespace FactorialGen.Package.Tests;
 /// app must rebuild the app without compiling the library again.
 /// </summary>
 [Collection(PackAndConsumeTests.PackingCollection)]
-public sealed class ClientLibraryLayoutTests : IDisposable
+public sealed class ClientLibraryLayoutTests
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-layout-{Guid.NewGuid():N}");
-    private string? _localPackage;
-
     private const string LibraryClient = /* lang=c#-test */ """
         using FactorialGen;
 
@@ -68,30 +65,15 @@ public sealed class ClientLibraryLayoutTests : IDisposable
     [Fact]
     public async Task A_client_declared_in_its_own_library_is_used_from_the_app_with_scope_warnings_and_DI_and_an_app_edit_skips_the_library()
     {
-        var repository = DotNet.RepositoryRoot();
-        var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var library = Directory.CreateDirectory(Path.Combine(_work, "Hr")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(_work, "App")).FullName;
-        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}"; // fresh: the cache never serves a stale copy
-
-        var pack = await DotNet.RunAsync($"pack \"{Path.Combine(repository, "src", "Runtime", "FactorialGen.Runtime.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} --nologo", repository);
-        Assert.True(pack.ExitCode == 0, pack.Output);
-
-        await File.WriteAllTextAsync(Path.Combine(_work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="factorialgen-local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-layout-{Guid.NewGuid():N}"));
+        var library = Directory.CreateDirectory(Path.Combine(feed.Work, "Hr")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
+        await feed.WriteNuGetConfigAsync(feed.Work);
         var common = $"""
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                <RestoreAdditionalProjectFallbackFolders>{PackAndConsumeTests.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
+                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
             """;
         await File.WriteAllTextAsync(Path.Combine(library, "Hr.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -99,7 +81,7 @@ public sealed class ClientLibraryLayoutTests : IDisposable
             {common}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{version}" />
+                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -118,8 +100,7 @@ public sealed class ClientLibraryLayoutTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
         await File.WriteAllTextAsync(Path.Combine(app, "Edited.cs"), "internal static class Edited { public const int Value = 0; }");
 
-        var restoreHere = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-        _localPackage = Path.Combine(packages, "factorialgen", version);
+        var restoreHere = feed.RestoreHere;
         var build = await DotNet.RunAsync("build -c Release --nologo", app, restoreHere);
         Assert.True(build.ExitCode == 0, build.Output);
         var appProgram = Path.Combine(app, "Program.cs");
@@ -145,22 +126,5 @@ public sealed class ClientLibraryLayoutTests : IDisposable
             TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("from the library's client: Sam Sandbox; edit 1", run.Output, StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (_localPackage is not null && Directory.Exists(_localPackage))
-            {
-                Directory.Delete(_localPackage, recursive: true); // each run packs a new version: keep the local folder small
-            }
-
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a build server may still hold a file; the folder is in the temp directory
-        }
     }
 }

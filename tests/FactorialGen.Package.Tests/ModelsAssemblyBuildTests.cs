@@ -15,11 +15,8 @@ namespace FactorialGen.Package.Tests;
 /// compiles the models assembly again.
 /// </summary>
 [Collection(PackAndConsumeTests.PackingCollection)]
-public sealed class ModelsAssemblyBuildTests : IDisposable
+public sealed class ModelsAssemblyBuildTests
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-models-{Guid.NewGuid():N}");
-    private string? _localPackage;
-
     private const string AppProgram = /* lang=c#-test */ """
         using System;
         using System.Threading.Tasks;
@@ -44,24 +41,10 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
     [Fact]
     public async Task The_models_compile_into_their_own_assembly_once_and_the_app_runs_over_it_built_and_published()
     {
-        var repository = DotNet.RepositoryRoot();
-        var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(_work, "App")).FullName;
+        using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-models-{Guid.NewGuid():N}"));
+        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
         Directory.CreateDirectory(Path.Combine(app, "specs"));
-        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}";
-
-        var pack = await DotNet.RunAsync($"pack \"{Path.Combine(repository, "src", "Runtime", "FactorialGen.Runtime.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} --nologo", repository);
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        await File.WriteAllTextAsync(Path.Combine(_work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="factorialgen-local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await feed.WriteNuGetConfigAsync(feed.Work);
         await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -71,10 +54,10 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
                 <FactorialGenModelsAssembly>true</FactorialGenModelsAssembly>
-                <RestoreAdditionalProjectFallbackFolders>{PackAndConsumeTests.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
+                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{version}" />
+                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
                 <FactorialSpec Include="specs/factorial-mini.yaml" />
               </ItemGroup>
             </Project>
@@ -84,8 +67,7 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
         await File.WriteAllTextAsync(Path.Combine(app, "Edited.cs"), "internal static class Edited { public const int Value = 0; }");
 
-        var restoreHere = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-        _localPackage = Path.Combine(packages, "factorialgen", version);
+        var restoreHere = feed.RestoreHere;
         var build = await DotNet.RunAsync("build -c Release --nologo", app, restoreHere);
         Assert.True(build.ExitCode == 0, build.Output);
 
@@ -109,12 +91,12 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
         Assert.NotEqual(appWritten, File.GetLastWriteTimeUtc(appAssembly));
         Assert.Equal(modelsWritten, File.GetLastWriteTimeUtc(models));
 
-        var publish = await DotNet.RunAsync($"publish -c Release --no-restore --nologo -o \"{Path.Combine(_work, "published")}\"", app, restoreHere);
+        var publish = await DotNet.RunAsync($"publish -c Release --no-restore --nologo -o \"{Path.Combine(feed.Work, "published")}\"", app, restoreHere);
         Assert.True(publish.ExitCode == 0, publish.Output);
 
         await using var sandbox = await FactorialSandbox.StartAsync();
         var environment = new Dictionary<string, string> { ["FACTORIAL_BASE_URL"] = sandbox.BaseAddress.AbsoluteUri, ["FACTORIAL_API_KEY"] = sandbox.IssueApiKey() };
-        foreach (var output in new[] { Path.Combine(app, "bin", "Release", "net10.0"), Path.Combine(_work, "published") })
+        foreach (var output in new[] { Path.Combine(app, "bin", "Release", "net10.0"), Path.Combine(feed.Work, "published") })
         {
             var run = await DotNet.RunAsync($"\"{Path.Combine(output, "App.dll")}\"", app, environment, TimeSpan.FromMinutes(2));
             Assert.True(run.ExitCode == 0, run.Output);
@@ -126,22 +108,5 @@ public sealed class ModelsAssemblyBuildTests : IDisposable
         var afterDocument = await DotNet.RunAsync("build -c Release --no-restore --nologo", app, restoreHere);
         Assert.True(afterDocument.ExitCode == 0, afterDocument.Output);
         Assert.NotEqual(modelsWritten, File.GetLastWriteTimeUtc(models));
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (_localPackage is not null && Directory.Exists(_localPackage))
-            {
-                Directory.Delete(_localPackage, recursive: true);
-            }
-
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a build server may still hold a file; the folder is in the temp directory
-        }
     }
 }

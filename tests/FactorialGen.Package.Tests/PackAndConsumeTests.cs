@@ -132,7 +132,7 @@ public sealed class PackAndConsumeTests : IDisposable
     {
         var repository = DotNet.RepositoryRoot();
         var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
-        var globalPackages = GlobalPackagesFolder();
+        var globalPackages = LocalFeed.GlobalPackagesFolder();
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}"; // a fresh version: the package cache never serves a stale copy
@@ -160,15 +160,7 @@ public sealed class PackAndConsumeTests : IDisposable
             Assert.Contains("<repository type=\"git\"", metadata, StringComparison.Ordinal);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="factorialgen-local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await LocalFeed.WriteNuGetConfigAsync(consumer, feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -212,12 +204,6 @@ public sealed class PackAndConsumeTests : IDisposable
         Assert.Contains("API version: 2026-07-01", run.Output, StringComparison.Ordinal);
         Assert.Contains("refresh: no token (API key)", run.Output, StringComparison.Ordinal);
     }
-
-    /// <summary>The user's global packages folder: NUGET_PACKAGES, or ~/.nuget/packages.</summary>
-    internal static string GlobalPackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
-            ? Path.GetFullPath(set)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public sealed class TestingPackageTests : IDisposable
     {
         var repository = DotNet.RepositoryRoot();
         var packages = Directory.CreateDirectory(Path.Combine(repository, "artifacts", "package-tests", "packages")).FullName;
-        var globalPackages = PackAndConsumeTests.GlobalPackagesFolder();
+        var globalPackages = LocalFeed.GlobalPackagesFolder();
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}"; // fresh: the cache never serves a stale copy
@@ -51,15 +51,7 @@ public sealed class TestingPackageTests : IDisposable
             Assert.Contains("Microsoft.AspNetCore.App", metadata, StringComparison.Ordinal); // the consumer gets ASP.NET Core with it
         }
 
-        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="factorialgen-local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await LocalFeed.WriteNuGetConfigAsync(consumer, feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
