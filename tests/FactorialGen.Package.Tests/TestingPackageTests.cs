@@ -15,6 +15,7 @@ namespace FactorialGen.Package.Tests;
 /// and its call with a generated client must compile against the package and run. The package holds the sandbox and
 /// none of the generator. Restores go into the repository-local packages folder, like <see cref="PackAndConsumeTests"/>.
 /// </summary>
+[Collection(PackAndConsumeTests.PackingCollection)] // it packs src/Runtime too: never at once with the other packing tests
 public sealed class TestingPackageTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), $"factorialgen-testing-package-{Guid.NewGuid():N}");
