@@ -17,7 +17,7 @@ namespace FactorialGen.Analyzers.Tests;
 internal static class AnalyzerRunner
 {
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> RunAsync(
-        string source, bool withRuntime = true, string? editorConfig = null)
+        string source, bool withRuntime = true, string? editorConfig = null, string? globalConfig = null)
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -37,6 +37,11 @@ internal static class AnalyzerRunner
         if (editorConfig is not null)
         {
             solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(editorConfig), filePath: "/src/.editorconfig");
+        }
+
+        if (globalConfig is not null)
+        {
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From(globalConfig), filePath: "/src/.globalconfig");
         }
 
         var project = solution.GetProject(projectId)!;

@@ -56,4 +56,17 @@ public sealed class ScopeAnalyzerRegistrationTests
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
         Assert.Equal(1, telemetry.OperationBlockStartActionsCount);
     }
+
+    [Fact]
+    public async Task InTheModelsCompilation_RegistersNoOperationActions_DoesNotTrigger()
+    {
+        // The package's models compilation (FactorialGenModelsAssembly) sets this global option: it holds generated
+        // models only, so the analyzer must not pay for a pass over thousands of generated members.
+        var (diagnostics, telemetry) = await AnalyzerRunner.RunAsync(ClientSource, globalConfig: "is_global = true\nbuild_property.FactorialGenModelsOnly = true\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(1, telemetry.CompilationStartActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+    }
 }

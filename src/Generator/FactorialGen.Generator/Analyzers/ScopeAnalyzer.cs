@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using FactorialGen.Generator.Diagnostics;
+using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,6 +35,11 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
+            if (ModelsAssembly.IsModelsOnly(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                return; // The package's models compilation holds generated models only: no call to check, no work at all.
+            }
+
             var known = KnownSymbols.Create(start.Compilation);
             if (known is null)
             {
