@@ -20,6 +20,20 @@ public static partial class FactorialJsonWriter
         }
     }
 
+    /// <summary>Writes a required string property: a null <paramref name="value"/> is written as JSON null.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's encoded name.</param>
+    /// <param name="value">The value.</param>
+    /// <remarks>
+    /// One overload, for the generated converters: a call of <see cref="Utf8JsonWriter.WriteString(JsonEncodedText, string?)"/>
+    /// makes the compiler weigh its two dozen overloads at each of thousands of call sites.
+    /// </remarks>
+    public static void PropertyStringOrNull(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString(name, value);
+    }
+
     /// <summary>Writes a number property unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's encoded name.</param>

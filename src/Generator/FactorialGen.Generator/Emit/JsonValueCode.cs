@@ -60,15 +60,16 @@ internal static class JsonValueCode
 
     /// <summary>
     /// One statement writing <paramref name="property"/> (name and value, nothing when the value is null) through a
-    /// runtime property writer, or <see langword="null"/> where the caller writes name and value itself: a required
-    /// string (a null one stays a JSON null), model, enum or list.
+    /// runtime property writer (one overload each: <c>Utf8JsonWriter.WriteString</c>'s two dozen overloads cost the
+    /// compiler more than the call), or <see langword="null"/> where the caller writes name and value itself: a required
+    /// model, enum or list. A required string that is null stays a JSON null.
     /// </summary>
     internal static string? PropertyStatement(PropertySpec property, string writer, string name, string value, string ns, List<string> helpers, string key)
     {
         var type = property.Type;
         return type.Kind switch
         {
-            TypeRefKind.String when !property.IsNullable => $"{writer}.WriteString({name}, {value});",
+            TypeRefKind.String when !property.IsNullable => $"__R::FactorialJsonWriter.PropertyStringOrNull({writer}, {name}, {value});",
             TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime
                 => $"__R::FactorialJsonWriter.Property{type.Kind}({writer}, {name}, {value});",
             TypeRefKind.Json => $"__R::FactorialJsonWriter.PropertyElement({writer}, {name}, {value});",
