@@ -35,16 +35,17 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true, CSharpParseOptions? parseOptions = null, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+    /// <param name="fileOptions">Per additional file (by path), its <c>build_metadata.AdditionalFiles.*</c> values, as the generated editorconfig gives them.</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? documents = null, string? rootNamespace = "Acme", bool trackSteps = true, CSharpParseOptions? parseOptions = null, IReadOnlyDictionary<string, string>? globalOptions = null, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new FactorialClientGenerator().AsSourceGenerator()],
             documents ?? [],
             parseOptions ?? ParseOptions,
-            new Options(rootNamespace, globalOptions),
+            new Options(rootNamespace, globalOptions, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>New options with the given root namespace (a compiler server hands a cached driver new ones each build).</summary>
-    public static AnalyzerConfigOptionsProvider OptionsProvider(string? rootNamespace = "Acme") => new Options(rootNamespace, globalOptions: null);
+    public static AnalyzerConfigOptionsProvider OptionsProvider(string? rootNamespace = "Acme") => new Options(rootNamespace, globalOptions: null, fileOptions: null);
 
     public static Result Run(string source, params AdditionalText[] documents) => Run([source], documents);
 
@@ -91,14 +92,22 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class Options(string? rootNamespace, IReadOnlyDictionary<string, string>? globalOptions) : AnalyzerConfigOptionsProvider
+    private sealed class Options(string? rootNamespace, IReadOnlyDictionary<string, string>? globalOptions, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(Global(rootNamespace, globalOptions));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.Contains(".flagged.", StringComparison.Ordinal) ? new Values(new() { ["build_metadata.AdditionalFiles.FactorialSpec"] = "true" }) : Values.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            var values = fileOptions is not null && fileOptions.TryGetValue(textFile.Path, out var metadata) ? new Dictionary<string, string>(metadata) : [];
+            if (textFile.Path.Contains(".flagged.", StringComparison.Ordinal))
+            {
+                values["build_metadata.AdditionalFiles.FactorialSpec"] = "true";
+            }
+
+            return values.Count == 0 ? Values.Empty : new Values(values);
+        }
 
         private static Dictionary<string, string> Global(string? rootNamespace, IReadOnlyDictionary<string, string>? extra)
         {

@@ -31,6 +31,14 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.ReadDocument);
         var allDocuments = documents.Collect();
 
+        // The project's selection of each document: its FactorialSpec item's Resources / OmitUnknownOperations metadata.
+        var selections = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
+            .Select(static (pair, _) => SpecSelection.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
+            .WithTrackingName(StepNames.ReadSelection);
+        var allSelections = selections.Collect();
+
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.FactorialClientAttribute,
@@ -39,35 +47,35 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.FindTargets);
 
         var clients = targets
-            .Combine(allDocuments)
+            .Combine(allDocuments.Combine(allSelections))
             .Combine(rootNamespace)
-            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right, cancellationToken))
             .WithTrackingName(StepNames.BuildClient);
 
         var modelSets = targets
             .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty, UserMembers = EquatableArray<UserMember>.Empty })
             .Collect()
-            .Combine(allDocuments)
+            .Combine(allDocuments.Combine(allSelections))
             .Combine(rootNamespace)
-            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right, input.Right))
+            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
             .WithTrackingName(StepNames.SelectModels);
 
-        // <FactorialGenModelsAssembly>: the models compilation emits every document's models; the app's compilation
-        // leaves out those a referenced models assembly holds (made from the same text).
+        // <FactorialGenModelsAssembly>: the models compilation emits every document's models (those its item's selection
+        // reaches); the app's compilation leaves out those a referenced models assembly holds (same text, same selection).
         var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ModelsAssembly.IsModelsOnly(options.GlobalOptions));
         var fingerprints = documentTexts
             .Select(static (document, _) => new DocumentFingerprint(System.IO.Path.GetFileName(document.Path), ModelsAssembly.Fingerprint(document.Text ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
             .Collect();
         var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => ModelsAssembly.Provided(compilation, cancellationToken));
         var appModelSets = modelSets
-            .Combine(fingerprints.Combine(providedModels))
-            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left, input.Right.Right))
+            .Combine(fingerprints.Combine(allSelections).Combine(providedModels))
+            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right))
             .Select(static (input, _) => input.Left);
         var documentModelSets = allDocuments
-            .Combine(fingerprints)
+            .Combine(fingerprints.Combine(allSelections))
             .Combine(rootNamespace)
             .Combine(modelsOnly)
-            .SelectMany(static (input, _) => input.Right ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right) : ImmutableArray<(ModelSet Set, string Fingerprint)>.Empty);
+            .SelectMany(static (input, _) => input.Right ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left, input.Left.Left.Right.Left, input.Left.Left.Right.Right, input.Left.Right) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
 
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
         {
@@ -80,6 +88,9 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         // The models compilation leaves a document's diagnostics to the app's, which reports them once.
         context.RegisterSourceOutput(
             documents.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
+            DiagnosticReporter.Report);
+        context.RegisterSourceOutput(
+            selections.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
             DiagnosticReporter.Report);
         context.RegisterSourceOutput(appModelSets, ModelEmitter.Emit);
         context.RegisterSourceOutput(appModelSets, WebhookEmitter.Emit);

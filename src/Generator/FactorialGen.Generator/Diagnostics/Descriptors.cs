@@ -109,6 +109,17 @@ internal static class Descriptors
         "'{0}' is declared with OmitUnknownOperations = true but without Resources, so it keeps the whole document, unknown operations included; limit the client with Resources = ... or remove OmitUnknownOperations",
         GeneratorCategory, DiagnosticSeverity.Warning);
 
+    // The models assembly holds only the item's selection: a client reaching beyond it would miss models, so it is an error.
+    public static readonly DiagnosticDescriptor FG1016_ResourceOutsideSpecSelection = Create(
+        "FG1016", "Client resource scope outside the FactorialSpec item's Resources",
+        "'{0}' is declared with the resource scope {1}, which the FactorialSpec item of '{2}' does not select (its Resources are {3}), so the client gets none of its operations; add {1} to the item's Resources in the project file, or remove it from the client's Resources",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FG1017_UnknownSpecResource = Create(
+        "FG1017", "Unknown resource scope in a FactorialSpec item's Resources",
+        "The FactorialSpec item of '{0}' names '{1}' in its Resources, which is not a FactorialResourceScopes member, so it selects nothing; use member names such as Employees or TimeTracking, separated by ';' or ','",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");

@@ -6,14 +6,14 @@ namespace FactorialGen.Generator.Emit;
 
 /// <summary>
 /// The models compilation's record of what it holds (see <see cref="ModelsAssembly"/>): one
-/// <c>[assembly: AssemblyMetadata("FactorialGen.Models", "{namespace}|{fingerprint}")]</c> per document.
+/// <c>[assembly: AssemblyMetadata("FactorialGen.Models", "{namespace}|{fingerprint}|{selection}")]</c> per document.
 /// </summary>
 internal static class ModelsAssemblyEmitter
 {
-    public static void Emit(SourceProductionContext context, (ModelSet Set, string Fingerprint) entry)
+    public static void Emit(SourceProductionContext context, (ModelSet Set, string Entry) entry)
     {
         var writer = CodeText.Start(modelNamespace: null)
-            .WriteLine($"[assembly: __S::Reflection.AssemblyMetadata({CodeText.Literal(ModelsAssembly.MetadataKey)}, {CodeText.Literal(ModelsAssembly.Entry(entry.Set.Namespace, entry.Fingerprint))})]");
+            .WriteLine($"[assembly: __S::Reflection.AssemblyMetadata({CodeText.Literal(ModelsAssembly.MetadataKey)}, {CodeText.Literal(entry.Entry)})]");
         context.AddSource($"{entry.Set.Namespace}.FactorialModels.g.cs", writer.ToSourceText());
     }
 }

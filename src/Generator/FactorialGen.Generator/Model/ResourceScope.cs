@@ -53,7 +53,10 @@ internal enum AccessScope
 internal static class ResourceScopeNames
 {
     /// <summary>Every resource scope.</summary>
-    public const ResourceScope All = (ResourceScope)((1L << 27) - 1);
+    public const ResourceScope All = (ResourceScope)((1L << Count) - 1);
+
+    /// <summary>How many resource scopes there are (bits 0 to <c>Count - 1</c>).</summary>
+    public const int Count = 27;
 
     /// <summary>The C# expression naming <paramref name="scope"/> in emitted code, e.g. <c>__F::FactorialResourceScopes.Employees</c>.</summary>
     public static string Expression(ResourceScope scope)
@@ -64,7 +67,7 @@ internal static class ResourceScopeNames
         }
 
         var text = new System.Text.StringBuilder();
-        for (var bit = 0; bit < 27; bit++)
+        for (var bit = 0; bit < Count; bit++)
         {
             var one = (ResourceScope)(1L << bit);
             if ((scope & one) != 0)

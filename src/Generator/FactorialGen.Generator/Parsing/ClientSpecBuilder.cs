@@ -8,12 +8,15 @@ using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Parsing;
 
-/// <summary>Joins a client with its document and keeps the operations its declared scope and resource scopes allow.</summary>
+/// <summary>
+/// Joins a client with its document and keeps the operations its declared scope and resource scopes allow, within the
+/// project's selection of the document (its FactorialSpec item's <c>Resources</c>, <see cref="SpecSelection"/>).
+/// </summary>
 internal static class ClientSpecBuilder
 {
     public const string DefaultRootNamespace = "FactorialGen.Generated";
 
-    public static Result<ClientSpec> Build(ClientTarget target, ImmutableArray<Result<ApiDocumentSpec>> documents, string? rootNamespace, CancellationToken cancellationToken)
+    public static Result<ClientSpec> Build(ClientTarget target, ImmutableArray<Result<ApiDocumentSpec>> documents, ImmutableArray<DocumentSelection> selections, string? rootNamespace, CancellationToken cancellationToken)
     {
         if (!target.IsValid)
         {
@@ -34,16 +37,24 @@ internal static class ClientSpecBuilder
             return new Result<ClientSpec>(null, target.Diagnostics); // the document's own diagnostics say why
         }
 
+        var selection = SpecSelection.Find(target.SpecFileName, selections);
+        var declaration = SpecSelection.Apply(target.Declaration, selection);
+        var diagnostics = target.Diagnostics;
+        if (SpecSelection.OutsideDiagnostic(target, selection) is { } outside)
+        {
+            diagnostics = diagnostics.Concat(new[] { outside }).ToEquatableArray();
+        }
+
         var kept = new List<OperationSpec>();
         var omitted = new List<OperationSpec>();
         foreach (var operation in document.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            (ClientSelection.Allows(target.Declaration, operation) ? kept : omitted).Add(operation);
+            (ClientSelection.Allows(declaration, operation) ? kept : omitted).Add(operation);
         }
 
         // A client limited by resource scopes sees the webhook events its operations reach (the model set holds them).
-        var hasWebhooks = target.Declaration.Resources == ResourceScope.None
+        var hasWebhooks = declaration.Resources == ResourceScope.None
             ? document.Webhooks.Count > 0
             : ClientSelection.Reached(document, kept).Webhooks.Count > 0;
 
@@ -51,11 +62,11 @@ internal static class ClientSpecBuilder
         taken.AddRange(ClassNameTaken(target, kept));
         if (taken.Count > 0)
         {
-            return new Result<ClientSpec>(null, target.Diagnostics.Concat(taken).ToEquatableArray());
+            return new Result<ClientSpec>(null, diagnostics.Concat(taken).ToEquatableArray());
         }
 
-        var spec = new ClientSpec(target.Declaration, ModelNamespace(document, rootNamespace, documents), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), hasWebhooks);
-        return new Result<ClientSpec>(spec, ApiVersionLifecycle.Check(target, document, target.Diagnostics));
+        var spec = new ClientSpec(declaration, ModelNamespace(document, rootNamespace, documents), document.ApiVersion, kept.ToEquatableArray(), omitted.ToEquatableArray(), hasWebhooks);
+        return new Result<ClientSpec>(spec, ApiVersionLifecycle.Check(target, document, diagnostics));
     }
 
     /// <summary>FG1010 for each member the user declared with a name the generated client needs.</summary>
@@ -113,8 +124,11 @@ internal static class ClientSpecBuilder
         }
     }
 
-    /// <summary>The models of each document that at least one valid client uses (only those its clients' operations reach when every one is limited by resource scopes).</summary>
-    public static ImmutableArray<ModelSet> ModelSets(ImmutableArray<ClientTarget> targets, ImmutableArray<Result<ApiDocumentSpec>> documents, string? rootNamespace)
+    /// <summary>
+    /// The models of each document that at least one valid client uses (only those its clients' operations reach when
+    /// every one is limited by resource scopes, their own or the project's selection of the document).
+    /// </summary>
+    public static ImmutableArray<ModelSet> ModelSets(ImmutableArray<ClientTarget> targets, ImmutableArray<Result<ApiDocumentSpec>> documents, ImmutableArray<DocumentSelection> selections, string? rootNamespace)
     {
         var sets = new List<ModelSet>();
         foreach (var group in targets.Where(t => t.IsValid).GroupBy(t => t.SpecFileName?.ToUpperInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -122,7 +136,8 @@ internal static class ClientSpecBuilder
             var document = Find(group.First().SpecFileName, documents, out _);
             if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
             {
-                var needed = ClientSelection.For(document, group.Select(t => t.Declaration));
+                var selection = SpecSelection.Find(group.First().SpecFileName, selections);
+                var needed = ClientSelection.For(document, group.Select(t => SpecSelection.Apply(t.Declaration, selection)));
                 sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace, documents), group.Any(t => t.IsPublic)));
             }
         }

@@ -15,10 +15,13 @@ namespace FactorialGen.Generator.Parsing;
 /// The models of a document compiled into an assembly of their own (<c>&lt;FactorialGenModelsAssembly&gt;true&lt;/FactorialGenModelsAssembly&gt;</c>):
 /// the package's targets compile the FactorialSpec documents' models, JSON converters and metadata once, with
 /// <c>build_property.FactorialGenModelsOnly = true</c>, into <c>$(AssemblyName).FactorialModels.dll</c>, and the app's
-/// compilation references it. That assembly says which models it holds with
-/// <c>[assembly: AssemblyMetadata("FactorialGen.Models", "{namespace}|{fingerprint}")]</c>; the app's generator then
-/// emits its clients only, over those types — unless the fingerprint of the document's text differs (a stale assembly,
-/// e.g. in the editor before the next build), when it emits the models itself as without the option.
+/// compilation references it. A document whose FactorialSpec item has <c>Resources</c> (<see cref="SpecSelection"/>)
+/// contributes only the models that selection reaches, chosen by <see cref="ClientSelection"/> as for a client declared
+/// with it. That assembly says which models it holds with
+/// <c>[assembly: AssemblyMetadata("FactorialGen.Models", "{namespace}|{fingerprint}|{selection}")]</c> (selection:
+/// <see cref="DocumentSelection.Text"/>); the app's generator then emits its clients only, over those types — unless the
+/// fingerprint of the document's text or the selection differs (a stale assembly, e.g. in the editor before the next
+/// build), when it emits the models itself as without the option.
 /// </summary>
 internal static class ModelsAssembly
 {
@@ -49,7 +52,7 @@ internal static class ModelsAssembly
         return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The <c>{namespace}|{fingerprint}</c> values of the models assemblies the compilation references.</summary>
+    /// <summary>The <c>{namespace}|{fingerprint}|{selection}</c> values of the models assemblies the compilation references.</summary>
     public static EquatableArray<string> Provided(Compilation compilation, CancellationToken cancellationToken)
     {
         var found = new List<string>();
@@ -76,9 +79,12 @@ internal static class ModelsAssembly
         return new EquatableArray<string>(found.ToImmutableArray());
     }
 
-    /// <summary>In the models compilation: every document's models, public, in the namespace the app's clients use.</summary>
-    public static ImmutableArray<(ModelSet Set, string Fingerprint)> DocumentModelSets(
-        ImmutableArray<Result<ApiDocumentSpec>> documents, ImmutableArray<DocumentFingerprint> fingerprints, string? rootNamespace)
+    /// <summary>
+    /// In the models compilation: every document's models (only those the project's selection of it reaches), public,
+    /// in the namespace the app's clients use, each with the entry that records it.
+    /// </summary>
+    public static ImmutableArray<(ModelSet Set, string Entry)> DocumentModelSets(
+        ImmutableArray<Result<ApiDocumentSpec>> documents, ImmutableArray<DocumentFingerprint> fingerprints, ImmutableArray<DocumentSelection> selections, string? rootNamespace)
     {
         var sets = ImmutableArray.CreateBuilder<(ModelSet, string)>();
         foreach (var document in documents.Select(d => d.Value).OfType<ApiDocumentSpec>().OrderBy(d => d.FileName, StringComparer.OrdinalIgnoreCase))
@@ -86,18 +92,25 @@ internal static class ModelsAssembly
             var fingerprint = fingerprints.FirstOrDefault(f => string.Equals(f.FileName, document.FileName, StringComparison.OrdinalIgnoreCase));
             if (fingerprint is not null)
             {
-                sets.Add((new ModelSet(document, ClientSpecBuilder.ModelNamespace(document, rootNamespace, documents), IsPublic: true), fingerprint.Value));
+                var selection = SpecSelection.Find(document.FileName, selections);
+                var selected = selection is null ? document : ClientSelection.For(document, new[] { SpecSelection.ModelsDeclaration(selection) });
+                var @namespace = ClientSpecBuilder.ModelNamespace(document, rootNamespace, documents);
+                sets.Add((new ModelSet(selected, @namespace, IsPublic: true), Entry(@namespace, fingerprint.Value, selection)));
             }
         }
 
         return sets.ToImmutable();
     }
 
-    /// <summary>The value a models assembly records for <paramref name="set"/>.</summary>
-    public static string Entry(string @namespace, string fingerprint) => @namespace + "|" + fingerprint;
+    /// <summary>The value a models assembly records for a document's models: <c>{namespace}|{fingerprint}|{selection}</c>.</summary>
+    public static string Entry(string @namespace, string fingerprint, DocumentSelection? selection) =>
+        @namespace + "|" + fingerprint + "|" + (selection?.Text ?? "*");
 
-    /// <summary>Whether a referenced models assembly holds <paramref name="set"/>'s models, made from the same text.</summary>
-    public static bool IsProvided(ModelSet set, ImmutableArray<DocumentFingerprint> fingerprints, EquatableArray<string> provided)
+    /// <summary>
+    /// Whether a referenced models assembly holds <paramref name="set"/>'s models, made from the same text with the same
+    /// selection (an assembly made with another selection may lack models the app needs, or hold others: never used).
+    /// </summary>
+    public static bool IsProvided(ModelSet set, ImmutableArray<DocumentFingerprint> fingerprints, ImmutableArray<DocumentSelection> selections, EquatableArray<string> provided)
     {
         if (provided.Count == 0)
         {
@@ -105,7 +118,7 @@ internal static class ModelsAssembly
         }
 
         var fingerprint = fingerprints.FirstOrDefault(f => string.Equals(f.FileName, set.Document.FileName, StringComparison.OrdinalIgnoreCase));
-        return fingerprint is not null && provided.Contains(Entry(set.Namespace, fingerprint.Value));
+        return fingerprint is not null && provided.Contains(Entry(set.Namespace, fingerprint.Value, SpecSelection.Find(set.Document.FileName, selections)));
     }
 }
 

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using FactorialGen.Generator.Diagnostics;
+using FactorialGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FactorialGen.Generator.Parsing;
+
+/// <summary>
+/// The project's selection of a document, from its item: <c>&lt;FactorialSpec Include="x.json" Resources="Employees;TimeTracking"
+/// OmitUnknownOperations="true" /&gt;</c> (names of <c>FactorialResourceScopes</c> members, any case, separated by
+/// <c>;</c> or <c>,</c>). The package's targets pass the metadata on as <c>FactorialResources</c> and
+/// <c>FactorialOmitUnknownOperations</c> of the AdditionalFiles item. A client of the document without its own
+/// <c>Resources</c> gets the item's; one with its own keeps them, limited to the item's (a resource outside it is FG1016).
+/// </summary>
+internal static class SpecSelection
+{
+    /// <summary>The AdditionalFiles metadata holding the item's <c>Resources</c>.</summary>
+    public const string ResourcesMetadata = "build_metadata.AdditionalFiles.FactorialResources";
+
+    /// <summary>The AdditionalFiles metadata holding the item's <c>OmitUnknownOperations</c>.</summary>
+    public const string OmitUnknownMetadata = "build_metadata.AdditionalFiles.FactorialOmitUnknownOperations";
+
+    private static readonly char[] Separators = [';', ','];
+
+    public static DocumentSelection Read(string path, AnalyzerConfigOptions options)
+    {
+        var fileName = Path.GetFileName(path);
+        var resources = ResourceScope.None;
+        var diagnostics = new List<DiagnosticInfo>();
+        if (options.TryGetValue(ResourcesMetadata, out var text) && text is not null)
+        {
+            foreach (var part in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = part.Trim();
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                var scope = Parse(name);
+                if (scope == ResourceScope.None)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1017_UnknownSpecResource, path, default, default, fileName, name));
+                }
+
+                resources |= scope;
+            }
+        }
+
+        var omitUnknown = options.TryGetValue(OmitUnknownMetadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return new DocumentSelection(fileName, resources, omitUnknown && resources != ResourceScope.None, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The single resource scope named <paramref name="name"/> (any case), or <see cref="ResourceScope.None"/>.</summary>
+    public static ResourceScope Parse(string name)
+    {
+        for (var bit = 0; bit < ResourceScopeNames.Count; bit++)
+        {
+            var one = (ResourceScope)(1L << bit);
+            if (string.Equals(one.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return one;
+            }
+        }
+
+        return ResourceScope.None;
+    }
+
+    /// <summary>The selection of the document named <paramref name="fileName"/>, or <c>null</c> (the built-in document, or no item metadata).</summary>
+    public static DocumentSelection? Find(string? fileName, ImmutableArray<DocumentSelection> selections)
+    {
+        if (fileName is null || selections.IsDefault)
+        {
+            return null;
+        }
+
+        foreach (var selection in selections)
+        {
+            if (selection.IsLimited && string.Equals(selection.FileName, fileName, StringComparison.OrdinalIgnoreCase))
+            {
+                return selection;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The declaration a client of the document behaves as: without its own <c>Resources</c> it gets the item's; with
+    /// them it keeps those within the item's (all of the item's when none is). Unknown operations are left out when
+    /// either the client or the item says so.
+    /// </summary>
+    public static ClientDeclaration Apply(ClientDeclaration declaration, DocumentSelection? selection)
+    {
+        if (selection is null || !selection.IsLimited)
+        {
+            return declaration;
+        }
+
+        var within = declaration.Resources & selection.Resources;
+        return declaration with
+        {
+            Resources = within == ResourceScope.None ? selection.Resources : within,
+            OmitUnknownOperations = declaration.OmitUnknownOperations || selection.OmitUnknownOperations,
+        };
+    }
+
+    /// <summary>The client's own resource scopes the item's selection leaves out (FG1016 when not none).</summary>
+    public static ResourceScope Outside(ClientDeclaration declaration, DocumentSelection? selection) =>
+        selection is null || !selection.IsLimited ? ResourceScope.None : declaration.Resources & ~selection.Resources;
+
+    /// <summary>FG1016 at the client's attribute, when its own <c>Resources</c> go beyond the item's.</summary>
+    public static DiagnosticInfo? OutsideDiagnostic(ClientTarget target, DocumentSelection? selection)
+    {
+        var outside = Outside(target.Declaration, selection);
+        if (outside == ResourceScope.None || selection is null)
+        {
+            return null;
+        }
+
+        return target.AttributeLocation with
+        {
+            Id = Descriptors.FG1016_ResourceOutsideSpecSelection.Id,
+            Arguments = new[] { target.Declaration.Name, Names(outside), selection.FileName, Names(selection.Resources) }.ToEquatableArray(),
+        };
+    }
+
+    /// <summary>The declaration the models compilation selects with: every operation of the item's resource scopes, read and write.</summary>
+    public static ClientDeclaration ModelsDeclaration(DocumentSelection selection) =>
+        new(string.Empty, "FactorialModels", EquatableArray<string>.Empty, AccessScope.ReadWrite, selection.Resources, selection.OmitUnknownOperations);
+
+    /// <summary>Member names of <paramref name="scope"/> in bit order, joined by <c>;</c> as in the item's metadata.</summary>
+    public static string Names(ResourceScope scope)
+    {
+        var names = new List<string>();
+        for (var bit = 0; bit < ResourceScopeNames.Count; bit++)
+        {
+            var one = (ResourceScope)(1L << bit);
+            if ((scope & one) != 0)
+            {
+                names.Add(one.ToString());
+            }
+        }
+
+        return string.Join(";", names);
+    }
+}
