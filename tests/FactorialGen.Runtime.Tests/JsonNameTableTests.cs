@@ -43,6 +43,46 @@ public sealed class JsonNameTableTests
     }
 
     [Fact]
+    public void ReadNextField_walks_the_fields_of_an_object_and_stops_at_its_end()
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("""[{"name":"a","unknown":{"id":9},"\u0069d":7,"cd":[1,2]},"after"]"""));
+        Assert.True(reader.Read());
+        Assert.True(reader.Read()); // the object's start, as a converter gets it
+        var seen = new System.Collections.Generic.List<(int Position, string Value)>();
+        var position = -1;
+        while (Names.ReadNextField(ref reader, ref position))
+        {
+            if (position < 0)
+            {
+                reader.Skip();
+            }
+
+            seen.Add((position, position < 0 ? "skipped" : Encoding.UTF8.GetString(reader.ValueSpan)));
+            if (position == 4)
+            {
+                reader.Skip(); // the array
+            }
+        }
+
+        Assert.Equal([(1, "a"), (-1, "skipped"), (0, "7"), (4, "[")], seen);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+        Assert.True(reader.Read());
+        Assert.Equal("after", reader.GetString()); // nothing past the object was read
+    }
+
+    [Fact]
+    public void ReadNextField_on_an_empty_object_reads_no_field()
+    {
+        var reader = new Utf8JsonReader("{}"u8);
+        Assert.True(reader.Read());
+        var position = -1;
+
+        Assert.False(Names.ReadNextField(ref reader, ref position));
+        Assert.Equal(-1, position);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+    }
+
+    [Fact]
     public void A_repeated_name_answers_its_first_position()
     {
         var names = new FactorialJsonNames("a", "b", "a");

@@ -57,9 +57,9 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 			bool? __v4 = default;
 			__J::JsonElement? __v5 = default;
 			var __at = -1;
-			while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)
+			while (__Names.ReadNextField(ref reader, ref __at))
 			{
-				switch (__at = __Names.ReadName(ref reader, __at + 1))
+				switch (__at)
 				{
 					case 0: __v0 = __R::FactorialJsonReader.ReadInt64(ref reader); break;
 					case 1: __v1 = __R::FactorialJsonReader.ReadDate(ref reader); break;

@@ -19,23 +19,24 @@ internal static class ModelConverterWriter
                 writer.WriteLine($"{CodeText.ConverterTypeName(property.Type, ns)} __v{index++} = default;");
             }
 
-            if (model.Properties.Count > 0)
+            if (model.Properties.Count == 0)
             {
-                writer.WriteLine("var __at = -1;");
-            }
-
-            using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
-            {
-                if (model.Properties.Count == 0)
+                using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
                 {
                     writer.WriteLine("reader.Read();");
                     writer.WriteLine("reader.Skip();");
                 }
-                else
+            }
+            else
+            {
+                writer.WriteLine("var __at = -1;");
+
+                // The runtime's name table moves to the next field and finds it: the one after the last found first
+                // (answers list fields in the document's order), then the candidates of its byte length; escaped names
+                // unescaped. It leaves the reader on the value. One call: less for the compiler to bind per converter.
+                using (writer.Block("while (__Names.ReadNextField(ref reader, ref __at))"))
                 {
-                    // The runtime's name table finds the field: the one after the last found first (answers list
-                    // fields in the document's order), then the candidates of its byte length; escaped names unescaped. It moves on to the value.
-                    using (writer.Block("switch (__at = __Names.ReadName(ref reader, __at + 1))"))
+                    using (writer.Block("switch (__at)"))
                     {
                         index = 0;
                         foreach (var property in model.Properties)
