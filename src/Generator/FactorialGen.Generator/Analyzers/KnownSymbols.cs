@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,9 +19,10 @@ internal sealed partial class KnownSymbols
     private readonly ConcurrentDictionary<ISymbol, ScopeValue?> _declaredScopes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ScopeValue?> _declaredReturnScopes = new(SymbolEqualityComparer.Default);
 
-    private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation)
+    private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation, ImmutableArray<DocumentSelection> selections)
     {
         Compilation = compilation;
+        Selections = selections;
         ClientAttribute = clientAttribute;
         OperationAttribute = operationAttribute;
         TokenScopeAttribute = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenScopeAttribute);
@@ -40,6 +43,9 @@ internal sealed partial class KnownSymbols
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The project's selections of its documents that limit them (FactorialSpec item metadata), read once per compilation.</summary>
+    public ImmutableArray<DocumentSelection> Selections { get; }
 
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
@@ -78,12 +84,15 @@ internal sealed partial class KnownSymbols
     /// <summary>
     /// Resolves the runtime's types, or returns <see langword="null"/> when the compilation does not reference the
     /// runtime (no <c>FactorialClientAttribute</c> or <c>FactorialOperationAttribute</c>): then nothing is analyzed.
+    /// <paramref name="selections"/> are the project's selections of its documents (<see cref="SpecSelection.ReadLimited"/>).
     /// </summary>
-    public static KnownSymbols? Create(Compilation compilation)
+    public static KnownSymbols? Create(Compilation compilation, ImmutableArray<DocumentSelection> selections = default)
     {
         var client = compilation.GetTypeByMetadataName(KnownNames.FactorialClientAttribute);
         var operation = compilation.GetTypeByMetadataName(KnownNames.FactorialOperationAttribute);
-        return client is null || operation is null ? null : new KnownSymbols(client, operation, compilation);
+        return client is null || operation is null
+            ? null
+            : new KnownSymbols(client, operation, compilation, selections.IsDefault ? ImmutableArray<DocumentSelection>.Empty : selections);
     }
 
     /// <summary>Whether the operation may lead to a report, so a method without any is never analyzed.</summary>
@@ -170,7 +179,8 @@ internal sealed partial class KnownSymbols
                     attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int scope)
                 {
                     // The outermost client wins, as the generator nests groups inside the client it declares.
-                    found = new ClientInfo(current, scope, NamedResources(attribute, "Resources"), isRoot: SymbolEqualityComparer.Default.Equals(current, t));
+                    found = new ClientInfo(current, scope, NamedResources(attribute, "Resources"), NamedFlag(attribute, "OmitUnknownOperations"),
+                        SelectionOf(current, attribute), isRoot: SymbolEqualityComparer.Default.Equals(current, t));
                 }
             }
         }
