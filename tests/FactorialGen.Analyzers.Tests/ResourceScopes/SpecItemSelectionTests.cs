@@ -191,20 +191,47 @@ public sealed class SpecItemSelectionTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task AddTokenResourceScopeFix_ClientNarrowedByTheItem_AddsTheItemsMissingResourceScope()
+    {
+        const string body = /* lang=c#-test */ """
+            class Job
+            {
+                HrItem Create(string access) =>
+                    new HrItem({|FG0005:FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees)|});
+            }
+            """;
+        const string fixedBody = /* lang=c#-test */ """
+            class Job
+            {
+                HrItem Create(string access) =>
+                    new HrItem(FactorialToken.FromAccessToken(access, FactorialScope.ReadWrite, FactorialResourceScopes.Employees | FactorialResourceScopes.TimeTracking));
+            }
+            """;
+        var test = new ScopeCodeFixTest<ScopeAnalyzer, AddTokenResourceScopeCodeFixProvider>(
+            Usings + body, Usings + fixedBody, AddTokenResourceScopeCodeFixProvider.EquivalenceKey);
+        AddItem(test.TestState, Declarations);
+        AddItem(test.FixedState, Declarations);
+        await test.RunAsync();
+    }
+
     /// <summary>A DeclareClientResources fix test with the item (Employees;TimeTracking) in both states; the item clients' declarations may change.</summary>
     private static ScopeCodeFixTest<ScopeAnalyzer, DeclareClientResourcesCodeFixProvider> CodeFix(string body, string fixedDeclarations)
     {
         var test = new ScopeCodeFixTest<ScopeAnalyzer, DeclareClientResourcesCodeFixProvider>(
             Usings + body, Usings + body, DeclareClientResourcesCodeFixProvider.EquivalenceKey);
-        foreach (var (state, declarations) in new[] { (test.TestState, Declarations), (test.FixedState, fixedDeclarations) })
-        {
-            ResourceClients.AddTo(state);
-            state.Sources.Add((DeclarationsPath, declarations));
-            state.Sources.Add((GeneratedPath, Generated));
-            state.AdditionalFiles.Add((DocumentPath, "{}"));
-            state.AnalyzerConfigFiles.Add(("/.globalconfig", ItemConfig(EmployeesAndTimeTracking)));
-        }
-
+        AddItem(test.TestState, Declarations);
+        AddItem(test.FixedState, fixedDeclarations);
         return test;
+    }
+
+    /// <summary>The clients (item clients with <paramref name="declarations"/>), the document and the item (Employees;TimeTracking) in a code-fix state.</summary>
+    private static void AddItem(SolutionState state, string declarations)
+    {
+        ResourceClients.AddTo(state);
+        state.Sources.Add((DeclarationsPath, declarations));
+        state.Sources.Add((GeneratedPath, Generated));
+        state.AdditionalFiles.Add((DocumentPath, "{}"));
+        state.AnalyzerConfigFiles.Add(("/.globalconfig", ItemConfig(EmployeesAndTimeTracking)));
     }
 }

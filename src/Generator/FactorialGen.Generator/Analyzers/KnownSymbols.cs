@@ -4,6 +4,7 @@ using FactorialGen.Generator.Model;
 using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FactorialGen.Generator.Analyzers;
@@ -84,15 +85,22 @@ internal sealed partial class KnownSymbols
     /// <summary>
     /// Resolves the runtime's types, or returns <see langword="null"/> when the compilation does not reference the
     /// runtime (no <c>FactorialClientAttribute</c> or <c>FactorialOperationAttribute</c>): then nothing is analyzed.
-    /// <paramref name="selections"/> are the project's selections of its documents (<see cref="SpecSelection.ReadLimited"/>).
+    /// With <paramref name="options"/>, the project's selections of its documents are read from them
+    /// (<see cref="SpecSelection.ReadLimited"/>), once, and only when the runtime is referenced.
     /// </summary>
-    public static KnownSymbols? Create(Compilation compilation, ImmutableArray<DocumentSelection> selections = default)
+    public static KnownSymbols? Create(Compilation compilation, AnalyzerOptions? options = null)
     {
         var client = compilation.GetTypeByMetadataName(KnownNames.FactorialClientAttribute);
         var operation = compilation.GetTypeByMetadataName(KnownNames.FactorialOperationAttribute);
-        return client is null || operation is null
-            ? null
-            : new KnownSymbols(client, operation, compilation, selections.IsDefault ? ImmutableArray<DocumentSelection>.Empty : selections);
+        if (client is null || operation is null)
+        {
+            return null;
+        }
+
+        var selections = options is null
+            ? ImmutableArray<DocumentSelection>.Empty
+            : SpecSelection.ReadLimited(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider);
+        return new KnownSymbols(client, operation, compilation, selections);
     }
 
     /// <summary>Whether the operation may lead to a report, so a method without any is never analyzed.</summary>

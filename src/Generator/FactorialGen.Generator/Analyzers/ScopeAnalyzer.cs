@@ -41,8 +41,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 return; // The package's models compilation holds generated models only: no call to check, no work at all.
             }
 
-            // The project's selection of each document (FactorialSpec item metadata), read once here as the generator reads it.
-            var known = KnownSymbols.Create(start.Compilation, SpecSelection.ReadLimited(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider));
+            // With the project's selection of each document (FactorialSpec item metadata), read once here as the generator reads it.
+            var known = KnownSymbols.Create(start.Compilation, start.Options);
             if (known is null)
             {
                 return; // The runtime is not referenced: nothing to check, so no per-method work at all.
