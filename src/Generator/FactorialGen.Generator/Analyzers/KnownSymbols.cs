@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FactorialGen.Generator.Analyzers;
@@ -17,9 +20,10 @@ internal sealed partial class KnownSymbols
     private readonly ConcurrentDictionary<ISymbol, ScopeValue?> _declaredScopes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ScopeValue?> _declaredReturnScopes = new(SymbolEqualityComparer.Default);
 
-    private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation)
+    private KnownSymbols(INamedTypeSymbol clientAttribute, INamedTypeSymbol operationAttribute, Compilation compilation, ImmutableArray<DocumentSelection> selections)
     {
         Compilation = compilation;
+        Selections = selections;
         ClientAttribute = clientAttribute;
         OperationAttribute = operationAttribute;
         TokenScopeAttribute = compilation.GetTypeByMetadataName(KnownNames.FactorialTokenScopeAttribute);
@@ -40,6 +44,9 @@ internal sealed partial class KnownSymbols
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The project's selections of its documents that limit them (FactorialSpec item metadata), read once per compilation.</summary>
+    public ImmutableArray<DocumentSelection> Selections { get; }
 
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
@@ -78,12 +85,22 @@ internal sealed partial class KnownSymbols
     /// <summary>
     /// Resolves the runtime's types, or returns <see langword="null"/> when the compilation does not reference the
     /// runtime (no <c>FactorialClientAttribute</c> or <c>FactorialOperationAttribute</c>): then nothing is analyzed.
+    /// With <paramref name="options"/>, the project's selections of its documents are read from them
+    /// (<see cref="SpecSelection.ReadLimited"/>), once, and only when the runtime is referenced.
     /// </summary>
-    public static KnownSymbols? Create(Compilation compilation)
+    public static KnownSymbols? Create(Compilation compilation, AnalyzerOptions? options = null)
     {
         var client = compilation.GetTypeByMetadataName(KnownNames.FactorialClientAttribute);
         var operation = compilation.GetTypeByMetadataName(KnownNames.FactorialOperationAttribute);
-        return client is null || operation is null ? null : new KnownSymbols(client, operation, compilation);
+        if (client is null || operation is null)
+        {
+            return null;
+        }
+
+        var selections = options is null
+            ? ImmutableArray<DocumentSelection>.Empty
+            : SpecSelection.ReadLimited(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider);
+        return new KnownSymbols(client, operation, compilation, selections);
     }
 
     /// <summary>Whether the operation may lead to a report, so a method without any is never analyzed.</summary>
@@ -170,7 +187,8 @@ internal sealed partial class KnownSymbols
                     attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int scope)
                 {
                     // The outermost client wins, as the generator nests groups inside the client it declares.
-                    found = new ClientInfo(current, scope, NamedResources(attribute, "Resources"), isRoot: SymbolEqualityComparer.Default.Equals(current, t));
+                    found = new ClientInfo(current, scope, NamedResources(attribute, "Resources"), NamedFlag(attribute, "OmitUnknownOperations"),
+                        SelectionOf(current, attribute), isRoot: SymbolEqualityComparer.Default.Equals(current, t));
                 }
             }
         }

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FactorialGen.Generator.Diagnostics;
+using FactorialGen.Generator.Model;
+using FactorialGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,6 +19,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// <c>Resources</c> left out (<c>[FactorialOmittedOperation(..., RequiredResource = FactorialResourceScopes.TimeOff)]</c>)
 /// gets "add FactorialResourceScopes.TimeOff to the Resources of the declaration"; one <c>OmitUnknownOperations</c> left out
 /// (<c>RequiresUnknownOperations = true</c>) gets "set OmitUnknownOperations = false ..., or declare a client without Resources".
+/// For a client whose document the project's FactorialSpec item limits, a resource scope outside the item's
+/// <c>Resources</c> (or the item's own <c>OmitUnknownOperations</c>) is to change in the project file: the message says so,
+/// and the fix that edits the attribute is not offered for it (adding it there would be FG1016).
 /// </summary>
 internal static class OmittedOperationAnalysis
 {
@@ -42,16 +48,17 @@ internal static class OmittedOperationAnalysis
 
         if (recorded.NamedArguments.Any(a => a.Key == "RequiresUnknownOperations" && a.Value.Value is true))
         {
-            ReportUnknown(context, known, client.Client, client.DeclaredScope, required, $"{receiverType.Name}.{name}", access.Name.GetLocation());
+            ReportUnknown(context, known, client, required, $"{receiverType.Name}.{name}", access.Name.GetLocation());
             return;
         }
 
         // The attribute records the scope the client must be declared with (ReadWrite for a write operation on a Read
         // client); the operation itself needs what that adds to the declared scope (Write). A member left out for its
-        // resource scope also records that (RequiredResource), which the declaration's Resources must include.
+        // resource scope also records that (RequiredResource), which the client's resource scopes must include: its own
+        // Resources, within the FactorialSpec item's selection of its document when the project has one.
         var widened = client.DeclaredScope | required;
         var added = required & ~client.DeclaredScope;
-        var missingResource = client.DeclaredResources == 0 ? 0 : resource & ~client.DeclaredResources;
+        var missingResource = client.Resources == 0 ? 0 : resource & ~client.Resources;
         var needed = ScopeDiagnosticContract.ScopeName(added != 0 ? added : required);
         var declare = ScopeDiagnosticContract.ScopeName(widened);
         var scopeKnown = needed is not null && declare is not null;
@@ -64,6 +71,7 @@ internal static class OmittedOperationAnalysis
         // declaration already changed, the generated code not yet), what the attribute records.
         var resourceToAdd = missingResource != 0 ? missingResource : added == 0 || !scopeKnown ? resource : 0;
         var scopePart = scopeKnown && (added != 0 || resourceToAdd == 0);
+        var (itemAdd, clientAdd) = Split(client, resourceToAdd);
         var resourceText = ResourceSet.Describe(resourceToAdd, " | ", "FactorialResourceScopes.");
         var needs = (scopePart, resourceToAdd != 0) switch
         {
@@ -71,12 +79,22 @@ internal static class OmittedOperationAnalysis
             (false, true) => resourceText,
             _ => $"FactorialScope.{needed}",
         };
-        var fix = (scopePart, resourceToAdd != 0) switch
+        var fix = new List<string>();
+        if (scopePart)
         {
-            (true, true) => $"declare '{client.Client.Name}' with FactorialScope.{declare} and add {resourceText} to its Resources",
-            (false, true) => $"add {resourceText} to the Resources of the declaration of '{client.Client.Name}'",
-            _ => $"declare '{client.Client.Name}' with FactorialScope.{declare}",
-        };
+            fix.Add($"declare '{client.Client.Name}' with FactorialScope.{declare}");
+        }
+
+        if (itemAdd != 0)
+        {
+            fix.Add($"add {SpecSelection.Names((ResourceScope)itemAdd)} to the Resources of the FactorialSpec item of '{client.Selection!.FileName}' in the project file");
+        }
+
+        if (clientAdd != 0)
+        {
+            var clientText = ResourceSet.Describe(clientAdd, " | ", "FactorialResourceScopes.");
+            fix.Add(scopePart ? $"add {clientText} to its Resources" : $"add {clientText} to the Resources of the declaration of '{client.Client.Name}'");
+        }
 
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (needed is not null)
@@ -84,19 +102,41 @@ internal static class OmittedOperationAnalysis
             properties = properties.Add(ScopeDiagnosticContract.RequiredScopeProperty, needed);
         }
 
-        if (resourceToAdd != 0)
+        // The fix that edits the attribute is offered only when the attribute alone brings the member back: a resource
+        // scope outside the item's selection would be FG1016 there until the project file changes.
+        if (clientAdd != 0 && itemAdd == 0)
         {
-            properties = properties.Add(ScopeDiagnosticContract.RequiredResourcesProperty, ResourceSet.Describe(resourceToAdd, ","));
+            properties = properties.Add(ScopeDiagnosticContract.RequiredResourcesProperty, ResourceSet.Describe(clientAdd, ","));
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.FG0003_OperationOmittedByClientScope,
             access.Name.GetLocation(),
-            ClientDeclaration(client.Client, known, withResources: resourceToAdd != 0),
+            ClientDeclaration(client.Client, known, withResources: clientAdd != 0),
             properties,
             $"{receiverType.Name}.{name}",
             needs,
-            fix));
+            string.Join(" and ", fix)));
+    }
+
+    /// <summary>
+    /// Where <paramref name="resources"/> must be added: to the FactorialSpec item's <c>Resources</c> (those outside its
+    /// selection), and to the client's own <c>Resources</c> (those it lacks, when it has any). Without an item, all to
+    /// the client's declaration. When neither lacks them (the generated code is older than the declaration), what the
+    /// attribute records goes where the client's resource scopes come from.
+    /// </summary>
+    private static (long Item, long Client) Split(ClientInfo client, long resources)
+    {
+        if (client.Selection is not { } selection)
+        {
+            return (0, resources);
+        }
+
+        var item = resources & ~(long)selection.Resources;
+        var own = client.DeclaredResources == 0 ? 0 : resources & ~client.DeclaredResources;
+        return item == 0 && own == 0 && resources != 0
+            ? (client.DeclaredResources == 0 ? resources : 0, client.DeclaredResources == 0 ? 0 : resources)
+            : (item, own);
     }
 
     /// <summary>
@@ -104,18 +144,28 @@ internal static class OmittedOperationAnalysis
     /// only keeping the unknown operations — or a second client without <c>Resources</c> — does; the read/write scope
     /// widens too when the member needs it.
     /// </summary>
-    private static void ReportUnknown(OperationAnalysisContext context, KnownSymbols known, INamedTypeSymbol client, int declared, int required, string member, Location at)
+    private static void ReportUnknown(OperationAnalysisContext context, KnownSymbols known, ClientInfo info, int required, string member, Location at)
     {
+        var client = info.Client;
+        var declared = info.DeclaredScope;
         var added = required & ~declared;
         var needed = added != 0 ? ScopeDiagnosticContract.ScopeName(added) : null;
         var declare = ScopeDiagnosticContract.ScopeName(declared | required);
         var widen = needed is not null && declare is not null;
+
+        // The FactorialSpec item's OmitUnknownOperations applies to every client of the document: only the project file brings them back.
+        var item = info.Selection is { OmitUnknownOperations: true } selection ? selection.FileName : null;
+        var leftOutBy = item is null ? "OmitUnknownOperations = true" : $"OmitUnknownOperations on the FactorialSpec item of '{item}'";
         var needs = widen
-            ? $"FactorialScope.{needed} and the operations no resource scope covers, which OmitUnknownOperations = true leaves out"
-            : "the operations no resource scope covers, which OmitUnknownOperations = true leaves out";
-        var fix = widen
-            ? $"declare '{client.Name}' with FactorialScope.{declare} and OmitUnknownOperations = false, or declare a client with FactorialScope.{declare} and without Resources for it"
-            : $"set OmitUnknownOperations = false on '{client.Name}', or declare a client without Resources for it";
+            ? $"FactorialScope.{needed} and the operations no resource scope covers, which {leftOutBy} leaves out"
+            : $"the operations no resource scope covers, which {leftOutBy} leaves out";
+        var fix = item is null
+            ? widen
+                ? $"declare '{client.Name}' with FactorialScope.{declare} and OmitUnknownOperations = false, or declare a client with FactorialScope.{declare} and without Resources for it"
+                : $"set OmitUnknownOperations = false on '{client.Name}', or declare a client without Resources for it"
+            : (widen ? $"declare '{client.Name}' with FactorialScope.{declare} and " : string.Empty) +
+              (info.DeclaredOmitUnknown ? $"set OmitUnknownOperations = false on '{client.Name}' and " : string.Empty) +
+              $"remove OmitUnknownOperations from the FactorialSpec item of '{item}' in the project file";
         var properties = widen
             ? ImmutableDictionary<string, string?>.Empty.Add(ScopeDiagnosticContract.RequiredScopeProperty, needed)
             : ImmutableDictionary<string, string?>.Empty;

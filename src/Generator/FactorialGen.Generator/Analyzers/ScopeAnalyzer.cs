@@ -14,8 +14,9 @@ namespace FactorialGen.Generator.Analyzers;
 /// client's token lacks the scope the operation needs, FG0002 at a client constructor argument whose token does not
 /// cover the client's declared scope; FG0004 and FG0005 the same for Factorial's resource scopes (an operation's
 /// <c>RequiredResource</c>, a client's <c>Resources</c>), tracked in the same flow values; FG0003 at a member the
-/// client's declaration left out. Reads only the runtime's attributes (the metadata contract), never the
-/// generator's internals.
+/// client's declaration left out. Reads the runtime's attributes (the metadata contract), and the project's selection
+/// of a client's document (the FactorialSpec item's metadata, through the generator's own <see cref="SpecSelection"/>),
+/// so a client has the resource scopes the generator gives it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ScopeAnalyzer : DiagnosticAnalyzer
@@ -40,7 +41,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 return; // The package's models compilation holds generated models only: no call to check, no work at all.
             }
 
-            var known = KnownSymbols.Create(start.Compilation);
+            // With the project's selection of each document (FactorialSpec item metadata), read once here as the generator reads it.
+            var known = KnownSymbols.Create(start.Compilation, start.Options);
             if (known is null)
             {
                 return; // The runtime is not referenced: nothing to check, so no per-method work at all.

@@ -50,11 +50,12 @@ internal sealed partial class ScopeFlowAnalysis
 
         /// <summary>
         /// FG0002 at the credential argument of a client whose declared scope the token does not cover; FG0005 when the
-        /// token lacks some of the client's declared resource scopes.
+        /// token lacks some of the client's resource scopes (declared, or given by the FactorialSpec item's selection).
         /// </summary>
         private void ReportClientCreation(INamedTypeSymbol type, ClientInfo client, IArgumentOperation argument, ScopeValue value)
         {
-            if (value.MissingResources(client.DeclaredResources) is var missing and not 0)
+            // The client's resource scopes as generated: its own Resources, or the FactorialSpec item's selection of its document.
+            if (value.MissingResources(client.Resources) is var missing and not 0)
             {
                 var at = argument.Value.Syntax.GetLocation();
                 _analysis.Report(Diagnostic.Create(
@@ -63,7 +64,7 @@ internal sealed partial class ScopeFlowAnalysis
                     ResourceLocations(value),
                     ResourceProperties(missing, value),
                     type.Name,
-                    ResourceSet.Describe(client.DeclaredResources, " | ", "FactorialResourceScopes."),
+                    client.DescribeResources(),
                     ResourceSet.Describe(missing, " | ", "FactorialResourceScopes."),
                     ResourceSet.Describe(value.Resources!.Value, " | ", "FactorialResourceScopes."),
                     DescribeResourceOrigins(value, at)));

@@ -102,12 +102,50 @@ internal static class SpecSelection
             return declaration;
         }
 
-        var within = declaration.Resources & selection.Resources;
         return declaration with
         {
-            Resources = within == ResourceScope.None ? selection.Resources : within,
-            OmitUnknownOperations = declaration.OmitUnknownOperations || selection.OmitUnknownOperations,
+            Resources = EffectiveResources(declaration.Resources, selection),
+            OmitUnknownOperations = EffectiveOmitUnknown(declaration.OmitUnknownOperations, selection),
         };
+    }
+
+    /// <summary>
+    /// The resource scopes a client of the document declared with <paramref name="declared"/> has: its own within the
+    /// item's, the item's when it has none (or none inside), its own when the item does not limit the document.
+    /// The generator (<see cref="Apply"/>) and the scope analyzer both compute them here.
+    /// </summary>
+    public static ResourceScope EffectiveResources(ResourceScope declared, DocumentSelection? selection)
+    {
+        if (selection is null || !selection.IsLimited)
+        {
+            return declared;
+        }
+
+        var within = declared & selection.Resources;
+        return within == ResourceScope.None ? selection.Resources : within;
+    }
+
+    /// <summary>Whether a client of the document leaves out the unknown operations: when it says so or the item does.</summary>
+    public static bool EffectiveOmitUnknown(bool declared, DocumentSelection? selection) =>
+        declared || (selection is { IsLimited: true } && selection.OmitUnknownOperations);
+
+    /// <summary>
+    /// The selections of the project's documents that limit them, read from the AdditionalFiles the generator reads
+    /// (<see cref="DocumentSelector"/>) as it reads them (<see cref="Read"/>); FG1017 is left to the generator. For the
+    /// scope analyzer, once per compilation.
+    /// </summary>
+    public static ImmutableArray<DocumentSelection> ReadLimited(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options)
+    {
+        var limited = ImmutableArray.CreateBuilder<DocumentSelection>();
+        foreach (var file in files)
+        {
+            if (DocumentSelector.IsFactorialDocument(file, options) && Read(file.Path, options.GetOptions(file)) is { IsLimited: true } selection)
+            {
+                limited.Add(selection);
+            }
+        }
+
+        return limited.ToImmutable();
     }
 
     /// <summary>The client's own resource scopes the item's selection leaves out (FG1016 when not none).</summary>
