@@ -2,7 +2,8 @@
 # Build cost of FactorialGen on real documents, side by side in one run (issue: "a full Factorial document must feel
 # like no document at all"). Packs FactorialGen once into a private feed, then builds the same small consumer app
 # with: no FactorialGen; the built-in document; the full 2024-10-01 and 2026-07-01 documents (JSON); the 2026-07-01
-# YAML; with --resources, a 2026-07-01 client limited to two resource scopes (with and without OmitUnknownOperations);
+# YAML; with --resources, a 2026-07-01 client limited to two resource scopes (with and without OmitUnknownOperations),
+# and the same two selections made on the FactorialSpec item instead (v2026item, v2026itemonly);
 # and, with --layout, the full 2026-07-01 and 2024-10-01 clients declared in their own class library (Client/) that the
 # app (App/) references, the layout docs/generator.md recommends for large documents: an app edit then skips the library's compile;
 # with --inproject, the full 2024-10-01 and 2026-07-01 clients with <FactorialGenModelsAssembly>false</…>, the models
@@ -120,7 +121,13 @@ names=(none builtin v2024 v2026 v2026yaml)
 if [[ $resources == yes ]]; then
   make_consumer v2026two "$specs/factorial-openapi-2026-07-01.json" '[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-openapi-2026-07-01.json", Resources = FactorialGen.FactorialResourceScopes.Employees | FactorialGen.FactorialResourceScopes.TimeTracking)] public partial class Hr;' "$call"
   make_consumer v2026twoonly "$specs/factorial-openapi-2026-07-01.json" '[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-openapi-2026-07-01.json", Resources = FactorialGen.FactorialResourceScopes.Employees | FactorialGen.FactorialResourceScopes.TimeTracking, OmitUnknownOperations = true)] public partial class Hr;' "$call"
-  names+=(v2026two v2026twoonly)
+  # The same selection on the FactorialSpec item (the project's selection, docs/generator.md): the models assembly
+  # then holds only the selection's models, and the client needs no Resources of its own.
+  make_consumer v2026item "$specs/factorial-openapi-2026-07-01.json" '[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-openapi-2026-07-01.json")] public partial class Hr;' "$call"
+  sed -i 's#factorial-openapi-2026-07-01.json" />#factorial-openapi-2026-07-01.json" Resources="Employees;TimeTracking" />#' "$work/v2026item/Consumer.csproj"
+  make_consumer v2026itemonly "$specs/factorial-openapi-2026-07-01.json" '[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-openapi-2026-07-01.json")] public partial class Hr;' "$call"
+  sed -i 's#factorial-openapi-2026-07-01.json" />#factorial-openapi-2026-07-01.json" Resources="Employees;TimeTracking" OmitUnknownOperations="true" />#' "$work/v2026itemonly/Consumer.csproj"
+  names+=(v2026two v2026twoonly v2026item v2026itemonly)
 fi
 if [[ $layout == yes ]]; then
   make_layout v2024lib "$specs/factorial-openapi-2024-10-01.json" '[FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = "factorial-openapi-2024-10-01.json")] public partial class Hr;' "$call"
