@@ -39,7 +39,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
 
         Assert.Empty(result.CompileProblems);
         Assert.Contains("GetAsync(long id,", result.ClientSource("Acme.Hr"));
-        Assert.Contains("EscapeDataString(__R::FactorialQuery.Format(id)!)", result.ClientSource("Acme.Hr"));
+        Assert.Contains("EscapeDataString(__R::FactorialQuery.FormatInt64(id)!)", result.ClientSource("Acme.Hr"));
     }
 
     private void AssertRoundTrip(string? fileName, int minimumResources)

@@ -157,7 +157,7 @@ public sealed class RealTypesTests(ITestOutputHelper output)
         // Both send every value they are given, under its JSON name.
         var source = result.ClientSource("Acme.Hr");
         Assert.Contains("__request.AddQuery(\"employee_ids[]\", options.EmployeeIds);", source, StringComparison.Ordinal);
-        Assert.Contains("__request.AddQuery(\"from\", __R::FactorialQuery.Format(options.From));", source, StringComparison.Ordinal);
+        Assert.Contains("__request.AddQuery(\"from\", __R::FactorialQuery.FormatDate(options.From));", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ namespace Acme
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
 				public __S::Threading.Tasks.Task DeleteAsync(long id, __S::Threading.CancellationToken cancellationToken = default)
 				{
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.Format(id)!), __F::FactorialScope.Write, pathTemplate: "/api/2026-07-01/resources/timeoff/leaves/{id}");
+					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.FormatInt64(id)!), __F::FactorialScope.Write, pathTemplate: "/api/2026-07-01/resources/timeoff/leaves/{id}");
 					return __connection.SendAsync(__request, cancellationToken);
 				}
 
@@ -76,11 +76,11 @@ namespace Acme
 					__S::ArgumentNullException.ThrowIfNull(from);
 					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
-					__request.AddQuery("employee_ids[]", __R::FactorialQuery.Format(employeeIds));
-					__request.AddQuery("limit", __R::FactorialQuery.Format(limit));
+					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
+					__request.AddQuery("limit", __R::FactorialQuery.FormatInt32(limit));
 					__request.AddQuery("after_id", afterId);
 					__request.AddQuery("before_id", beforeId);
-					__request.AddQuery("page", __R::FactorialQuery.Format(page));
+					__request.AddQuery("page", __R::FactorialQuery.FormatInt32(page));
 					return __connection.GetPageAsync(__request, __M::FactorialJson.Leave, cancellationToken);
 				}
 
@@ -98,7 +98,7 @@ namespace Acme
 					__S::ArgumentNullException.ThrowIfNull(from);
 					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
-					__request.AddQuery("employee_ids[]", __R::FactorialQuery.Format(employeeIds));
+					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
 					return __connection.ListAllAsync(__request, __M::FactorialJson.Leave, paging, cancellationToken);
 				}
 			}

@@ -200,7 +200,7 @@ internal static class ClientEmitter
         writer.WriteLine($"[__F::FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = __F::FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
         var idType = DaysOffRule.EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
-            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", "__R::FactorialQuery.Format(employeeId)!")
+            ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", $"__R::FactorialQuery.{OperationWriter.FormatMethod(idType)}(employeeId)!")
             : ("string employeeId", "employeeId");
         writer.WriteLine($"public __S::Threading.Tasks.Task<__F::FactorialDaysOff> GetDaysOffAsync({idDeclaration}, __S::DateOnly from, __S::DateOnly to, bool includeWeekends = false, {CancellationToken} cancellationToken = default) =>");
         writer.WriteLine($"    __R::FactorialDaysOffQuery.GetAsync(__connection, {version}, {idText}, from, to, includeWeekends, cancellationToken);");

@@ -249,7 +249,7 @@ internal static class OperationWriter
 
             var name = path.Substring(open + 1, close - open - 1);
             var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == name);
-            var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.Format({parameter.Name})!";
+            var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.{FormatMethod(parameter.Type)}({parameter.Name})!";
             parts.Add($"__S::Uri.EscapeDataString({text})");
             position = close + 1;
         }
@@ -261,6 +261,14 @@ internal static class OperationWriter
     {
         TypeRefKind.String => name,
         TypeRefKind.Array when type.Element!.Kind == TypeRefKind.String => name,
-        _ => $"{Query}.Format({name})",
+        _ => $"{Query}.{FormatMethod(type)}({name})",
     };
+
+    /// <summary>
+    /// The runtime's formatter of a path or query value: one name per type (<c>FormatInt64</c>, <c>FormatDateList</c> …),
+    /// so the compiler resolves no overloads at each of hundreds of call sites.
+    /// </summary>
+    internal static string FormatMethod(TypeRef type) => type.Kind == TypeRefKind.Array
+        ? $"Format{type.Element!.Kind}List"
+        : $"Format{type.Kind}";
 }
