@@ -1,4 +1,3 @@
-using System.Text;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Analyzers;
@@ -9,23 +8,8 @@ namespace FactorialGen.Generator.Analyzers;
 /// </summary>
 internal static class ResourceSet
 {
-    private const int Count = 27;
-
     /// <summary>The member names of the bits in <paramref name="mask"/>, each after <paramref name="prefix"/>, joined by <paramref name="separator"/> (e.g. <c>Employees | TimeTracking</c>).</summary>
-    public static string Describe(long mask, string separator, string prefix = "")
-    {
-        var text = new StringBuilder();
-        for (var bit = 0; bit < Count; bit++)
-        {
-            var one = 1L << bit;
-            if ((mask & one) != 0)
-            {
-                text.Append(text.Length == 0 ? "" : separator).Append(prefix).Append(((ResourceScope)one).ToString());
-            }
-        }
-
-        return text.ToString();
-    }
+    public static string Describe(long mask, string separator, string prefix = "") => ResourceScopeNames.Describe((ResourceScope)mask, separator, prefix);
 
     /// <summary>Whether <paramref name="mask"/> is a combination of known resource scopes, none unknown.</summary>
     public static bool IsValid(long mask) => mask != 0 && (mask & ~(long)ResourceScopeNames.All) == 0;

@@ -59,20 +59,22 @@ internal static class ResourceScopeNames
     public const int Count = 27;
 
     /// <summary>The C# expression naming <paramref name="scope"/> in emitted code, e.g. <c>__F::FactorialResourceScopes.Employees</c>.</summary>
-    public static string Expression(ResourceScope scope)
-    {
-        if (scope == ResourceScope.None)
-        {
-            return "__F::FactorialResourceScopes.None";
-        }
+    public static string Expression(ResourceScope scope) =>
+        scope == ResourceScope.None ? "__F::FactorialResourceScopes.None" : Describe(scope, " | ", "__F::FactorialResourceScopes.");
 
+    /// <summary>
+    /// The member names of the bits in <paramref name="scope"/> in bit order, each after <paramref name="prefix"/>, joined
+    /// by <paramref name="separator"/> (e.g. <c>Employees | TimeTracking</c>); empty for <see cref="ResourceScope.None"/>.
+    /// </summary>
+    public static string Describe(ResourceScope scope, string separator, string prefix = "")
+    {
         var text = new System.Text.StringBuilder();
         for (var bit = 0; bit < Count; bit++)
         {
             var one = (ResourceScope)(1L << bit);
             if ((scope & one) != 0)
             {
-                text.Append(text.Length == 0 ? "" : " | ").Append("__F::FactorialResourceScopes.").Append(one.ToString());
+                text.Append(text.Length == 0 ? "" : separator).Append(prefix).Append(one.ToString());
             }
         }
 

@@ -173,18 +173,5 @@ internal static class SpecSelection
         new(string.Empty, "FactorialModels", EquatableArray<string>.Empty, AccessScope.ReadWrite, selection.Resources, selection.OmitUnknownOperations);
 
     /// <summary>Member names of <paramref name="scope"/> in bit order, joined by <c>;</c> as in the item's metadata.</summary>
-    public static string Names(ResourceScope scope)
-    {
-        var names = new List<string>();
-        for (var bit = 0; bit < ResourceScopeNames.Count; bit++)
-        {
-            var one = (ResourceScope)(1L << bit);
-            if ((scope & one) != 0)
-            {
-                names.Add(one.ToString());
-            }
-        }
-
-        return string.Join(";", names);
-    }
+    public static string Names(ResourceScope scope) => ResourceScopeNames.Describe(scope, ";");
 }
