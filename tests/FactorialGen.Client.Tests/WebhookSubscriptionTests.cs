@@ -47,6 +47,24 @@ public sealed class WebhookSubscriptionTests
     }
 
     [Fact]
+    public async Task A_generated_model_holding_a_challenge_does_not_print_it_in_ToString()
+    {
+        // Generated models are classes, not records: a record's synthesized ToString prints every property, and the
+        // document's WebhookSubscription carries the challenge (Expense carries an access token) in a plain field.
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var hr = await ConnectAsync(sandbox);
+        var challenges = await hr.Webhooks.SubscribeAsync(Receiver, [FactorialWebhooks.AttendanceShiftClockIn]);
+
+        var page = await hr.ApiPublic.WebhookSubscriptions.ListAsync(type: FactorialWebhooks.AttendanceShiftClockIn);
+
+        var subscription = Assert.Single(page.Items);
+        Assert.Equal(challenges[FactorialWebhooks.AttendanceShiftClockIn], subscription.Challenge);
+        Assert.DoesNotContain(subscription.Challenge!, subscription.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Challenge!, page.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Challenge!, string.Join(" ", page.Items), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Subscribing_again_updates_the_subscription_of_the_type_with_a_new_challenge()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -12,7 +12,7 @@ namespace Acme.FactorialApi.V2026_07_01
 {
 	/// <summary>A leave.</summary>
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
-	public sealed partial record Leave
+	public sealed partial class Leave
 	{
 		/// <summary>The 'id' field.</summary>
 		public required long Id { get; init; }

@@ -3,7 +3,7 @@ using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Emit;
 
-/// <summary>The <c>Read</c> and <c>Write</c> of a record's generated <c>JsonConverter</c>, field by field (no reflection).</summary>
+/// <summary>The <c>Read</c> and <c>Write</c> of a model's generated <c>JsonConverter</c>, field by field (no reflection).</summary>
 internal static class ModelConverterWriter
 {
     private const string Utf8Reader = "__J::Utf8JsonReader";

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace FactorialGen.Generator.Emit;
 
 /// <summary>
-/// Emits a document's records and enums once, each with a <c>JsonConverter</c> over <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>
+/// Emits a document's models (sealed classes) and enums once, each with a <c>JsonConverter</c> over <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>
 /// (no reflection), and a <c>FactorialJson</c> class that hands out their <c>JsonTypeInfo</c>s.
 /// </summary>
 internal static class ModelEmitter
@@ -59,7 +59,7 @@ internal static class ModelEmitter
             }
 
             writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"{Accessibility(set)} sealed partial record {model.Name}"))
+            using (writer.Block($"{Accessibility(set)} sealed partial class {model.Name}"))
             {
                 var first = true;
                 foreach (var property in model.Properties)
