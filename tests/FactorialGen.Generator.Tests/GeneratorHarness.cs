@@ -57,14 +57,31 @@ internal static class GeneratorHarness
 
     public static AdditionalText Document(string path, string text) => new InMemoryText(path, text);
 
+    /// <summary>
+    /// <paramref name="compilation"/> with nullable warnings back on in the generated files. Their header turns the
+    /// warnings off (<c>#nullable disable warnings</c>) so that a real build skips the compiler's nullable flow analysis
+    /// of the generated bodies; the tests turn them on again to check the generated code is nullable-correct.
+    /// </summary>
+    public static Compilation WithNullableWarnings(Compilation compilation)
+    {
+        var generated = compilation.SyntaxTrees.Where(t => t.GetText().ToString().Contains(GeneratedNullableWarningsOff, StringComparison.Ordinal)).ToList();
+        return generated.Count == 0 ? compilation : compilation.RemoveSyntaxTrees(generated).AddSyntaxTrees(generated.Select(tree =>
+            tree.WithChangedText(SourceText.From(tree.GetText().ToString().Replace(GeneratedNullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal), System.Text.Encoding.UTF8))));
+    }
+
+    private const string GeneratedNullableWarningsOff = "#nullable disable warnings";
+
     public static AdditionalText SharedSpec(string fileName) =>
         new InMemoryText(fileName, File.ReadAllText(RealSpecFactAttribute.PathOf(fileName)));
 
     internal sealed record Result(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
     {
-        /// <summary>Errors and warnings of the consumer's compilation after generation (warnings count: consumers build with warnings as errors).</summary>
+        /// <summary>
+        /// Errors and warnings of the consumer's compilation after generation (warnings count: consumers build with
+        /// warnings as errors), nullable warnings included: see <see cref="WithNullableWarnings"/>.
+        /// </summary>
         public IReadOnlyList<Diagnostic> CompileProblems =>
-            Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            WithNullableWarnings(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
         public string Source(string hintNameEnd) =>
             RunResult.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();

@@ -104,7 +104,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
         }
 
         consumer.Append("}\n");
-        var compilation = generated.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(consumer.ToString(), GeneratorHarness.ParseOptions, path: "RoundTrip.cs"));
+        var compilation = GeneratorHarness.WithNullableWarnings(generated.Output).AddSyntaxTrees(CSharpSyntaxTree.ParseText(consumer.ToString(), GeneratorHarness.ParseOptions, path: "RoundTrip.cs"));
         var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         output.WriteLine($"{fileName ?? "built-in"}: {resources.Count} resources, {covered} with a record id; {idCalls} id calls, {referenceCalls} reference calls, {listCalls} id-filter calls; {problems.Count} problems");
         foreach (var problem in problems.Take(20))

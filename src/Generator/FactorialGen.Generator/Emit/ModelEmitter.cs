@@ -83,8 +83,8 @@ internal static class ModelEmitter
         }
 
         writer.WriteLine();
-        // The converter is internal and generated field by field: no nullable context, so the compiler skips its
-        // nullable flow analysis (a fifth of the compile of a full document's models). Its locals and helpers say `?`
+        // The converter is internal and generated field by field: no nullable context at all (the file's header already
+        // turns the warnings, and so the flow analysis, off; here the annotations go too). Its locals and helpers say `?`
         // for value types only (CodeText.ConverterTypeName), as a disabled context asks.
         writer.WriteLine("#nullable disable");
         using (writer.Block($"namespace {ns}.Serialization"))
@@ -115,7 +115,7 @@ internal static class ModelEmitter
             }
         }
 
-        writer.WriteLine("#nullable enable");
+        writer.WriteLine("#nullable enable annotations");
         return writer;
     }
 }
