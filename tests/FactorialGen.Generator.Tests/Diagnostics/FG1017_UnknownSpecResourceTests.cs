@@ -38,6 +38,16 @@ public sealed class FG1017_UnknownSpecResourceTests
     }
 
     [Fact]
+    public void ANameWithQuotesOrALineBreak_Triggers_QuotedEscapedOnOneLine()
+    {
+        var result = RunApp(Item("Employees;it's \"x\"\nPayrol"), null, Client());
+
+        var message = Reported.Single(result, "FG1017").GetMessage();
+        Assert.StartsWith($"The FactorialSpec item of '{Spec}' names 'it\\'s \\\"x\\\"\\nPayrol' in its Resources,", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, char.IsControl);
+    }
+
+    [Fact]
     public void KnownNamesInAnyCase_DoNotTrigger()
     {
         Reported.Clean(RunApp(Item("employees; TimeTracking ,FINANCE;"), null, Client()));

@@ -48,6 +48,11 @@ internal static class OmittedOperationAnalysis
 
         if (recorded.NamedArguments.Any(a => a.Key == "RequiresUnknownOperations" && a.Value.Value is true))
         {
+            if (SpecSelection.IsUndecided(client.DeclaredOmitUnknown, client.Selection))
+            {
+                return; // the item's OmitUnknownOperations is neither true nor false (FG1018): nothing to say from a guess
+            }
+
             ReportUnknown(context, known, client, required, $"{receiverType.Name}.{name}", access.Name.GetLocation());
             return;
         }

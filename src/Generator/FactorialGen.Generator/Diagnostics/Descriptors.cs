@@ -120,6 +120,12 @@ internal static class Descriptors
         "The FactorialSpec item of '{0}' names '{1}' in its Resources, which is not a FactorialResourceScopes member, so it selects nothing; use member names such as Employees or TimeTracking, separated by ';' or ','",
         GeneratorCategory, DiagnosticSeverity.Error);
 
+    // Read as false, a typo would quietly keep operations the project meant to leave out: no client is generated from a guess.
+    public static readonly DiagnosticDescriptor FG1018_InvalidSpecOmitUnknown = Create(
+        "FG1018", "FactorialSpec item's OmitUnknownOperations is neither true nor false",
+        "The FactorialSpec item of '{0}' sets OmitUnknownOperations to '{1}', which is neither true nor false, so it is not guessed: none of the document's clients that depend on it (those without OmitUnknownOperations = true of their own, when the item has Resources) is generated; write OmitUnknownOperations=\"true\" or OmitUnknownOperations=\"false\" on the item (leaving it out means false)",
+        GeneratorCategory, DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true,
             helpLinkUri: $"https://github.com/factorialgen/FactorialGen/blob/main/docs/diagnostics/{id}.md");

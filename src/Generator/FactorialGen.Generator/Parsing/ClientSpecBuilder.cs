@@ -45,6 +45,11 @@ internal static class ClientSpecBuilder
             diagnostics = diagnostics.Concat(new[] { outside }).ToEquatableArray();
         }
 
+        if (SpecSelection.IsUndecided(target.Declaration.OmitUnknownOperations, selection))
+        {
+            return new Result<ClientSpec>(null, diagnostics); // FG1018 at the document says why: nothing from a guessed value
+        }
+
         var kept = new List<OperationSpec>();
         var omitted = new List<OperationSpec>();
         foreach (var operation in document.Operations)
@@ -137,8 +142,14 @@ internal static class ClientSpecBuilder
             if (document is not null && !sets.Any(s => s.Document.FileName == document.FileName))
             {
                 var selection = SpecSelection.Find(group.First().SpecFileName, selections);
-                var needed = ClientSelection.For(document, group.Select(t => SpecSelection.Apply(t.Declaration, selection)));
-                sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace, documents), group.Any(t => t.IsPublic)));
+                var generated = group.Where(t => !SpecSelection.IsUndecided(t.Declaration.OmitUnknownOperations, selection)).ToList();
+                if (generated.Count == 0)
+                {
+                    continue; // FG1018: no client of the document is generated, so none needs its models
+                }
+
+                var needed = ClientSelection.For(document, generated.Select(t => SpecSelection.Apply(t.Declaration, selection)));
+                sets.Add(new ModelSet(needed, ModelNamespace(document, rootNamespace, documents), generated.Any(t => t.IsPublic)));
             }
         }
 

@@ -90,9 +90,9 @@ internal static class ModelsAssembly
         foreach (var document in documents.Select(d => d.Value).OfType<ApiDocumentSpec>().OrderBy(d => d.FileName, StringComparer.OrdinalIgnoreCase))
         {
             var fingerprint = fingerprints.FirstOrDefault(f => string.Equals(f.FileName, document.FileName, StringComparison.OrdinalIgnoreCase));
-            if (fingerprint is not null)
+            var selection = SpecSelection.Find(document.FileName, selections);
+            if (fingerprint is not null && selection is not { IsUndecided: true }) // FG1018 (the app reports it): no models from a guessed value
             {
-                var selection = SpecSelection.Find(document.FileName, selections);
                 var selected = selection is null ? document : ClientSelection.For(document, new[] { SpecSelection.ModelsDeclaration(selection) });
                 var @namespace = ClientSpecBuilder.ModelNamespace(document, rootNamespace, documents);
                 sets.Add((new ModelSet(selected, @namespace, IsPublic: true), Entry(@namespace, fingerprint.Value, selection)));

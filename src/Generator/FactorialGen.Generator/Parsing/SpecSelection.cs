@@ -45,16 +45,39 @@ internal static class SpecSelection
                 var scope = Parse(name);
                 if (scope == ResourceScope.None)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1017_UnknownSpecResource, path, default, default, fileName, name));
+                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1017_UnknownSpecResource, path, default, default, MessageText.Quote(fileName), MessageText.Quote(name)));
                 }
 
                 resources |= scope;
             }
         }
 
-        var omitUnknown = options.TryGetValue(OmitUnknownMetadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        return new DocumentSelection(fileName, resources, omitUnknown && resources != ResourceScope.None, diagnostics.ToEquatableArray());
+        // true or false in any case, or nothing (false); anything else is no answer (FG1018), never read as false.
+        var omitUnknown = false;
+        var omitInvalid = options.TryGetValue(OmitUnknownMetadata, out var flag) && flag is not null && !TryParseFlag(flag, out omitUnknown);
+        if (omitInvalid)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1018_InvalidSpecOmitUnknown, path, default, default, MessageText.Quote(fileName), MessageText.Quote(flag!.Trim())));
+        }
+
+        return new DocumentSelection(fileName, resources, omitUnknown && resources != ResourceScope.None, diagnostics.ToEquatableArray(), omitInvalid);
     }
+
+    /// <summary><c>true</c> or <c>false</c> in any case, with surrounding whitespace; empty is <c>false</c>.</summary>
+    private static bool TryParseFlag(string text, out bool value)
+    {
+        var trimmed = text.Trim();
+        value = string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase);
+        return value || trimmed.Length == 0 || string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a client declared with <paramref name="declaredOmitUnknown"/> would leave out the unknown operations only
+    /// by an item's <c>OmitUnknownOperations</c> that is neither true nor false (FG1018): it is not generated (nor are
+    /// models for it), and the scope analyzer reports nothing that rests on that value.
+    /// </summary>
+    public static bool IsUndecided(bool declaredOmitUnknown, DocumentSelection? selection) =>
+        !declaredOmitUnknown && selection is { IsUndecided: true };
 
     /// <summary>The single resource scope named <paramref name="name"/> (any case), or <see cref="ResourceScope.None"/>.</summary>
     public static ResourceScope Parse(string name)
@@ -131,7 +154,7 @@ internal static class SpecSelection
 
     /// <summary>
     /// The selections of the project's documents that limit them, read from the AdditionalFiles the generator reads
-    /// (<see cref="DocumentSelector"/>) as it reads them (<see cref="Read"/>); FG1017 is left to the generator. For the
+    /// (<see cref="DocumentSelector"/>) as it reads them (<see cref="Read"/>); FG1017 and FG1018 are left to the generator. For the
     /// scope analyzer, once per compilation.
     /// </summary>
     public static ImmutableArray<DocumentSelection> ReadLimited(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options)
