@@ -8,6 +8,7 @@ using __F = global::FactorialGen;
 using __R = global::FactorialGen.Runtime.Generated;
 using __M = global::Acme.FactorialApi.V2026_07_01;
 
+#pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count
 namespace Acme
 {
 	partial class Hr
@@ -33,8 +34,7 @@ namespace Acme
 				internal LeavesResource(__F::FactorialConnection connection) => __connection = connection;
 
 				/// <summary>Approve a leave</summary>
-				/// <param name="body">The request body.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
+				/// <inheritdoc cref="__R::FactorialOperationParameters.Body" path="/param"/>
 				/// <remarks>Needs the <c>write</c> scope. Resource scope <c>time_off</c>. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="body"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationErrors.Write" path="/exception"/>
@@ -49,7 +49,7 @@ namespace Acme
 
 				/// <summary>Delete a leave</summary>
 				/// <param name="id">The 'id' parameter.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
+				/// <inheritdoc cref="__R::FactorialOperationParameters.Call" path="/param"/>
 				/// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
 				/// <inheritdoc cref="__R::FactorialOperationErrors.WriteNoAnswer" path="/exception"/>
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
@@ -62,11 +62,7 @@ namespace Acme
 				/// <summary>List leaves</summary>
 				/// <param name="from">The 'from' parameter.</param>
 				/// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
-				/// <param name="limit">Items per page, 1 to 100 (FactorialPaging.MaxLimit; another value is refused before sending); the document does not list it, Factorial accepts it.</param>
-				/// <param name="afterId">The cursor after which the page starts (the previous page's 'end_cursor').</param>
-				/// <param name="beforeId">The cursor before which the page ends (the next page's 'start_cursor').</param>
-				/// <param name="page">The page number, for page-based paging.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
+				/// <inheritdoc cref="__R::FactorialOperationParameters.Page" path="/param"/>
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadPage" path="/exception"/>
@@ -85,11 +81,8 @@ namespace Acme
 				}
 
 				/// <summary>List leaves: every item, page after page.</summary>
-				/// <param name="from">The 'from' parameter.</param>
-				/// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
-				/// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
-				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+				/// <inheritdoc cref="ListAsync" path="/*[self::param or self::remarks]"/>
+				/// <inheritdoc cref="__R::FactorialOperationParameters.Paging" path="/param"/>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadAll" path="/exception"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]

@@ -7,17 +7,41 @@ namespace FactorialGen.Generator.Emit;
 
 /// <summary>
 /// The XML docs of one generated operation: summary, parameters, one <c>&lt;remarks&gt;</c> (the document's
-/// description and the scope and route together), and an <c>&lt;exception&gt;</c> per error the call can raise.
+/// description and the scope and route together), and an <c>&lt;exception&gt;</c> per error the call can raise. What
+/// every operation repeats is documented once and inherited: the parameters the generator adds from
+/// <c>FactorialOperationParameters</c>, the shared errors from <c>FactorialOperationErrors</c>, and an every-item
+/// method's parameters and remarks from its one-page method.
 /// </summary>
 internal static class OperationDocs
 {
+    private const string CancellationToken = "cancellationToken";
+
+    /// <summary>
+    /// The <c>FactorialOperationParameters</c> members that document exactly one set of added parameters (the
+    /// cancellation token last in each); any other set is selected by name from <c>Any</c>.
+    /// </summary>
+    internal static readonly (string Member, string[] Names)[] SharedParameterSets =
+    [
+        ("Call", [CancellationToken]),
+        ("Body", ["body", CancellationToken]),
+        ("Content", ["content", CancellationToken]),
+        ("Options", ["options", CancellationToken]),
+        ("Page", ["limit", "afterId", "beforeId", "page", CancellationToken]),
+        ("OptionsPage", ["options", "limit", "afterId", "beforeId", "page", CancellationToken]),
+    ];
+
     /// <summary>What the docs need to know of one parameter.</summary>
     /// <param name="Name">The C# name (possibly <c>@</c>-escaped).</param>
     /// <param name="ThrowsIfNull">The method throws <c>ArgumentNullException</c> for it.</param>
     /// <param name="IsTextPathValue">A text path value: empty, <c>.</c> and <c>..</c> are refused.</param>
-    internal sealed record Param(string Name, string JsonName, string? Doc, bool ThrowsIfNull, bool IsTextPathValue);
+    /// <param name="Shared">The generator adds it: its doc is inherited from <c>FactorialOperationParameters</c>.</param>
+    internal sealed record Param(string Name, string JsonName, string? Doc, bool ThrowsIfNull, bool IsTextPathValue, bool Shared);
 
-    public static void Write(SourceWriter writer, OperationSpec operation, IReadOnlyList<Param> parameters, bool listAll)
+    /// <summary>
+    /// Writes the docs of one method; for an every-item method, <paramref name="pageMethod"/> is the cref of its
+    /// one-page method, whose parameters' docs (those both have) and remarks it inherits.
+    /// </summary>
+    public static void Write(SourceWriter writer, OperationSpec operation, IReadOnlyList<Param> parameters, bool listAll, string? pageMethod)
     {
         var summary = operation.Summary ?? $"{operation.Method} {operation.Path}";
         if (listAll)
@@ -25,16 +49,41 @@ internal static class OperationDocs
             summary = summary.TrimEnd('.') + ": every item, page after page.";
         }
 
-        var description = operation.Description;
         CodeText.WriteTag(writer, "summary", summary);
-        foreach (var parameter in parameters)
+        if (pageMethod is not null)
         {
-            CodeText.WriteTag(writer, "param", parameter.Doc ?? $"The '{parameter.JsonName}' parameter.", $"name=\"{Identifier.Unescape(parameter.Name)}\"");
+            writer.WriteLine($"/// <inheritdoc cref=\"{pageMethod}\" path=\"/*[self::param or self::remarks]\"/>");
+            writer.WriteLine("/// <inheritdoc cref=\"__R::FactorialOperationParameters.Paging\" path=\"/param\"/>");
+        }
+        else
+        {
+            foreach (var parameter in parameters.Where(p => !p.Shared))
+            {
+                CodeText.WriteTag(writer, "param", parameter.Doc ?? $"The '{parameter.JsonName}' parameter.", $"name=\"{Identifier.Unescape(parameter.Name)}\"");
+            }
+
+            writer.WriteLine(SharedParameters(parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).ToList()));
+            WriteRemarks(writer, operation, operation.Description, summary);
         }
 
-        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        WriteRemarks(writer, operation, description, summary);
         WriteExceptions(writer, operation, parameters, listAll);
+    }
+
+    /// <summary>
+    /// The <c>&lt;inheritdoc&gt;</c> of the added parameters: all of one member's when one documents exactly these,
+    /// otherwise these by name from <c>Any</c>.
+    /// </summary>
+    internal static string SharedParameters(IReadOnlyList<string> names)
+    {
+        foreach (var (member, set) in SharedParameterSets)
+        {
+            if (set.Length == names.Count && set.All(names.Contains))
+            {
+                return $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.{member}\" path=\"/param\"/>";
+            }
+        }
+
+        return $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.Any\" path=\"/param[{string.Join(" or ", names.Select(n => $"@name='{n}'"))}]\"/>";
     }
 
     private static void WriteRemarks(SourceWriter writer, OperationSpec operation, string? description, string summary)
