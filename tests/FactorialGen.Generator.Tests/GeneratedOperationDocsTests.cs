@@ -52,8 +52,7 @@ public sealed class GeneratedOperationDocsTests
         var delete = Docs(methods, "DeleteAsync");
         Assert.Contains("Removes it for good.", delete, StringComparison.Ordinal);
         Assert.Contains("Needs the <c>write</c> scope.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"__S::ArgumentNullException\"><paramref name=\"id\"/> is null.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"__S::ArgumentException\"><paramref name=\"id\"/> is empty", delete, StringComparison.Ordinal);
+        Assert.Contains("<inheritdoc cref=\"__R::FactorialOperationParameters.Id\" path=\"/exception\"/>", delete, StringComparison.Ordinal); // the checks of a lone text id
         Assert.Contains("FactorialOperationErrors.WriteNoAnswer", delete, StringComparison.Ordinal); // no body is read
         Assert.Contains("FactorialOperationErrors.ReadPage\"", Docs(methods, "ListAsync"), StringComparison.Ordinal);
 
@@ -101,6 +100,8 @@ public sealed class GeneratedOperationDocsTests
         Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialAuthException", StringComparison.Ordinal));
         Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialNetworkException", StringComparison.Ordinal));
         Assert.DoesNotContain(delete, e => e.Contains("InvalidResponse", StringComparison.Ordinal));
+        Assert.Contains(delete, e => e == "T:System.ArgumentNullException  is null."); // <paramref name="id"/> is null.
+        Assert.Contains(delete, e => e.StartsWith("T:System.ArgumentException  is empty, . or .., which would address another resource", StringComparison.Ordinal));
 
         var list = Inherited("ListAsync", "/exception");
         Assert.Equal(6, list.Length);

@@ -44,6 +44,9 @@ public sealed class InheritedParameterDocsTests
               "get": { "summary": "List policies", "parameters": [{ "name": "page", "in": "query", "description": "The document's own page.", "schema": { "type": "integer" } }],
                 "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "type": "string" } } } } } } }
             },
+            "/api/2026-07-01/resources/documents/uploads/{id}": {
+              "get": { "summary": "Read an upload", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": { "content": { "application/json": { "schema": { "type": "object", "properties": { "id": { "type": "string" } } } } } } } }
+            },
             "/api/2026-07-01/resources/documents/uploads": {
               "post": { "summary": "Upload", "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object" } } } }, "responses": { "204": { "description": "done" } } }
             }
@@ -72,7 +75,7 @@ public sealed class InheritedParameterDocsTests
         var resolver = new Resolver(consumer, runtime);
         var methods = compilation.GetSymbolsWithName(n => n.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member).OfType<IMethodSymbol>()
             .Where(m => m.ContainingType.Name.EndsWith("Resource", StringComparison.Ordinal)).ToList();
-        Assert.True(methods.Count == 11, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create
+        Assert.True(methods.Count == 12, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create, Get
 
         foreach (var method in methods)
         {
@@ -81,6 +84,7 @@ public sealed class InheritedParameterDocsTests
             Assert.Empty(docs.Descendants("inheritdoc")); // every inheritdoc resolved
             Assert.Single(docs.Elements("summary"));
             Assert.True(docs.Elements("remarks").Count() == 1, $"{label}: one remarks");
+            Assert.All(docs.Descendants("paramref"), r => Assert.Contains(method.Parameters, p => p.Name == (string?)r.Attribute("name"))); // inherited exceptions name its parameters
             foreach (var parameter in method.Parameters)
             {
                 var tags = docs.Elements("param").Where(p => (string?)p.Attribute("name") == parameter.Name).ToList();
@@ -107,11 +111,15 @@ public sealed class InheritedParameterDocsTests
             Assert.EndsWith("every item, page after page.", docs.Element("summary")!.Value.Trim(), StringComparison.Ordinal);
         }
 
+        // A lone text 'id' inherits its checks.
+        var getUpload = resolver.Expanded(methods.Single(m => m.ContainingType.Name == "UploadsResource" && m.Name == "GetAsync").GetDocumentationCommentId()!);
+        Assert.Equal(["T:System.ArgumentNullException", "T:System.ArgumentException"], getUpload.Elements("exception").Select(e => (string)e.Attribute("cref")!).Take(2));
+
         // Each kind of added-parameter set is exercised: every member of FactorialOperationParameters is inherited from.
         var used = methods.SelectMany(m => XElement.Parse("<m>" + m.GetDocumentationCommentXml() + "</m>").Descendants("inheritdoc"))
             .Select(e => (string)e.Attribute("cref")!).Where(c => c.Contains("FactorialOperationParameters.", StringComparison.Ordinal))
             .Select(c => c.Split('(')[0].Split('.').Last()).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(["Any", "Body", "Call", "Content", "Options", "OptionsPage", "Page", "Paging"], used.Order(StringComparer.Ordinal));
+        Assert.Equal(["Any", "Body", "Call", "Content", "Id", "Options", "OptionsPage", "Page", "Paging"], used.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -119,8 +127,8 @@ public sealed class InheritedParameterDocsTests
     {
         var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
         var members = runtime.Descendants("member").Where(m => ((string)m.Attribute("name")!).StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, members.Count);
-        foreach (var param in members.SelectMany(m => m.Elements("param")))
+        Assert.Equal(9, members.Count);
+        foreach (var param in members.Where(m => !((string)m.Attribute("name")!).Contains(".Id(", StringComparison.Ordinal)).SelectMany(m => m.Elements("param")))
         {
             Assert.Equal(AddedParameterDocs[(string)param.Attribute("name")!], param.Value);
         }

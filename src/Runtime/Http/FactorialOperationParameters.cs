@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
@@ -61,6 +62,15 @@ public abstract class FactorialOperationParameters
     /// </summary>
     /// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
     public abstract void Paging(FactorialPaging? paging);
+
+    /// <summary>
+    /// The checks of an operation whose one path value, a text, is <c>id</c> (the most common shape): the operation
+    /// inherits these exceptions (<c>path="/exception"</c>).
+    /// </summary>
+    /// <param name="id">The path value.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>
+    public abstract void Id(string id);
 
     /// <summary>Every parameter a generated operation can add, for the combinations no other member has: selected by name (<c>path="/param[@name='options' or @name='cancellationToken']"</c>).</summary>
     /// <param name="body">The request body.</param>

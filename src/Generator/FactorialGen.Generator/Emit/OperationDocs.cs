@@ -15,6 +15,7 @@ namespace FactorialGen.Generator.Emit;
 internal static class OperationDocs
 {
     private const string CancellationToken = "cancellationToken";
+    private const string IdReference = "<paramref name=\"id\"/>";
 
     /// <summary>
     /// The <c>FactorialOperationParameters</c> members that document exactly one set of added parameters (the
@@ -104,12 +105,20 @@ internal static class OperationDocs
     private static void WriteExceptions(SourceWriter writer, OperationSpec operation, IReadOnlyList<Param> parameters, bool listAll)
     {
         var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
+        var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
+        if (nullable.Count == 1 && texts.Count == 1 && nullable[0] == IdReference && texts[0] == IdReference)
+        {
+            // The checks of a lone text 'id' (most operations on one item) are documented once too.
+            writer.WriteLine("/// <inheritdoc cref=\"__R::FactorialOperationParameters.Id\" path=\"/exception\"/>");
+            nullable.Clear();
+            texts.Clear();
+        }
+
         if (nullable.Count > 0)
         {
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentNullException\">{Join(nullable)} is null.</exception>");
         }
 
-        var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (texts.Count > 0)
         {
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
