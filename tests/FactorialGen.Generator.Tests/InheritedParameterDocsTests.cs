@@ -71,29 +71,20 @@ public sealed class InheritedParameterDocsTests
     [Fact]
     public void Every_parameter_of_every_operation_has_one_doc_after_inheritance()
     {
-        var (compilation, consumer, runtime) = Build(Document);
+        var (compilation, consumer, runtime) = Build(GeneratorHarness.Document("/specs/factorial-params.json", Document), "factorial-params.json");
         var resolver = new Resolver(consumer, runtime);
-        var methods = compilation.GetSymbolsWithName(n => n.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member).OfType<IMethodSymbol>()
-            .Where(m => m.ContainingType.Name.EndsWith("Resource", StringComparison.Ordinal)).ToList();
+        var methods = Operations(compilation);
         Assert.True(methods.Count == 12, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create, Get
 
         foreach (var method in methods)
         {
-            var docs = resolver.Expanded(method.GetDocumentationCommentId()!);
-            var label = method.ToDisplayString();
-            Assert.Empty(docs.Descendants("inheritdoc")); // every inheritdoc resolved
-            Assert.Single(docs.Elements("summary"));
-            Assert.True(docs.Elements("remarks").Count() == 1, $"{label}: one remarks");
-            Assert.All(docs.Descendants("paramref"), r => Assert.Contains(method.Parameters, p => p.Name == (string?)r.Attribute("name"))); // inherited exceptions name its parameters
+            var docs = AssertComplete(method, resolver);
             foreach (var parameter in method.Parameters)
             {
-                var tags = docs.Elements("param").Where(p => (string?)p.Attribute("name") == parameter.Name).ToList();
-                Assert.True(tags.Count == 1, $"{label}: {tags.Count} docs for '{parameter.Name}'");
-                Assert.False(string.IsNullOrWhiteSpace(tags[0].Value), $"{label}: empty doc for '{parameter.Name}'");
                 var documentsOwn = method.ContainingType.Name == "PoliciesResource" && parameter.Name == "page"; // the document's own 'page'
                 if (AddedParameterDocs.ContainsKey(parameter.Name) && !documentsOwn)
                 {
-                    Assert.Equal(AddedParameterDocs[parameter.Name], tags[0].Value);
+                    Assert.Equal(AddedParameterDocs[parameter.Name], docs.Elements("param").Single(p => (string?)p.Attribute("name") == parameter.Name).Value);
                 }
             }
         }
@@ -141,11 +132,56 @@ public sealed class InheritedParameterDocsTests
         }
     }
 
-    private static (Compilation Compilation, XDocument Consumer, XDocument Runtime) Build(string document)
+    /// <summary>The real documents' operations (about 800 methods for 2026-07-01) are as completely documented, and compile their documentation file clean.</summary>
+    [RealSpecFact(V2026)]
+    public void Every_operation_of_the_2026_document_has_its_docs_after_inheritance() => AssertRealDocument(V2026);
+
+    [RealSpecFact(V2024)]
+    public void Every_operation_of_the_2024_document_has_its_docs_after_inheritance() => AssertRealDocument(V2024);
+
+    private const string V2024 = "factorial-openapi-2024-10-01.json";
+    private const string V2026 = "factorial-openapi-2026-07-01.json";
+
+    private static void AssertRealDocument(string fileName)
+    {
+        var (compilation, consumer, runtime) = Build(GeneratorHarness.SharedSpec(fileName), fileName);
+        var resolver = new Resolver(consumer, runtime);
+        var methods = Operations(compilation);
+        Assert.True(methods.Count > 500, $"{methods.Count} operations");
+        foreach (var method in methods)
+        {
+            AssertComplete(method, resolver);
+        }
+    }
+
+    private static List<IMethodSymbol> Operations(Compilation compilation) =>
+        compilation.GetSymbolsWithName(n => n.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member).OfType<IMethodSymbol>()
+            .Where(m => m.ContainingType.Name.EndsWith("Resource", StringComparison.Ordinal) && m.DeclaredAccessibility == Accessibility.Public).ToList();
+
+    /// <summary>The method's docs, resolved: one summary, one remarks, exactly one non-empty doc per parameter, every paramref one of its parameters.</summary>
+    private static XElement AssertComplete(IMethodSymbol method, Resolver resolver)
+    {
+        var docs = resolver.Expanded(method.GetDocumentationCommentId()!);
+        var label = method.ToDisplayString();
+        Assert.Empty(docs.Descendants("inheritdoc")); // every inheritdoc resolved
+        Assert.Single(docs.Elements("summary"));
+        Assert.True(docs.Elements("remarks").Count() == 1, $"{label}: one remarks");
+        Assert.All(docs.Descendants("paramref"), r => Assert.True(method.Parameters.Any(p => p.Name == (string?)r.Attribute("name")), $"{label}: paramref {r}"));
+        foreach (var parameter in method.Parameters)
+        {
+            var tags = docs.Elements("param").Where(p => (string?)p.Attribute("name") == parameter.Name).ToList();
+            Assert.True(tags.Count == 1, $"{label}: {tags.Count} docs for '{parameter.Name}'");
+            Assert.False(string.IsNullOrWhiteSpace(tags[0].Value), $"{label}: empty doc for '{parameter.Name}'");
+        }
+
+        return docs;
+    }
+
+    private static (Compilation Compilation, XDocument Consumer, XDocument Runtime) Build(AdditionalText document, string fileName)
     {
         var result = GeneratorHarness.Run(
-            "namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"factorial-params.json\")] public partial class Hr;",
-            GeneratorHarness.Document("/specs/factorial-params.json", document));
+            $"namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.ReadWrite, Spec = \"{fileName}\")] public partial class Hr;",
+            document);
         var parsed = result.Output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ((CSharpParseOptions)t.Options).WithDocumentationMode(DocumentationMode.Diagnose), t.FilePath));
         var withDocs = result.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(parsed);
         using var pe = new MemoryStream();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using FactorialGen.Generator.Model;
@@ -85,6 +86,23 @@ internal static class OperationDocs
         }
 
         return $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.Any\" path=\"/param[{string.Join(" or ", names.Select(n => $"@name='{n}'"))}]\"/>";
+    }
+
+    /// <summary>
+    /// A parameter's type as a cref names it, from its declaration (<c>{type} {name}</c>, optionally <c> = null</c>):
+    /// generic arguments in braces, <c>?</c> only on a value type.
+    /// </summary>
+    internal static string CrefType(string declaration, string name, bool isValueType)
+    {
+        const string Optional = " = null";
+        var typed = declaration.EndsWith(Optional, StringComparison.Ordinal) ? declaration.Substring(0, declaration.Length - Optional.Length) : declaration;
+        var type = typed.Substring(0, typed.Length - name.Length - 1);
+        if (!isValueType && type.EndsWith("?", StringComparison.Ordinal))
+        {
+            type = type.Substring(0, type.Length - 1);
+        }
+
+        return type.Replace('<', '{').Replace('>', '}');
     }
 
     private static void WriteRemarks(SourceWriter writer, OperationSpec operation, string? description, string summary)

@@ -218,22 +218,10 @@ internal static class OperationWriter
             return name;
         }
 
-        var types = Parameters(operation, listAll: false, ns, querySet).Select(CrefType).Concat([CancellationToken]);
+        var types = Parameters(operation, listAll: false, ns, querySet)
+            .Select(p => OperationDocs.CrefType(p.Declaration, p.Name, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json)))
+            .Concat([CancellationToken]);
         return $"{name}({string.Join(", ", types)})";
-    }
-
-    /// <summary>A parameter's type as a cref names it: generic arguments in braces, <c>?</c> only on a value type.</summary>
-    private static string CrefType(Parameter parameter)
-    {
-        const string Optional = " = null";
-        var declaration = parameter.Declaration.EndsWith(Optional, StringComparison.Ordinal) ? parameter.Declaration.Substring(0, parameter.Declaration.Length - Optional.Length) : parameter.Declaration;
-        var type = declaration.Substring(0, declaration.Length - parameter.Name.Length - 1); // "{type} {name}"
-        if (type.EndsWith("?", StringComparison.Ordinal) && !(parameter.Type.IsValueType && parameter.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json)))
-        {
-            type = type.Substring(0, type.Length - 1);
-        }
-
-        return type.Replace('<', '{').Replace('>', '}');
     }
 
     private static string MethodProperty(string method) => method switch
