@@ -72,7 +72,7 @@ public sealed class InheritedParameterDocsTests
     public void Every_parameter_of_every_operation_has_one_doc_after_inheritance()
     {
         var (compilation, consumer, runtime) = Build(GeneratorHarness.Document("/specs/factorial-params.json", Document), "factorial-params.json");
-        var resolver = new Resolver(consumer, runtime);
+        var resolver = new InheritdocResolver(consumer, runtime);
         var methods = Operations(compilation);
         Assert.True(methods.Count == 12, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create, Get
 
@@ -106,15 +106,18 @@ public sealed class InheritedParameterDocsTests
         var getUpload = resolver.Expanded(methods.Single(m => m.ContainingType.Name == "UploadsResource" && m.Name == "GetAsync").GetDocumentationCommentId()!);
         Assert.Equal(["T:System.ArgumentNullException", "T:System.ArgumentException"], getUpload.Elements("exception").Select(e => (string)e.Attribute("cref")!).Take(2));
 
-        // Each kind of added-parameter set is exercised: every member of FactorialOperationParameters is inherited from.
+        // Both forms are exercised: the added parameters and the errors from two members, or from one that holds both.
         var used = methods.SelectMany(m => XElement.Parse("<m>" + m.GetDocumentationCommentXml() + "</m>").Descendants("inheritdoc"))
-            .Select(e => (string)e.Attribute("cref")!).Where(c => c.Contains("FactorialOperationParameters.", StringComparison.Ordinal))
-            .Select(c => c.Split('(')[0].Split('.').Last()).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(["Any", "Body", "Call", "Content", "Id", "Options", "OptionsPage", "Page", "Paging"], used.Order(StringComparer.Ordinal));
+            .Select(e => (string)e.Attribute("cref")!).Where(c => c.StartsWith("M:FactorialGen.Runtime.Generated.", StringComparison.Ordinal))
+            .Select(c => string.Join('.', c.Split('(')[0].Split('.')[^2..])).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(
+            ["FactorialOperationDocs.Read", "FactorialOperationDocs.ReadAll", "FactorialOperationDocs.ReadOptionsPage", "FactorialOperationDocs.ReadPage", "FactorialOperationDocs.WriteBody", "FactorialOperationDocs.WriteNoAnswer",
+             "FactorialOperationParameters.Any", "FactorialOperationParameters.Content", "FactorialOperationParameters.Id", "FactorialOperationParameters.Options"],
+            used.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Each_runtime_parameter_holder_documents_its_parameters_in_the_fixed_wording()
+    public void Each_runtime_doc_holder_documents_its_parameters_in_the_fixed_wording_and_matches_the_generator()
     {
         var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
         var members = runtime.Descendants("member").Where(m => ((string)m.Attribute("name")!).StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters.", StringComparison.Ordinal)).ToList();
@@ -129,6 +132,16 @@ public sealed class InheritedParameterDocsTests
         {
             var documented = members.Single(m => ((string)m.Attribute("name")!).Contains("." + member + "(", StringComparison.Ordinal)).Elements("param").Select(p => (string)p.Attribute("name")!);
             Assert.Equal(names.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        }
+
+        // The generator's table of combined members matches FactorialOperationDocs: each inherits the errors and the parameters it names.
+        var combined = runtime.Descendants("member").Where(m => ((string)m.Attribute("name")!).StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationDocs.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(FactorialGen.Generator.Emit.OperationDocs.CombinedDocs.Length, combined.Count);
+        foreach (var (member, errors, parameters) in FactorialGen.Generator.Emit.OperationDocs.CombinedDocs)
+        {
+            var crefs = combined.Single(m => ((string)m.Attribute("name")!).Contains(".FactorialOperationDocs." + member + "(", StringComparison.Ordinal)).Elements("inheritdoc").Select(e => (string)e.Attribute("cref")!).ToList();
+            Assert.Contains(crefs, c => c == "F:FactorialGen.Runtime.Generated.FactorialOperationErrors." + errors);
+            Assert.Contains(crefs, c => c.StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters." + parameters + "(", StringComparison.Ordinal));
         }
     }
 
@@ -145,7 +158,7 @@ public sealed class InheritedParameterDocsTests
     private static void AssertRealDocument(string fileName)
     {
         var (compilation, consumer, runtime) = Build(GeneratorHarness.SharedSpec(fileName), fileName);
-        var resolver = new Resolver(consumer, runtime);
+        var resolver = new InheritdocResolver(consumer, runtime);
         var methods = Operations(compilation);
         Assert.True(methods.Count > 500, $"{methods.Count} operations");
         foreach (var method in methods)
@@ -159,7 +172,7 @@ public sealed class InheritedParameterDocsTests
             .Where(m => m.ContainingType.Name.EndsWith("Resource", StringComparison.Ordinal) && m.DeclaredAccessibility == Accessibility.Public).ToList();
 
     /// <summary>The method's docs, resolved: one summary, one remarks, exactly one non-empty doc per parameter, every paramref one of its parameters.</summary>
-    private static XElement AssertComplete(IMethodSymbol method, Resolver resolver)
+    private static XElement AssertComplete(IMethodSymbol method, InheritdocResolver resolver)
     {
         var docs = resolver.Expanded(method.GetDocumentationCommentId()!);
         var label = method.ToDisplayString();
@@ -194,34 +207,5 @@ public sealed class InheritedParameterDocsTests
         var consumer = XDocument.Parse(Encoding.UTF8.GetString(xml.ToArray()));
         var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
         return (withDocs, consumer, runtime);
-    }
-
-    /// <summary>Expands <c>&lt;inheritdoc cref path&gt;</c> as Roslyn's IDE does, over the consumer's and the runtime's XML files.</summary>
-    private sealed class Resolver(XDocument consumer, XDocument runtime)
-    {
-        private readonly Dictionary<string, XElement> _members = consumer.Descendants("member").Concat(runtime.Descendants("member"))
-            .ToDictionary(m => (string)m.Attribute("name")!, StringComparer.Ordinal);
-
-        public XElement Expanded(string id) => Expand(id, []);
-
-        private XElement Expand(string id, HashSet<string> visiting)
-        {
-            Assert.True(_members.TryGetValue(id, out var member), $"no documentation for {id}");
-            Assert.True(visiting.Add(id), $"inheritdoc cycle at {id}");
-            var copy = new XElement(member);
-            foreach (var inherit in copy.Descendants("inheritdoc").ToList())
-            {
-                var cref = (string?)inherit.Attribute("cref");
-                Assert.NotNull(cref);
-                var path = (string?)inherit.Attribute("path") ?? "/node()";
-                var source = new XDocument(Expand(cref, visiting));
-                var selected = source.XPathSelectElements(path.StartsWith('/') ? "/*" + path : path).Select(e => new XElement(e)).ToList();
-                Assert.NotEmpty(selected); // an inheritdoc that selects nothing documents nothing
-                inherit.ReplaceWith(selected);
-            }
-
-            visiting.Remove(id);
-            return copy;
-        }
     }
 }

@@ -32,6 +32,25 @@ internal static class OperationDocs
         ("OptionsPage", ["options", "limit", "afterId", "beforeId", "page", CancellationToken]),
     ];
 
+    /// <summary>
+    /// The <c>FactorialOperationDocs</c> members that hold both the errors of one <c>FactorialOperationErrors</c> member
+    /// and the parameters of one <c>FactorialOperationParameters</c> member: an operation of such a kind inherits
+    /// them with one tag.
+    /// </summary>
+    internal static readonly (string Member, string Errors, string Parameters)[] CombinedDocs =
+    [
+        ("Read", "Read", "Call"),
+        ("Write", "Write", "Call"),
+        ("ReadNoAnswer", "ReadNoAnswer", "Call"),
+        ("WriteNoAnswer", "WriteNoAnswer", "Call"),
+        ("WriteBody", "Write", "Body"),
+        ("WriteBodyNoAnswer", "WriteNoAnswer", "Body"),
+        ("WriteContent", "Write", "Content"),
+        ("ReadPage", "ReadPage", "Page"),
+        ("ReadOptionsPage", "ReadPage", "OptionsPage"),
+        ("ReadAll", "ReadAll", "Paging"),
+    ];
+
     /// <summary>What the docs need to know of one parameter.</summary>
     /// <param name="Name">The C# name (possibly <c>@</c>-escaped).</param>
     /// <param name="ThrowsIfNull">The method throws <c>ArgumentNullException</c> for it.</param>
@@ -51,11 +70,13 @@ internal static class OperationDocs
             summary = summary.TrimEnd('.') + ": every item, page after page.";
         }
 
+        var added = pageMethod is not null ? "Paging" : AddedParametersMember(parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).ToList());
+        var errors = SharedErrors(operation, listAll);
+        var combined = Array.Find(CombinedDocs, c => c.Errors == errors && c.Parameters == added).Member;
         CodeText.WriteTag(writer, "summary", summary);
         if (pageMethod is not null)
         {
             writer.WriteLine($"/// <inheritdoc cref=\"{pageMethod}\" path=\"/*[self::param or self::remarks]\"/>");
-            writer.WriteLine("/// <inheritdoc cref=\"__R::FactorialOperationParameters.Paging\" path=\"/param\"/>");
         }
         else
         {
@@ -63,30 +84,35 @@ internal static class OperationDocs
             {
                 CodeText.WriteTag(writer, "param", parameter.Doc ?? $"The '{parameter.JsonName}' parameter.", $"name=\"{Identifier.Unescape(parameter.Name)}\"");
             }
+        }
 
-            writer.WriteLine(SharedParameters(parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).ToList()));
+        if (combined is null)
+        {
+            writer.WriteLine(added is null
+                ? $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.Any\" path=\"/param[{string.Join(" or ", parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).Select(n => $"@name='{n}'"))}]\"/>"
+                : $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.{added}\" path=\"/param\"/>");
+        }
+
+        if (pageMethod is null)
+        {
             WriteRemarks(writer, operation, operation.Description, summary);
         }
 
-        WriteExceptions(writer, operation, parameters, listAll);
+        WriteExceptions(writer, parameters);
+
+        // The errors every operation shares are documented once, on a runtime member, and inherited from there (with
+        // the added parameters' docs when one member holds both).
+        writer.WriteLine(combined is null
+            ? $"/// <inheritdoc cref=\"__R::FactorialOperationErrors.{errors}\" path=\"/exception\"/>"
+            : $"/// <inheritdoc cref=\"__R::FactorialOperationDocs.{combined}\" path=\"/*[not(self::summary)]\"/>");
     }
 
     /// <summary>
-    /// The <c>&lt;inheritdoc&gt;</c> of the added parameters: all of one member's when one documents exactly these,
-    /// otherwise these by name from <c>Any</c>.
+    /// The <c>FactorialOperationParameters</c> member that documents exactly the added parameters
+    /// <paramref name="names"/>; null when none does (they are then selected by name from <c>Any</c>).
     /// </summary>
-    internal static string SharedParameters(IReadOnlyList<string> names)
-    {
-        foreach (var (member, set) in SharedParameterSets)
-        {
-            if (set.Length == names.Count && set.All(names.Contains))
-            {
-                return $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.{member}\" path=\"/param\"/>";
-            }
-        }
-
-        return $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.Any\" path=\"/param[{string.Join(" or ", names.Select(n => $"@name='{n}'"))}]\"/>";
-    }
+    internal static string? AddedParametersMember(IReadOnlyList<string> names) =>
+        Array.Find(SharedParameterSets, s => s.Names.Length == names.Count && s.Names.All(names.Contains)).Member;
 
     /// <summary>
     /// A parameter's type as a cref names it, from its declaration (<c>{type} {name}</c>, optionally <c> = null</c>):
@@ -120,7 +146,8 @@ internal static class OperationDocs
         writer.WriteLine("/// </remarks>");
     }
 
-    private static void WriteExceptions(SourceWriter writer, OperationSpec operation, IReadOnlyList<Param> parameters, bool listAll)
+    /// <summary>The argument checks of the operation: null, and text path values that would address another resource.</summary>
+    private static void WriteExceptions(SourceWriter writer, IReadOnlyList<Param> parameters)
     {
         var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
@@ -142,8 +169,6 @@ internal static class OperationDocs
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
         }
 
-        // The errors every operation shares are documented once, on a runtime member, and inherited from there.
-        writer.WriteLine($"/// <inheritdoc cref=\"__R::FactorialOperationErrors.{SharedErrors(operation, listAll)}\" path=\"/exception\"/>");
     }
 
     /// <summary>The <c>FactorialOperationErrors</c> member whose exceptions the operation raises beyond its arguments' checks.</summary>
