@@ -47,6 +47,9 @@ public sealed class InheritedParameterDocsTests
             "/api/2026-07-01/resources/documents/uploads/{id}": {
               "get": { "summary": "Read an upload", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": { "content": { "application/json": { "schema": { "type": "object", "properties": { "id": { "type": "string" } } } } } } } }
             },
+            "/api/2026-07-01/resources/documents/uploads/{id}/ping": {
+              "get": { "summary": "Ping an upload", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "204": { "description": "there" } } }
+            },
             "/api/2026-07-01/resources/documents/uploads": {
               "post": { "summary": "Upload", "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object" } } } }, "responses": { "204": { "description": "done" } } }
             }
@@ -74,7 +77,7 @@ public sealed class InheritedParameterDocsTests
         var (compilation, consumer, runtime) = Build(GeneratorHarness.Document("/specs/factorial-params.json", Document), "factorial-params.json");
         var resolver = new InheritdocResolver(consumer, runtime);
         var methods = Operations(compilation);
-        Assert.True(methods.Count == 12, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create, Get
+        Assert.True(methods.Count == 13, string.Join("\n", methods.Select(m => m.ToDisplayString()))); // leaves: List ×2, ListAll ×2, Create, Get ×2, Delete; policies: List, ListAll; uploads: Create, Get, Ping
 
         foreach (var method in methods)
         {
@@ -111,8 +114,8 @@ public sealed class InheritedParameterDocsTests
             .Select(e => (string)e.Attribute("cref")!).Where(c => c.StartsWith("M:FactorialGen.Runtime.Generated.", StringComparison.Ordinal))
             .Select(c => string.Join('.', c.Split('(')[0].Split('.')[^2..])).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
-            ["FactorialOperationDocs.Read", "FactorialOperationDocs.ReadAll", "FactorialOperationDocs.ReadOptionsPage", "FactorialOperationDocs.ReadPage", "FactorialOperationDocs.WriteBody", "FactorialOperationDocs.WriteNoAnswer",
-             "FactorialOperationParameters.Any", "FactorialOperationParameters.Content", "FactorialOperationParameters.Id", "FactorialOperationParameters.Options"],
+            ["FactorialOperationDocs.Read", "FactorialOperationDocs.ReadAll", "FactorialOperationDocs.ReadId", "FactorialOperationDocs.ReadNoAnswer", "FactorialOperationDocs.ReadOptionsAll", "FactorialOperationDocs.ReadOptionsPage", "FactorialOperationDocs.ReadPage", "FactorialOperationDocs.WriteBody", "FactorialOperationDocs.WriteNoAnswer",
+             "FactorialOperationParameters.Any", "FactorialOperationParameters.Content", "FactorialOperationParameters.Id", "FactorialOperationParameters.Options", "FactorialOperationParameters.RequiredOptions"],
             used.Order(StringComparer.Ordinal));
     }
 
@@ -121,8 +124,8 @@ public sealed class InheritedParameterDocsTests
     {
         var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
         var members = runtime.Descendants("member").Where(m => ((string)m.Attribute("name")!).StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(9, members.Count);
-        foreach (var param in members.Where(m => !((string)m.Attribute("name")!).Contains(".Id(", StringComparison.Ordinal)).SelectMany(m => m.Elements("param")))
+        Assert.Equal(10, members.Count);
+        foreach (var param in members.Where(m => !((string)m.Attribute("name")!).Contains(".Id(", StringComparison.Ordinal)).SelectMany(m => m.Elements("param"))) // Id's own 'id' is not inherited
         {
             Assert.Equal(AddedParameterDocs[(string)param.Attribute("name")!], param.Value);
         }
@@ -137,11 +140,13 @@ public sealed class InheritedParameterDocsTests
         // The generator's table of combined members matches FactorialOperationDocs: each inherits the errors and the parameters it names.
         var combined = runtime.Descendants("member").Where(m => ((string)m.Attribute("name")!).StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationDocs.", StringComparison.Ordinal)).ToList();
         Assert.Equal(FactorialGen.Generator.Emit.OperationDocs.CombinedDocs.Length, combined.Count);
-        foreach (var (member, errors, parameters) in FactorialGen.Generator.Emit.OperationDocs.CombinedDocs)
+        foreach (var (member, errors, parameters, checks) in FactorialGen.Generator.Emit.OperationDocs.CombinedDocs)
         {
             var crefs = combined.Single(m => ((string)m.Attribute("name")!).Contains(".FactorialOperationDocs." + member + "(", StringComparison.Ordinal)).Elements("inheritdoc").Select(e => (string)e.Attribute("cref")!).ToList();
+            Assert.Equal(checks is null ? 2 : 3, crefs.Count);
             Assert.Contains(crefs, c => c == "F:FactorialGen.Runtime.Generated.FactorialOperationErrors." + errors);
             Assert.Contains(crefs, c => c.StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters." + parameters + "(", StringComparison.Ordinal));
+            Assert.True(checks is null || crefs.Any(c => c.StartsWith("M:FactorialGen.Runtime.Generated.FactorialOperationParameters." + checks + "(", StringComparison.Ordinal)), member);
         }
     }
 

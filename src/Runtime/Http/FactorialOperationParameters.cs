@@ -72,6 +72,14 @@ public abstract class FactorialOperationParameters
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>
     public abstract void Id(string id);
 
+    /// <summary>
+    /// The check of an operation whose one argument that must not be null is its options object: the operation
+    /// inherits this exception (<c>path="/exception"</c>).
+    /// </summary>
+    /// <param name="options">The optional query parameters (filters, switches).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public abstract void RequiredOptions(object options);
+
     /// <summary>Every parameter a generated operation can add, for the combinations no other member has: selected by name (<c>path="/param[@name='options' or @name='cancellationToken']"</c>).</summary>
     /// <param name="body">The request body.</param>
     /// <param name="content">The request body (for example multipart form data), built by the caller.</param>

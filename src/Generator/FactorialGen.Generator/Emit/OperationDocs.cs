@@ -16,7 +16,7 @@ namespace FactorialGen.Generator.Emit;
 internal static class OperationDocs
 {
     private const string CancellationToken = "cancellationToken";
-    private const string IdReference = "<paramref name=\"id\"/>";
+    private const string Id = "id";
 
     /// <summary>
     /// The <c>FactorialOperationParameters</c> members that document exactly one set of added parameters (the
@@ -33,22 +33,28 @@ internal static class OperationDocs
     ];
 
     /// <summary>
-    /// The <c>FactorialOperationDocs</c> members that hold both the errors of one <c>FactorialOperationErrors</c> member
-    /// and the parameters of one <c>FactorialOperationParameters</c> member: an operation of such a kind inherits
-    /// them with one tag.
+    /// The <c>FactorialOperationDocs</c> members that hold the errors of one <c>FactorialOperationErrors</c> member, the
+    /// parameters of one <c>FactorialOperationParameters</c> member and, with <c>Checks</c>, the argument checks of
+    /// another: an operation of such a kind inherits them with one tag.
     /// </summary>
-    internal static readonly (string Member, string Errors, string Parameters)[] CombinedDocs =
+    internal static readonly (string Member, string Errors, string Parameters, string? Checks)[] CombinedDocs =
     [
-        ("Read", "Read", "Call"),
-        ("Write", "Write", "Call"),
-        ("ReadNoAnswer", "ReadNoAnswer", "Call"),
-        ("WriteNoAnswer", "WriteNoAnswer", "Call"),
-        ("WriteBody", "Write", "Body"),
-        ("WriteBodyNoAnswer", "WriteNoAnswer", "Body"),
-        ("WriteContent", "Write", "Content"),
-        ("ReadPage", "ReadPage", "Page"),
-        ("ReadOptionsPage", "ReadPage", "OptionsPage"),
-        ("ReadAll", "ReadAll", "Paging"),
+        ("Read", "Read", "Call", null),
+        ("Write", "Write", "Call", null),
+        ("ReadNoAnswer", "ReadNoAnswer", "Call", null),
+        ("WriteNoAnswer", "WriteNoAnswer", "Call", null),
+        ("WriteBody", "Write", "Body", null),
+        ("WriteBodyNoAnswer", "WriteNoAnswer", "Body", null),
+        ("WriteContent", "Write", "Content", null),
+        ("ReadPage", "ReadPage", "Page", null),
+        ("ReadAll", "ReadAll", "Paging", null),
+        ("ReadId", "Read", "Call", "Id"),
+        ("WriteId", "Write", "Call", "Id"),
+        ("WriteNoAnswerId", "WriteNoAnswer", "Call", "Id"),
+        ("WriteBodyId", "Write", "Body", "Id"),
+        ("WriteBodyNoAnswerId", "WriteNoAnswer", "Body", "Id"),
+        ("ReadOptionsPage", "ReadPage", "OptionsPage", "RequiredOptions"),
+        ("ReadOptionsAll", "ReadAll", "Paging", "RequiredOptions"),
     ];
 
     /// <summary>What the docs need to know of one parameter.</summary>
@@ -72,7 +78,10 @@ internal static class OperationDocs
 
         var added = pageMethod is not null ? "Paging" : AddedParametersMember(parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).ToList());
         var errors = SharedErrors(operation, listAll);
-        var combined = Array.Find(CombinedDocs, c => c.Errors == errors && c.Parameters == added).Member;
+        var checks = SharedChecks(parameters);
+        var combined = Array.Find(CombinedDocs, c => c.Errors == errors && c.Parameters == added && c.Checks == checks);
+        var checksCombined = combined.Member is not null && checks is not null;
+        combined = combined.Member is not null ? combined : Array.Find(CombinedDocs, c => c.Errors == errors && c.Parameters == added && c.Checks is null);
         CodeText.WriteTag(writer, "summary", summary);
         if (pageMethod is not null)
         {
@@ -86,7 +95,7 @@ internal static class OperationDocs
             }
         }
 
-        if (combined is null)
+        if (combined.Member is null)
         {
             writer.WriteLine(added is null
                 ? $"/// <inheritdoc cref=\"__R::FactorialOperationParameters.Any\" path=\"/param[{string.Join(" or ", parameters.Where(p => p.Shared).Select(p => p.Name).Concat([CancellationToken]).Select(n => $"@name='{n}'"))}]\"/>"
@@ -98,13 +107,20 @@ internal static class OperationDocs
             WriteRemarks(writer, operation, operation.Description, summary);
         }
 
-        WriteExceptions(writer, parameters);
+        if (checks is null)
+        {
+            WriteExceptions(writer, parameters);
+        }
+        else if (!checksCombined)
+        {
+            writer.WriteLine($"/// <inheritdoc cref=\"__R::FactorialOperationParameters.{checks}\" path=\"/exception\"/>");
+        }
 
         // The errors every operation shares are documented once, on a runtime member, and inherited from there (with
-        // the added parameters' docs when one member holds both).
-        writer.WriteLine(combined is null
+        // the added parameters' docs, and the argument checks, when one member holds them all).
+        writer.WriteLine(combined.Member is null
             ? $"/// <inheritdoc cref=\"__R::FactorialOperationErrors.{errors}\" path=\"/exception\"/>"
-            : $"/// <inheritdoc cref=\"__R::FactorialOperationDocs.{combined}\" path=\"/*[not(self::summary)]\"/>");
+            : $"/// <inheritdoc cref=\"__R::FactorialOperationDocs.{combined.Member}\" path=\"/*[not(self::summary)]\"/>");
     }
 
     /// <summary>
@@ -146,29 +162,36 @@ internal static class OperationDocs
         writer.WriteLine("/// </remarks>");
     }
 
+    /// <summary>
+    /// The <c>FactorialOperationParameters</c> member that documents exactly the argument checks of the operation
+    /// (<c>Id</c>: a lone text <c>id</c>; <c>RequiredOptions</c>: only the options object), or null.
+    /// </summary>
+    internal static string? SharedChecks(IReadOnlyList<Param> parameters)
+    {
+        var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => Identifier.Unescape(p.Name)).ToList();
+        var texts = parameters.Where(p => p.IsTextPathValue).Select(p => Identifier.Unescape(p.Name)).ToList();
+        return (nullable, texts) switch
+        {
+            ([Id], [Id]) => "Id",
+            (["options"], []) when parameters.Any(p => p.Shared && p.Name == "options") => "RequiredOptions",
+            _ => null,
+        };
+    }
+
     /// <summary>The argument checks of the operation: null, and text path values that would address another resource.</summary>
     private static void WriteExceptions(SourceWriter writer, IReadOnlyList<Param> parameters)
     {
         var nullable = parameters.Where(p => p.ThrowsIfNull).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
-        var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
-        if (nullable.Count == 1 && texts.Count == 1 && nullable[0] == IdReference && texts[0] == IdReference)
-        {
-            // The checks of a lone text 'id' (most operations on one item) are documented once too.
-            writer.WriteLine("/// <inheritdoc cref=\"__R::FactorialOperationParameters.Id\" path=\"/exception\"/>");
-            nullable.Clear();
-            texts.Clear();
-        }
-
         if (nullable.Count > 0)
         {
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentNullException\">{Join(nullable)} is null.</exception>");
         }
 
+        var texts = parameters.Where(p => p.IsTextPathValue).Select(p => $"<paramref name=\"{Identifier.Unescape(p.Name)}\"/>").ToList();
         if (texts.Count > 0)
         {
             writer.WriteLine($"/// <exception cref=\"__S::ArgumentException\">{Join(texts)} is empty, <c>.</c> or <c>..</c>, which would address another resource; nothing is sent.</exception>");
         }
-
     }
 
     /// <summary>The <c>FactorialOperationErrors</c> member whose exceptions the operation raises beyond its arguments' checks.</summary>
