@@ -12,7 +12,7 @@ namespace FactorialGen.Generator.Tests;
 
 /// <summary>
 /// Every generated member has at most one <c>&lt;remarks&gt;</c> (the document's description and the scope line
-/// share it), and every operation documents the exceptions it raises, as well-formed XML docs.
+/// share it; an every-item method inherits its one-page method's), and every operation documents the exceptions it raises, as well-formed XML docs.
 /// </summary>
 public sealed class GeneratedOperationDocsTests
 {
@@ -44,21 +44,19 @@ public sealed class GeneratedOperationDocsTests
         foreach (var method in methods)
         {
             var docs = string.Concat(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)).Select(t => t.ToFullString()));
-            Assert.Single(Regex.Matches(docs, "<remarks>"));
-            Assert.Single(Regex.Matches(docs, "<inheritdoc cref=\"__R::FactorialOperationErrors\\.[A-Za-z]+\" path=\"/exception\"/>"));
+            Assert.Single(Regex.Matches(docs, "<remarks>|<inheritdoc cref=\"ListAsync\" path=\"/\\*\\[self::param or self::remarks\\]\"/>")); // an every-item method inherits its one-page method's
+            Assert.Single(Regex.Matches(docs, "<inheritdoc cref=\"__R::(FactorialOperationErrors\\.[A-Za-z]+\" path=\"/exception|FactorialOperationDocs\\.[A-Za-z]+\" path=\"/\\*\\[not\\(self::summary\\)\\])\"/>")); // the shared errors, alone or with the added parameters
             Assert.DoesNotContain("cref=\"__F::FactorialApiException\"", docs, StringComparison.Ordinal); // documented once, in the runtime
         }
 
         var delete = Docs(methods, "DeleteAsync");
         Assert.Contains("Removes it for good.", delete, StringComparison.Ordinal);
         Assert.Contains("Needs the <c>write</c> scope.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"__S::ArgumentNullException\"><paramref name=\"id\"/> is null.", delete, StringComparison.Ordinal);
-        Assert.Contains("<exception cref=\"__S::ArgumentException\"><paramref name=\"id\"/> is empty", delete, StringComparison.Ordinal);
-        Assert.Contains("FactorialOperationErrors.WriteNoAnswer", delete, StringComparison.Ordinal); // no body is read
-        Assert.Contains("FactorialOperationErrors.ReadPage\"", Docs(methods, "ListAsync"), StringComparison.Ordinal);
+        Assert.Contains("FactorialOperationDocs.WriteNoAnswerId\" path=", delete, StringComparison.Ordinal); // no body is read; the checks of a lone text id
+        Assert.Contains(".ReadPage\" path=", Docs(methods, "ListAsync"), StringComparison.Ordinal);
 
         var listAll = Docs(methods, "ListAllAsync");
-        Assert.Contains("FactorialOperationErrors.ReadAll\"", listAll, StringComparison.Ordinal);
+        Assert.Contains(".ReadAll\" path=", listAll, StringComparison.Ordinal);
 
         // The crefs resolve: the compilation reports no CS1574 (unresolved cref) with documentation mode on.
         var parsed = result.Output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ((CSharpParseOptions)t.Options).WithDocumentationMode(DocumentationMode.Diagnose), t.FilePath));
@@ -89,10 +87,10 @@ public sealed class GeneratedOperationDocsTests
 
         var consumer = XDocument.Parse(Encoding.UTF8.GetString(xml.ToArray()));
         var runtime = XDocument.Load(Path.ChangeExtension(typeof(FactorialGen.FactorialRequest).Assembly.Location, ".xml"));
+        var resolver = new InheritdocResolver(consumer, runtime);
         string[] Inherited(string method, string path) =>
-            consumer.Descendants("member").Single(m => ((string)m.Attribute("name")!).Contains("LeavesResource." + method, StringComparison.Ordinal))
-                .Elements("inheritdoc").Where(e => (string?)e.Attribute("path") == path)
-                .SelectMany(e => runtime.Descendants("member").Single(m => (string?)m.Attribute("name") == (string)e.Attribute("cref")!).Elements(path.TrimStart('/')))
+            resolver.Expanded((string)consumer.Descendants("member").Single(m => ((string)m.Attribute("name")!).Contains("LeavesResource." + method, StringComparison.Ordinal)).Attribute("name")!)
+                .Elements(path.TrimStart('/'))
                 .Select(e => (string)e.Attribute("cref")! + " " + e.Value).ToArray();
 
         var delete = Inherited("DeleteAsync", "/exception");
@@ -101,6 +99,8 @@ public sealed class GeneratedOperationDocsTests
         Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialAuthException", StringComparison.Ordinal));
         Assert.Contains(delete, e => e.StartsWith("T:FactorialGen.FactorialNetworkException", StringComparison.Ordinal));
         Assert.DoesNotContain(delete, e => e.Contains("InvalidResponse", StringComparison.Ordinal));
+        Assert.Contains(delete, e => e == "T:System.ArgumentNullException  is null."); // <paramref name="id"/> is null.
+        Assert.Contains(delete, e => e.StartsWith("T:System.ArgumentException  is empty, . or .., which would address another resource", StringComparison.Ordinal));
 
         var list = Inherited("ListAsync", "/exception");
         Assert.Equal(6, list.Length);

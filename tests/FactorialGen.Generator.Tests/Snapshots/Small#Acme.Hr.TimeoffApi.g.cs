@@ -9,6 +9,7 @@ using __F = global::FactorialGen;
 using __R = global::FactorialGen.Runtime.Generated;
 using __M = global::Acme.FactorialApi.V2026_07_01;
 
+#pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count
 namespace Acme
 {
 	partial class Hr
@@ -34,11 +35,9 @@ namespace Acme
 				internal LeavesResource(__F::FactorialConnection connection) => __connection = connection;
 
 				/// <summary>Approve a leave</summary>
-				/// <param name="body">The request body.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>write</c> scope. Resource scope <c>time_off</c>. <c>POST /api/2026-07-01/resources/timeoff/leaves/approve</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="body"/> is null.</exception>
-				/// <inheritdoc cref="__R::FactorialOperationErrors.Write" path="/exception"/>
+				/// <inheritdoc cref="__R::FactorialOperationDocs.WriteBody" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = __F::FactorialScope.Write, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__M::Leave> ApproveAsync(__M::LeavesApproveRequest body, __S::Threading.CancellationToken cancellationToken = default)
 				{
@@ -50,9 +49,8 @@ namespace Acme
 
 				/// <summary>Delete a leave</summary>
 				/// <param name="id">The 'id' parameter.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
-				/// <inheritdoc cref="__R::FactorialOperationErrors.WriteNoAnswer" path="/exception"/>
+				/// <inheritdoc cref="__R::FactorialOperationDocs.WriteNoAnswer" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
 				public __S::Threading.Tasks.Task DeleteAsync(long id, __S::Threading.CancellationToken cancellationToken = default)
 				{
@@ -63,14 +61,9 @@ namespace Acme
 				/// <summary>List leaves</summary>
 				/// <param name="from">The 'from' parameter.</param>
 				/// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
-				/// <param name="limit">Items per page, 1 to 100 (FactorialPaging.MaxLimit; another value is refused before sending); the document does not list it, Factorial accepts it.</param>
-				/// <param name="afterId">The cursor after which the page starts (the previous page's 'end_cursor').</param>
-				/// <param name="beforeId">The cursor before which the page ends (the next page's 'start_cursor').</param>
-				/// <param name="page">The page number, for page-based paging.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
 				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
-				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadPage" path="/exception"/>
+				/// <inheritdoc cref="__R::FactorialOperationDocs.ReadPage" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
@@ -86,13 +79,9 @@ namespace Acme
 				}
 
 				/// <summary>List leaves: every item, page after page.</summary>
-				/// <param name="from">The 'from' parameter.</param>
-				/// <param name="employeeIds">The 'employee_ids[]' parameter.</param>
-				/// <param name="paging">Page size and paging mode; by default 100 items per page with cursors.</param>
-				/// <param name="cancellationToken">Cancels the call.</param>
-				/// <remarks>Needs the <c>read</c> scope. Resource scope <c>time_off</c>. <c>GET /api/2026-07-01/resources/timeoff/leaves</c></remarks>
+				/// <inheritdoc cref="ListAsync" path="/*[self::param or self::remarks]"/>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
-				/// <inheritdoc cref="__R::FactorialOperationErrors.ReadAll" path="/exception"/>
+				/// <inheritdoc cref="__R::FactorialOperationDocs.ReadAll" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Collections.Generic.IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __S::Threading.CancellationToken cancellationToken = default)
 				{

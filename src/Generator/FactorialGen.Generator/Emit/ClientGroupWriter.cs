@@ -17,6 +17,7 @@ internal static class ClientGroupWriter
     public static SourceWriter Write(ClientSpec client, string group, List<OperationSpec> operations)
     {
         var writer = CodeText.Start(client.ModelNamespace);
+        writer.WriteLine("#pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count");
         var closers = ClientEmitter.OpenContaining(writer, client.Declaration);
         using (writer.Block($"partial class {client.Declaration.Identifier}"))
         {

@@ -12,12 +12,13 @@ internal static class OperationWriter
     private const string CancellationToken = "__S::Threading.CancellationToken";
     private const string Query = "__R::FactorialQuery";
 
-    private static readonly (string Json, string Name, TypeRef Type, string Doc)[] PagingParameters =
+    /// <summary>The paging values a one-page method adds (documented on <c>FactorialOperationParameters.Page</c>).</summary>
+    private static readonly (string Json, string Name, TypeRef Type)[] PagingParameters =
     [
-        ("limit", "limit", TypeRef.Int32, "Items per page, 1 to 100 (FactorialPaging.MaxLimit; another value is refused before sending); the document does not list it, Factorial accepts it."),
-        ("after_id", "afterId", TypeRef.String, "The cursor after which the page starts (the previous page's 'end_cursor')."),
-        ("before_id", "beforeId", TypeRef.String, "The cursor before which the page ends (the next page's 'start_cursor')."),
-        ("page", "page", TypeRef.Int32, "The page number, for page-based paging."),
+        ("limit", "limit", TypeRef.Int32),
+        ("after_id", "afterId", TypeRef.String),
+        ("before_id", "beforeId", TypeRef.String),
+        ("page", "page", TypeRef.Int32),
     ];
 
     /// <summary>Which optional query parameters a method declares.</summary>
@@ -61,7 +62,7 @@ internal static class OperationWriter
         };
 
         var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
-        WriteDocs(writer, operation, parameters, listAll);
+        WriteDocs(writer, operation, parameters, listAll, listAll ? PageMethodCref(operation, ns, querySet) : null);
         if (operation.Deprecated)
         {
             writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
@@ -119,7 +120,9 @@ internal static class OperationWriter
         }
     }
 
-    private sealed record Parameter(string Name, string JsonName, ParameterLocation? Location, TypeRef Type, bool Required, string Declaration, string? Doc, bool IsValueType);
+    /// <param name="Doc">The document's description; null for a parameter the generator adds (<paramref name="Shared"/>).</param>
+    /// <param name="Shared">The generator adds it: its doc is inherited from <c>FactorialOperationParameters</c>.</param>
+    private sealed record Parameter(string Name, string JsonName, ParameterLocation? Location, TypeRef Type, bool Required, string Declaration, string? Doc, bool IsValueType, bool Shared = false);
 
     private static IEnumerable<Parameter> Parameters(OperationSpec operation, bool listAll, string ns, QuerySet querySet)
     {
@@ -140,7 +143,7 @@ internal static class OperationWriter
         result.AddRange(query.Where(p => p.Required).Select(p => Of(p, required: true, ns)));
         if (querySet == QuerySet.Options)
         {
-            result.Add(new Parameter("options", "options", null, TypeRef.Json, true, $"__M::{operation.OptionsName} options", "The optional query parameters (filters, switches).", false));
+            result.Add(new Parameter("options", "options", null, TypeRef.Json, true, $"__M::{operation.OptionsName} options", null, false, Shared: true));
         }
 
         if (bodyParameter is not null && !bodyParameter.Required)
@@ -159,16 +162,16 @@ internal static class OperationWriter
         {
             if (listAll)
             {
-                result.Add(new Parameter("paging", "paging", null, TypeRef.Json, false, "__F::FactorialPaging? paging = null", "Page size and paging mode; by default 100 items per page with cursors.", false));
+                result.Add(new Parameter("paging", "paging", null, TypeRef.Json, false, "__F::FactorialPaging? paging = null", null, false, Shared: true));
             }
             else
             {
                 var taken = new HashSet<string>(operation.Parameters.Select(p => p.JsonName).Concat(operation.Parameters.Select(p => Identifier.Unescape(p.Name))), StringComparer.Ordinal);
-                foreach (var (json, name, type, doc) in PagingParameters)
+                foreach (var (json, name, type) in PagingParameters)
                 {
                     if (!taken.Contains(json) && !taken.Contains(name))
                     {
-                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{CodeText.TypeName(type, ns, nullable: true)} {name} = null", doc, true));
+                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{CodeText.TypeName(type, ns, nullable: true)} {name} = null", null, true, Shared: true));
                     }
                 }
             }
@@ -195,13 +198,31 @@ internal static class OperationWriter
     private static Parameter? BodyParameter(OperationSpec operation, string ns) => operation.BodyKind switch
     {
         BodyKind.Json when operation.Body is { } body => new Parameter("body", "body", null, body, operation.BodyRequired,
-            operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", "The request body.", body.IsValueType),
-        BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "__S::Net.Http.HttpContent content", "The request body (for example multipart form data), built by the caller.", false),
+            operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", null, body.IsValueType, Shared: true),
+        BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "__S::Net.Http.HttpContent content", null, false, Shared: true),
         _ => null,
     };
 
-    private static void WriteDocs(SourceWriter writer, OperationSpec operation, List<Parameter> parameters, bool listAll) =>
-        OperationDocs.Write(writer, operation, parameters.Select(p => new OperationDocs.Param(p.Name, p.JsonName, p.Doc, p.Required && !p.IsValueType, p.Location == ParameterLocation.Path && p.Type.Kind == TypeRefKind.String)).ToList(), listAll);
+    private static void WriteDocs(SourceWriter writer, OperationSpec operation, List<Parameter> parameters, bool listAll, string? pageMethod) =>
+        OperationDocs.Write(writer, operation, parameters.Select(p => new OperationDocs.Param(p.Name, p.JsonName, p.Doc, p.Required && !p.IsValueType, p.Location == ParameterLocation.Path && p.Type.Kind == TypeRefKind.String, p.Shared)).ToList(), listAll, pageMethod);
+
+    /// <summary>
+    /// The cref of the one-page method an every-item method shares its parameters' docs and remarks with: its name, and
+    /// its parameter types only when an options type gives it two overloads.
+    /// </summary>
+    private static string PageMethodCref(OperationSpec operation, string ns, QuerySet querySet)
+    {
+        var name = operation.Name + "Async";
+        if (operation.OptionsName is null)
+        {
+            return name;
+        }
+
+        var types = Parameters(operation, listAll: false, ns, querySet)
+            .Select(p => OperationDocs.CrefType(p.Declaration, p.Name, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json)))
+            .Concat([CancellationToken]);
+        return $"{name}({string.Join(", ", types)})";
+    }
 
     private static string MethodProperty(string method) => method switch
     {
