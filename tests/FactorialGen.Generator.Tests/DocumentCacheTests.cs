@@ -8,6 +8,7 @@ namespace FactorialGen.Generator.Tests;
 /// A compiler server builds each compilation with a new pipeline while the generator stays loaded: a document whose path
 /// and text did not change is read once per process, and any change of its text is read again.
 /// </summary>
+[Collection(ProcessDocumentCacheCollection.Name)]
 public sealed class DocumentCacheTests
 {
     private const string Client = "namespace Acme; [FactorialGen.FactorialClient(FactorialGen.FactorialScope.Read, Spec = \"factorial-cache.json\")] public partial class HrCache;";
@@ -68,4 +69,14 @@ public sealed class DocumentCacheTests
         Assert.Equal(first, second);
         Assert.NotSame(first, second);
     }
+}
+
+/// <summary>
+/// Tests that check what the process-wide document cache keeps: run alone, never beside other tests, whose generator
+/// runs read documents into the same cache (it keeps at most four) and could push a document out between two reads.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessDocumentCacheCollection
+{
+    public const string Name = "Process-wide document cache";
 }
