@@ -316,7 +316,7 @@ public sealed class CodeInjectionFuzzTests(ITestOutputHelper output)
     /// <summary>The only attributes the generator writes: any other attribute (or a using directive) came from the document.</summary>
     private static readonly HashSet<string> GeneratedAttributes = new(StringComparer.Ordinal)
     {
-        "__S::CodeDom.Compiler.GeneratedCode", "__S::Obsolete", "__F::FactorialOperation", "__F::FactorialOmittedOperation",
+        "__S::CodeDom.Compiler.GeneratedCode", "__S::Obsolete", "__S::Diagnostics.CodeAnalysis.SetsRequiredMembers", "__F::FactorialOperation", "__F::FactorialOmittedOperation",
     };
 
     /// <summary>The namespace aliases every generated file starts with (CodeText.Start); any other using directive came from the document.</summary>

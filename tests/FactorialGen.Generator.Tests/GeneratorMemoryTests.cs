@@ -32,7 +32,7 @@ public sealed class GeneratorMemoryTests(ITestOutputHelper output)
         output.WriteLine($"fresh driver, warm process: {run.Milliseconds} ms, allocated {run.Allocated / 1048576.0:0.0} MiB; "
             + $"held while the driver lives {run.Held / 1048576.0:0.0} MiB ({run.Files} files, {run.OutputChars / 1024} K chars of output = "
             + $"{run.OutputChars * 2 / 1048576.0:0.0} MiB as UTF-16); after the driver is dropped {released / 1048576.0:0.0} MiB");
-        Assert.True(run.Files > 100);
+        Assert.True(run.Files > 20 && run.OutputChars > 1_000_000, $"{run.Files} files, {run.OutputChars} chars: the whole document was not generated");
         GC.KeepAlive(compilation);
         GC.KeepAlive(document);
     }

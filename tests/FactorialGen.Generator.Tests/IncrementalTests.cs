@@ -120,6 +120,6 @@ public sealed class IncrementalTests
         var result = driver.ReplaceAdditionalText(original, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[StepNames.ReadDocument].SelectMany(s => s.Outputs), o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
-        Assert.Contains("public string? Name", result.GeneratedSources.Single(s => s.HintName.EndsWith(".Thing.g.cs", System.StringComparison.Ordinal)).SourceText.ToString());
+        Assert.Contains("public string? Name", result.GeneratedSources.Single(s => s.HintName.EndsWith(".Models.T.g.cs", System.StringComparison.Ordinal)).SourceText.ToString());
     }
 }

@@ -12,7 +12,7 @@ namespace FactorialGen.Runtime.Generated;
 /// </summary>
 /// <typeparam name="T">The model.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorialJsonConverter
+public abstract partial class FactorialObjectConverter<T> : JsonConverter<T>, IFactorialJsonConverter
     where T : class
 {
     private readonly string _typeName;
@@ -90,7 +90,8 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
 
     /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
     /// <param name="position">The field's position in the names.</param>
-    protected JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
+    /// <returns>The exception to throw (its message names the model and the JSON field, never a value).</returns>
+    public JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
 
     /// <summary>Reads the fields of the object the reader is on (at its start), up to its end.</summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.StartObject"/>.</param>

@@ -15,8 +15,15 @@ internal static class JsonValueCode
     /// from <paramref name="key"/>), passed as a method group with explicit type arguments: nested implicitly typed
     /// lambdas made the consumer's compiler infer types in time exponential in the nesting depth.
     /// </remarks>
-    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1) => type.Kind switch
+    /// <param name="converter">
+    /// The model's converter, whose per-field readers (<c>c.String(ref r)</c>) a model's reading constructor calls;
+    /// <see langword="null"/> in a list item helper (a static method), which calls the runtime's static readers.
+    /// </param>
+    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1, string? converter = null) => type.Kind switch
     {
+        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime when converter is not null
+            => $"{converter}.{type.Kind}(ref {reader})",
+        TypeRefKind.Json when converter is not null => $"{converter}.Element(ref {reader})",
         TypeRefKind.String => $"{Reader}.ReadString(ref {reader})",
         TypeRefKind.Int32 => $"{Reader}.ReadInt32(ref {reader})",
         TypeRefKind.Int64 => $"{Reader}.ReadInt64(ref {reader})",
@@ -64,15 +71,21 @@ internal static class JsonValueCode
     /// compiler more than the call), or <see langword="null"/> where the caller writes name and value itself: a required
     /// model, enum or list. A required string that is null stays a JSON null.
     /// </summary>
-    internal static string? PropertyStatement(PropertySpec property, string writer, string name, string value, string ns, List<string> helpers, string key)
+    /// <remarks>
+    /// A scalar is written by the converter's own per-field writer, which takes the field's position
+    /// (<c>WriteDate(w, 3, v.StartsOn);</c>); a model, enum or list by its converter or the runtime, with the encoded
+    /// <paramref name="name"/>.
+    /// </remarks>
+    internal static string? PropertyStatement(PropertySpec property, string writer, string position, string name, string value, string ns, List<string> helpers)
     {
         var type = property.Type;
+        var key = position;
         return type.Kind switch
         {
-            TypeRefKind.String when !property.IsNullable => $"__R::FactorialJsonWriter.PropertyStringOrNull({writer}, {name}, {value});",
+            TypeRefKind.String when !property.IsNullable => $"WriteStringOrNull({writer}, {position}, {value});",
             TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime
-                => $"__R::FactorialJsonWriter.Property{type.Kind}({writer}, {name}, {value});",
-            TypeRefKind.Json => $"__R::FactorialJsonWriter.PropertyElement({writer}, {name}, {value});",
+                => $"Write{type.Kind}({writer}, {position}, {value});",
+            TypeRefKind.Json => $"WriteElement({writer}, {position}, {value});",
             _ when !property.IsNullable => null,
             TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
             TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, 1)});",

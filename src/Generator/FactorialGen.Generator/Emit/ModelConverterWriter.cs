@@ -1,108 +1,171 @@
 using System.Collections.Generic;
+using System.Linq;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Emit;
 
-/// <summary>The <c>Read</c> and <c>Write</c> of a model's generated <c>JsonConverter</c>, field by field (no reflection).</summary>
+/// <summary>
+/// A model's reading constructor and its generated <c>JsonConverter</c>, field by field (no reflection). The fields are
+/// read by an internal constructor of the model, straight into its init-only properties (no local and no object
+/// initializer per field), and written by the converter; both call the converter's per-field members
+/// (<c>FactorialObjectConverter</c>), which know the JSON names by position.
+/// </summary>
 internal static class ModelConverterWriter
 {
     private const string Utf8Reader = "__J::Utf8JsonReader";
 
-    internal static void EmitRead(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
+    /// <summary>
+    /// <c>internal Model(ref Utf8JsonReader r, FactorialObjectConverter&lt;Model&gt; c)</c>: reads the fields of the object
+    /// the reader is on; a required field missing or null is an error. The last of a repeated field wins.
+    /// </summary>
+    internal static void WriteReader(SourceWriter writer, ModelSpec model, string ns)
     {
-        // Null and the check for an object are the base class's (FactorialObjectConverter): only the fields are here.
-        using (writer.Block($"protected override {type} ReadObject(ref {Utf8Reader} reader)"))
+        var helpers = new List<string>();
+        writer.WriteLine("[__S::Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        using (writer.Block($"internal {model.Name}(ref {Utf8Reader} r, __R::FactorialObjectConverter<__M::{model.Name}> c)"))
         {
+            // A required value type is read into a nullable local first: its property cannot say "missing".
             var index = 0;
             foreach (var property in model.Properties)
             {
-                writer.WriteLine($"{CodeText.ConverterTypeName(property.Type, ns)} __v{index++} = default;");
+                if (!property.IsNullable && property.Type.IsValueType)
+                {
+                    writer.WriteLine($"{CodeText.TypeName(property.Type, ns, nullable: true)} __v{index} = default;");
+                }
+
+                index++;
             }
 
+            // The runtime's name table moves to the next field and finds it: the one after the last found first
+            // (answers list fields in the document's order), then the candidates of its byte length; escaped names
+            // unescaped. It leaves the reader on the value.
+            writer.WriteLine("var __at = -1;");
+            using (writer.Block("while (c.NextField(ref r, ref __at))"))
+            {
+                using (writer.Block("switch (__at)"))
+                {
+                    index = 0;
+                    foreach (var property in model.Properties)
+                    {
+                        // A required reference may be null until the check after the loop: `!` says so to the
+                        // nullable analysis (which FactorialGen's tests turn on).
+                        var (target, bang) = property.IsNullable ? (property.Name, "") : property.Type.IsValueType ? ($"__v{index}", "") : (property.Name, "!");
+                        writer.WriteLine($"case {index}: {target} = {JsonValueCode.ReadExpression(property.Type, "r", ns, helpers, $"{index}", converter: "c")}{bang}; break;");
+                        index++;
+                    }
+
+                    writer.WriteLine("default: r.Skip(); break;");
+                }
+            }
+
+            index = 0;
+            var checks = false;
+            foreach (var property in model.Properties)
+            {
+                if (!property.IsNullable)
+                {
+                    if (!checks)
+                    {
+                        writer.WriteLine();
+                        checks = true;
+                    }
+
+                    writer.WriteLine(property.Type.IsValueType
+                        ? $"{property.Name} = __v{index} ?? throw c.MissingRequired({index});"
+                        : $"if ({property.Name} is null) throw c.MissingRequired({index});");
+                }
+
+                index++;
+            }
+        }
+
+        if (helpers.Count == 0)
+        {
+            return;
+        }
+
+        // The list item helpers are written for no nullable context, as in the converters (CodeText.ConverterTypeName).
+        writer.WriteLine();
+        writer.WriteLine("#nullable disable");
+        foreach (var helper in helpers)
+        {
+            writer.WriteLine(helper);
+        }
+
+        writer.WriteLine("#nullable enable annotations");
+    }
+
+    /// <summary>The model's converter: its JSON names, the reading constructor's call and the writing, field by field.</summary>
+    internal static void WriteConverter(SourceWriter writer, ModelSpec model, string ns)
+    {
+        var type = $"__M::{model.Name}";
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"internal sealed class {model.Name}JsonConverter : __R::FactorialObjectConverter<{type}>"))
+        {
+            writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
+            writer.WriteLine();
+            // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands out the
+            // encoded name being written and names a missing field.
+            var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
+            writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}, new __R::FactorialJsonNames({names})) {{ }}");
+            writer.WriteLine();
             if (model.Properties.Count == 0)
             {
-                using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
+                // Null and the check for an object are the base class's (FactorialObjectConverter): only the fields are here.
+                using (writer.Block($"protected override {type} ReadObject(ref {Utf8Reader} reader)"))
                 {
-                    writer.WriteLine("reader.Read();");
-                    writer.WriteLine("reader.Skip();");
+                    using (writer.Block("while (reader.Read() && reader.TokenType != __J::JsonTokenType.EndObject)"))
+                    {
+                        writer.WriteLine("reader.Read();");
+                        writer.WriteLine("reader.Skip();");
+                    }
+
+                    writer.WriteLine($"return new {type}();");
                 }
             }
             else
             {
-                writer.WriteLine("var __at = -1;");
-
-                // The runtime's name table moves to the next field and finds it: the one after the last found first
-                // (answers list fields in the document's order), then the candidates of its byte length; escaped names
-                // unescaped. It leaves the reader on the value. One call: less for the compiler to bind per converter.
-                using (writer.Block("while (__Names.ReadNextField(ref reader, ref __at))"))
-                {
-                    using (writer.Block("switch (__at)"))
-                    {
-                        index = 0;
-                        foreach (var property in model.Properties)
-                        {
-                            // One line per field: the same statements, a third of the text to parse.
-                            writer.WriteLine($"case {index}: __v{index} = {JsonValueCode.ReadExpression(property.Type, "reader", ns, helpers, $"{index}")}; break;");
-                            index++;
-                        }
-
-                        writer.WriteLine("default: reader.Skip(); break;");
-                    }
-                }
+                writer.WriteLine($"protected override {type} ReadObject(ref {Utf8Reader} reader) => new(ref reader, this);");
             }
 
             writer.WriteLine();
-            if (model.Properties.Count == 0)
+            var helpers = new List<string>();
+            WriteWrite(writer, model, ns, type, helpers);
+            foreach (var helper in helpers)
             {
-                writer.WriteLine($"return new {type}();");
-                return;
+                writer.WriteLine();
+                writer.WriteLine(helper);
             }
-
-            writer.WriteLine($"return new {type}");
-            writer.WriteLine("{");
-            writer.Indent();
-            index = 0;
-            foreach (var property in model.Properties)
-            {
-                var value = property.IsNullable
-                    ? $"__v{index}"
-                    : $"__v{index} ?? throw MissingRequired({index})";
-                writer.WriteLine($"{property.Name} = {value},");
-                index++;
-            }
-
-            writer.Unindent();
-            writer.WriteLine("};");
         }
     }
 
-    internal static void EmitWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
+    private static void WriteWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override void WriteValue(__J::Utf8JsonWriter writer, {type} value)"))
+        using (writer.Block($"public override void WriteValue(__J::Utf8JsonWriter w, {type} v)"))
         {
-            writer.WriteLine("writer.WriteStartObject();");
+            writer.WriteLine("w.WriteStartObject();");
             var index = 0;
             foreach (var property in model.Properties)
             {
-                var name = $"__Names[{index++}]";
-                var key = $"{index - 1}";
-                if (JsonValueCode.PropertyStatement(property, "writer", name, $"value.{property.Name}", ns, helpers, key) is { } statement)
+                var key = $"{index++}";
+                var name = $"Name({key})";
+                if (JsonValueCode.PropertyStatement(property, "w", key, name, $"v.{property.Name}", ns, helpers) is { } statement)
                 {
                     // One call per field, which writes nothing for a null value.
                     writer.WriteLine(statement);
                 }
                 else if (property.IsNullable)
                 {
-                    // The local is named by position: a property named "Names" must not hide the table.
-                    writer.WriteLine($"if (value.{property.Name} is {{ }} __p{key}) {{ writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"__p{key}", ns, helpers, key)} }}");
+                    // The local is named by position: no property name can hide it.
+                    writer.WriteLine($"if (v.{property.Name} is {{ }} __p{key}) {{ w.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "w", $"__p{key}", ns, helpers, key)} }}");
                 }
                 else
                 {
-                    writer.WriteLine($"writer.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "writer", $"value.{property.Name}", ns, helpers, key)}");
+                    writer.WriteLine($"w.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "w", $"v.{property.Name}", ns, helpers, key)}");
                 }
             }
 
-            writer.WriteLine("writer.WriteEndObject();");
+            writer.WriteLine("w.WriteEndObject();");
         }
     }
 }

@@ -7,38 +7,28 @@ using Microsoft.CodeAnalysis;
 namespace FactorialGen.Generator.Emit;
 
 /// <summary>
-/// Emits a document's models (sealed classes) and enums once, each with a <c>JsonConverter</c> over <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>
-/// (no reflection), and a <c>FactorialJson</c> class that hands out their <c>JsonTypeInfo</c>s.
+/// Emits a document's models (sealed classes), enums and query options once, each model and enum with a
+/// <c>JsonConverter</c> over <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> (no reflection), and a <c>FactorialJson</c>
+/// class that hands out their <c>JsonTypeInfo</c>s.
 /// </summary>
+/// <remarks>
+/// The types go in one file per first letter of their names (<c>{namespace}.Models.E.g.cs</c> holds <c>Employee</c>
+/// and its converter), not one file each: a full document has over five hundred of them, and each file repeated the
+/// header and the namespace declarations (about a tenth of the models' text) and cost the compiler a syntax tree.
+/// </remarks>
 internal static class ModelEmitter
 {
-
     public static void Emit(SourceProductionContext context, ModelSet set)
     {
-        // Hint names must be unique ignoring case (Roslyn's rule, and the file systems' the files may be written to),
-        // while C# type names are case-sensitive: "Leave" and "LEAVE" are two types and need two hint names.
-        var hintNames = new UniqueNames(System.StringComparer.OrdinalIgnoreCase).Reserve([$"{set.Namespace}.FactorialJson.g.cs"]);
-        string HintName(string name) => hintNames.Claim($"{set.Namespace}.{name}.g.cs", i => $"{set.Namespace}.{name}.{i}.g.cs");
-
-        foreach (var model in set.Document.Models)
+        var models = set.Document.Models.ToLookup(m => FileKey(m.Name));
+        var enums = set.Document.Enums.ToLookup(e => FileKey(e.Name));
+        var options = set.Document.Operations.Where(o => o.OptionsName is not null).ToLookup(o => FileKey(o.OptionsName!));
+        var keys = models.Select(g => g.Key).Concat(enums.Select(g => g.Key)).Concat(options.Select(g => g.Key))
+            .Distinct().OrderBy(k => k, System.StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource(HintName(model.Name), EmitModel(model, set).ToSourceText());
-        }
-
-        foreach (var @enum in set.Document.Enums)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource(HintName(@enum.Name), EnumEmitter.Emit(@enum, set).ToSourceText());
-        }
-
-        foreach (var operation in set.Document.Operations)
-        {
-            if (operation.OptionsName is not null)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                context.AddSource(HintName(operation.OptionsName), QueryOptionsEmitter.Emit(operation, set).ToSourceText());
-            }
+            context.AddSource($"{set.Namespace}.Models.{key}.g.cs", EmitFile(set, models[key], enums[key], options[key]).ToSourceText());
         }
 
         context.AddSource($"{set.Namespace}.FactorialJson.g.cs", JsonMetadataEmitter.Emit(set, context.CancellationToken).ToSourceText());
@@ -46,76 +36,124 @@ internal static class ModelEmitter
 
     internal static string Accessibility(ModelSet set) => set.IsPublic ? "public" : "internal";
 
-    internal static SourceWriter EmitModel(ModelSpec model, ModelSet set)
+    /// <summary>
+    /// The file a type named <paramref name="name"/> goes in: its first letter, upper case (type names are ASCII
+    /// identifiers, so two keys never differ only in case, which hint names must not); <c>_</c> for anything else.
+    /// </summary>
+    internal static string FileKey(string name)
+    {
+        var first = name.Length == 0 ? '_' : name[0] == '@' && name.Length > 1 ? name[1] : name[0];
+        return first is >= 'a' and <= 'z' ? char.ToUpperInvariant(first).ToString()
+            : first is >= 'A' and <= 'Z' ? first.ToString()
+            : "_";
+    }
+
+    private static SourceWriter EmitFile(ModelSet set, IEnumerable<ModelSpec> models, IEnumerable<EnumSpec> enums, IEnumerable<OperationSpec> options)
     {
         var ns = set.Namespace;
         var writer = CodeText.Start(ns);
-        using (writer.Block($"namespace {ns}"))
+        var first = true;
+        void Separate()
         {
-            CodeText.Summary(writer, model.Description ?? $"The '{model.Name}' schema of the API document.");
-            if (model.Deprecated)
+            if (!first)
             {
-                writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
+                writer.WriteLine();
             }
 
-            writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"{Accessibility(set)} sealed partial class {model.Name}"))
+            first = false;
+        }
+
+        using (writer.Block($"namespace {ns}"))
+        {
+            foreach (var model in models)
             {
-                var first = true;
-                foreach (var property in model.Properties)
-                {
-                    if (!first)
-                    {
-                        writer.WriteLine();
-                    }
+                Separate();
+                WriteModel(writer, model, set);
+            }
 
-                    first = false;
-                    CodeText.Summary(writer, property.Description ?? $"The '{property.JsonName}' field.");
-                    if (property.Deprecated)
-                    {
-                        writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
-                    }
+            foreach (var @enum in enums)
+            {
+                Separate();
+                EnumEmitter.WriteEnum(writer, @enum, set);
+            }
 
-                    var required = property.IsNullable ? string.Empty : "required ";
-                    writer.WriteLine($"public {required}{CodeText.TypeName(property.Type, ns, property.IsNullable)} {property.Name} {{ get; init; }}");
-                }
+            foreach (var operation in options)
+            {
+                Separate();
+                QueryOptionsEmitter.WriteOptions(writer, operation, set);
             }
         }
 
+        if (!models.Any() && !enums.Any())
+        {
+            return writer;
+        }
+
         writer.WriteLine();
-        // The converter is internal and generated field by field: no nullable context at all (the file's header already
-        // turns the warnings, and so the flow analysis, off; here the annotations go too). Its locals and helpers say `?`
-        // for value types only (CodeText.ConverterTypeName), as a disabled context asks.
+        // The converters are internal and generated field by field: no nullable context at all (the file's header
+        // already turns the warnings, and so the flow analysis, off; here the annotations go too). Their helpers say
+        // `?` for value types only (CodeText.ConverterTypeName), as a disabled context asks.
         writer.WriteLine("#nullable disable");
+        first = true;
         using (writer.Block($"namespace {ns}.Serialization"))
         {
-            var type = $"__M::{model.Name}";
-            writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> without reflection, tolerating unknown fields and loosely typed values.</summary>");
-            writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"internal sealed class {model.Name}JsonConverter : __R::FactorialObjectConverter<{type}>"))
+            foreach (var model in models)
             {
-                // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands
-                // out the encoded name being written and names a missing field. Made before Instance, which takes it.
-                var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
-                writer.WriteLine($"private static readonly __R::FactorialJsonNames __Names = new({names});");
-                writer.WriteLine();
-                writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
-                writer.WriteLine();
-                writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}, __Names) {{ }}");
-                writer.WriteLine();
-                var helpers = new List<string>();
-                ModelConverterWriter.EmitRead(writer, model, ns, type, helpers);
-                writer.WriteLine();
-                ModelConverterWriter.EmitWrite(writer, model, ns, type, helpers);
-                foreach (var helper in helpers)
-                {
-                    writer.WriteLine();
-                    writer.WriteLine(helper);
-                }
+                Separate();
+                ModelConverterWriter.WriteConverter(writer, model, ns);
+            }
+
+            foreach (var @enum in enums)
+            {
+                Separate();
+                EnumEmitter.WriteConverter(writer, @enum);
             }
         }
 
         writer.WriteLine("#nullable enable annotations");
         return writer;
+    }
+
+    private static void WriteModel(SourceWriter writer, ModelSpec model, ModelSet set)
+    {
+        var ns = set.Namespace;
+        CodeText.Summary(writer, model.Description ?? $"The '{model.Name}' schema of the API document.");
+        if (model.Deprecated)
+        {
+            writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
+        }
+
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"{Accessibility(set)} sealed partial class {model.Name}"))
+        {
+            var first = true;
+            if (model.Properties.Count > 0)
+            {
+                // The reading constructor (ModelConverterWriter.WriteReader) replaces the implicit one.
+                writer.WriteLine($"/// <summary>Creates an empty <see cref=\"{model.Name}\"/>, to fill with an object initializer.</summary>");
+                writer.WriteLine($"public {model.Name}() {{ }}");
+                writer.WriteLine();
+                ModelConverterWriter.WriteReader(writer, model, ns);
+                first = false;
+            }
+
+            foreach (var property in model.Properties)
+            {
+                if (!first)
+                {
+                    writer.WriteLine();
+                }
+
+                first = false;
+                CodeText.Summary(writer, property.Description ?? $"The '{property.JsonName}' field.");
+                if (property.Deprecated)
+                {
+                    writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
+                }
+
+                var required = property.IsNullable ? string.Empty : "required ";
+                writer.WriteLine($"public {required}{CodeText.TypeName(property.Type, ns, property.IsNullable)} {property.Name} {{ get; init; }}");
+            }
+        }
     }
 }

@@ -9,32 +9,27 @@ namespace FactorialGen.Generator.Emit;
 /// </summary>
 internal static class QueryOptionsEmitter
 {
-    internal static SourceWriter Emit(OperationSpec operation, ModelSet set)
+    /// <summary>The options type, inside the models' namespace.</summary>
+    internal static void WriteOptions(SourceWriter writer, OperationSpec operation, ModelSet set)
     {
         var ns = set.Namespace;
         var names = QueryOptions.PropertyNames(operation);
-        var writer = CodeText.Start(ns);
-        using (writer.Block($"namespace {ns}"))
+        CodeText.Summary(writer, $"The optional query parameters of {operation.Method} {operation.Path}; those left null are not sent.");
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"{ModelEmitter.Accessibility(set)} sealed class {operation.OptionsName}"))
         {
-            CodeText.Summary(writer, $"The optional query parameters of {operation.Method} {operation.Path}; those left null are not sent.");
-            writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"{ModelEmitter.Accessibility(set)} sealed class {operation.OptionsName}"))
+            var first = true;
+            foreach (var parameter in QueryOptions.Optional(operation))
             {
-                var first = true;
-                foreach (var parameter in QueryOptions.Optional(operation))
+                if (!first)
                 {
-                    if (!first)
-                    {
-                        writer.WriteLine();
-                    }
-
-                    first = false;
-                    CodeText.Summary(writer, parameter.Description ?? $"The '{parameter.JsonName}' parameter.");
-                    writer.WriteLine($"public {OperationWriter.ParameterType(parameter.Type, ns)}? {names[parameter.JsonName]} {{ get; init; }}");
+                    writer.WriteLine();
                 }
+
+                first = false;
+                CodeText.Summary(writer, parameter.Description ?? $"The '{parameter.JsonName}' parameter.");
+                writer.WriteLine($"public {OperationWriter.ParameterType(parameter.Type, ns)}? {names[parameter.JsonName]} {{ get; init; }}");
             }
         }
-
-        return writer;
     }
 }
