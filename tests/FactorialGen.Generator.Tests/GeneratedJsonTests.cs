@@ -29,7 +29,7 @@ public sealed class GeneratedJsonTests
               "tags": { "type": "array", "items": { "type": "integer" } },
               "type": { "$ref": "#/components/schemas/timeoff_leave_type" },
               "extra": { "type": "unknown" } } },
-            "timeoff_leave_type": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+            "timeoff_leave_type": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } } } }
         }
         """;
 
@@ -107,6 +107,45 @@ public sealed class GeneratedJsonTests
     public void Missing_required_fields_and_structural_mismatches_raise_JsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => Read(json));
+    }
+
+    [Theory]
+    [InlineData("""{"id": 1}""", "start_on")]
+    [InlineData("""{"id": 1, "start_on": null}""", "start_on")]
+    [InlineData("""{"start_on": "2026-03-02", "id": null}""", "id")]
+    [InlineData("""{"id": 1, "start_on": "2026-03-02", "type": {}}""", "name")]
+    [InlineData("""{"id": 1, "start_on": "2026-03-02", "type": {"name": null}}""", "name")]
+    [InlineData("""{"id": 1, "start_on": "2026-03-02", "type": {"name": "x", "name": null}}""", "name")]
+    public void A_required_field_missing_or_null_is_an_error_naming_the_field_whether_a_value_or_a_reference(string json, string field)
+    {
+        // The model's reading constructor checks its required fields after the object: a value type through a local,
+        // a reference through the property itself.
+        var error = Assert.ThrowsAny<JsonException>(() => Read(json));
+
+        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repeated_field_takes_its_last_value_and_a_null_before_a_value_is_no_error()
+    {
+        var leave = Read("""{"id": 1, "id": 2, "start_on": null, "start_on": "2026-03-02", "type": {"name": null, "name": "Sick"}, "employee_id": "a", "employee_id": null}""")!;
+
+        Assert.Equal(2L, Property(leave, "Id"));
+        Assert.Equal(new DateOnly(2026, 3, 2), Property(leave, "StartOn"));
+        Assert.Equal("Sick", Property(Property(leave, "Type")!, "Name"));
+        Assert.Null(Property(leave, "EmployeeId"));
+    }
+
+    [Fact]
+    public void A_model_has_one_public_constructor_and_its_reading_constructor_is_internal()
+    {
+        var type = Generated.Value.GetType("Acme.FactorialApi.V2026_07_01.Leave")!;
+
+        var constructor = Assert.Single(type.GetConstructors());
+        Assert.Empty(constructor.GetParameters());
+        var reading = Assert.Single(type.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance));
+        Assert.True(reading.IsAssembly);
+        Assert.Equal(2, reading.GetParameters().Length);
     }
 
     [Fact]
