@@ -75,6 +75,12 @@ public sealed class ModelsAssemblyBuildTests
         var appAssembly = Path.Combine(app, "obj", "Release", "net10.0", "App.dll");
         Assert.True(File.Exists(models), build.Output);
         Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.FactorialModels.dll")));
+        // The models' docs reach the editor without GenerateDocumentationFile (off in this app): the XML file beside the
+        // assembly, in obj and in bin.
+        var docs = File.ReadAllText(Path.ChangeExtension(models, ".xml"));
+        Assert.Contains("<member name=\"T:App.FactorialApi.V2026_07_01.", docs, StringComparison.Ordinal);
+        Assert.Contains("<member name=\"P:App.FactorialApi.V2026_07_01.", docs, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.FactorialModels.xml")));
         var generated = Directory.GetFiles(Path.Combine(app, "obj", "Release", "net10.0", "generated"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains("MiniHr.g.cs", generated);
         Assert.DoesNotContain(generated, f => f!.EndsWith("FactorialJson.g.cs", StringComparison.Ordinal)); // the models are not in the app's compilation
