@@ -12,7 +12,7 @@ namespace FactorialGen.Runtime.Generated;
 /// </summary>
 /// <typeparam name="T">The model.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract partial class FactorialObjectConverter<T> : JsonConverter<T>, IFactorialJsonConverter
+public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorialJsonConverter
     where T : class
 {
     private readonly string _typeName;
@@ -29,6 +29,13 @@ public abstract partial class FactorialObjectConverter<T> : JsonConverter<T>, IF
         _names = names;
         ItemReader = ReadValue;
         ItemWriter = WriteValue;
+    }
+
+    /// <summary>Creates the converter over the model's fields (its name and JSON names).</summary>
+    /// <param name="fields">The model's fields, which the generated reading and writing use too.</param>
+    protected FactorialObjectConverter(FactorialJsonFields fields)
+        : this((fields ?? throw new ArgumentNullException(nameof(fields))).TypeName, fields.Names)
+    {
     }
 
     /// <summary><see cref="ReadValue"/> as a delegate, for lists of this model.</summary>
@@ -90,8 +97,7 @@ public abstract partial class FactorialObjectConverter<T> : JsonConverter<T>, IF
 
     /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
     /// <param name="position">The field's position in the names.</param>
-    /// <returns>The exception to throw (its message names the model and the JSON field, never a value).</returns>
-    public JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
+    protected JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
 
     /// <summary>Reads the fields of the object the reader is on (at its start), up to its end.</summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.StartObject"/>.</param>

@@ -19,27 +19,27 @@ namespace Acme.FactorialApi.V2026_07_01
 		public Leave() { }
 
 		[__S::Diagnostics.CodeAnalysis.SetsRequiredMembers]
-		internal Leave(ref __J::Utf8JsonReader r, __R::FactorialObjectConverter<__M::Leave> c)
+		internal Leave(ref __J::Utf8JsonReader r, __R::FactorialJsonFields f)
 		{
 			long? __v0 = default;
 			__S::DateOnly? __v1 = default;
 			var __at = -1;
-			while (c.NextField(ref r, ref __at))
+			while (f.Next(ref r, ref __at))
 			{
 				switch (__at)
 				{
-					case 0: __v0 = c.Int64(ref r); break;
-					case 1: __v1 = c.Date(ref r); break;
+					case 0: __v0 = f.Int64(ref r); break;
+					case 1: __v1 = f.Date(ref r); break;
 					case 2: HalfDay = __M::Serialization.LeaveHalfDayJsonConverter.Instance.ReadValue(ref r); break;
 					case 3: Tags = __R::FactorialJsonReader.ReadList<string>(ref r, __R::FactorialJsonItems.ReadString); break;
-					case 4: Legacy = c.Boolean(ref r); break;
-					case 5: Extra = c.Element(ref r); break;
+					case 4: Legacy = f.Boolean(ref r); break;
+					case 5: Extra = f.Element(ref r); break;
 					default: r.Skip(); break;
 				}
 			}
 
-			Id = __v0 ?? throw c.MissingRequired(0);
-			StartOn = __v1 ?? throw c.MissingRequired(1);
+			Id = __v0 ?? throw f.Missing(0);
+			StartOn = __v1 ?? throw f.Missing(1);
 		}
 
 		/// <summary>The 'id' field.</summary>
@@ -70,20 +70,20 @@ namespace Acme.FactorialApi.V2026_07_01
 		public LeavesApproveRequest() { }
 
 		[__S::Diagnostics.CodeAnalysis.SetsRequiredMembers]
-		internal LeavesApproveRequest(ref __J::Utf8JsonReader r, __R::FactorialObjectConverter<__M::LeavesApproveRequest> c)
+		internal LeavesApproveRequest(ref __J::Utf8JsonReader r, __R::FactorialJsonFields f)
 		{
 			long? __v0 = default;
 			var __at = -1;
-			while (c.NextField(ref r, ref __at))
+			while (f.Next(ref r, ref __at))
 			{
 				switch (__at)
 				{
-					case 0: __v0 = c.Int64(ref r); break;
+					case 0: __v0 = f.Int64(ref r); break;
 					default: r.Skip(); break;
 				}
 			}
 
-			Id = __v0 ?? throw c.MissingRequired(0);
+			Id = __v0 ?? throw f.Missing(0);
 		}
 
 		/// <summary>The 'id' field.</summary>
@@ -111,21 +111,23 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
 	internal sealed class LeaveJsonConverter : __R::FactorialObjectConverter<__M::Leave>
 	{
+		private static readonly __R::FactorialJsonFields F = new("Leave", "id", "start_on", "half_day", "tags", "legacy", "extra");
+
 		public static readonly LeaveJsonConverter Instance = new();
 
-		public LeaveJsonConverter() : base("Leave", new __R::FactorialJsonNames("id", "start_on", "half_day", "tags", "legacy", "extra")) { }
+		public LeaveJsonConverter() : base(F) { }
 
-		protected override __M::Leave ReadObject(ref __J::Utf8JsonReader reader) => new(ref reader, this);
+		protected override __M::Leave ReadObject(ref __J::Utf8JsonReader reader) => new(ref reader, F);
 
 		public override void WriteValue(__J::Utf8JsonWriter w, __M::Leave v)
 		{
 			w.WriteStartObject();
-			WriteInt64(w, 0, v.Id);
-			WriteDate(w, 1, v.StartOn);
-			__M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteProperty(w, Name(2), v.HalfDay);
-			__R::FactorialJsonWriter.PropertyList<string>(w, Name(3), v.Tags, __R::FactorialJsonItems.WriteString);
-			WriteBoolean(w, 4, v.Legacy);
-			WriteElement(w, 5, v.Extra);
+			F.WriteInt64(w, 0, v.Id);
+			F.WriteDate(w, 1, v.StartOn);
+			__M::Serialization.LeaveHalfDayJsonConverter.Instance.WriteProperty(w, F.Name(2), v.HalfDay);
+			__R::FactorialJsonWriter.PropertyList<string>(w, F.Name(3), v.Tags, __R::FactorialJsonItems.WriteString);
+			F.WriteBoolean(w, 4, v.Legacy);
+			F.WriteElement(w, 5, v.Extra);
 			w.WriteEndObject();
 		}
 	}
@@ -133,16 +135,18 @@ namespace Acme.FactorialApi.V2026_07_01.Serialization
 	[__S::CodeDom.Compiler.GeneratedCode("FactorialGen", "VERSION")]
 	internal sealed class LeavesApproveRequestJsonConverter : __R::FactorialObjectConverter<__M::LeavesApproveRequest>
 	{
+		private static readonly __R::FactorialJsonFields F = new("LeavesApproveRequest", "id");
+
 		public static readonly LeavesApproveRequestJsonConverter Instance = new();
 
-		public LeavesApproveRequestJsonConverter() : base("LeavesApproveRequest", new __R::FactorialJsonNames("id")) { }
+		public LeavesApproveRequestJsonConverter() : base(F) { }
 
-		protected override __M::LeavesApproveRequest ReadObject(ref __J::Utf8JsonReader reader) => new(ref reader, this);
+		protected override __M::LeavesApproveRequest ReadObject(ref __J::Utf8JsonReader reader) => new(ref reader, F);
 
 		public override void WriteValue(__J::Utf8JsonWriter w, __M::LeavesApproveRequest v)
 		{
 			w.WriteStartObject();
-			WriteInt64(w, 0, v.Id);
+			F.WriteInt64(w, 0, v.Id);
 			w.WriteEndObject();
 		}
 	}

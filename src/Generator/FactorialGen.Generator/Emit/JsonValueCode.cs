@@ -15,15 +15,16 @@ internal static class JsonValueCode
     /// from <paramref name="key"/>), passed as a method group with explicit type arguments: nested implicitly typed
     /// lambdas made the consumer's compiler infer types in time exponential in the nesting depth.
     /// </remarks>
-    /// <param name="converter">
-    /// The model's converter, whose per-field readers (<c>c.String(ref r)</c>) a model's reading constructor calls;
-    /// <see langword="null"/> in a list item helper (a static method), which calls the runtime's static readers.
+    /// <param name="fields">
+    /// The model's <c>FactorialJsonFields</c>, whose per-field readers (<c>f.String(ref r)</c>) a model's reading
+    /// constructor calls; <see langword="null"/> in a list item helper (a static method), which calls the runtime's
+    /// static readers.
     /// </param>
-    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1, string? converter = null) => type.Kind switch
+    internal static string ReadExpression(TypeRef type, string reader, string ns, List<string> helpers, string key, int level = 1, string? fields = null) => type.Kind switch
     {
-        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime when converter is not null
-            => $"{converter}.{type.Kind}(ref {reader})",
-        TypeRefKind.Json when converter is not null => $"{converter}.Element(ref {reader})",
+        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime when fields is not null
+            => $"{fields}.{type.Kind}(ref {reader})",
+        TypeRefKind.Json when fields is not null => $"{fields}.Element(ref {reader})",
         TypeRefKind.String => $"{Reader}.ReadString(ref {reader})",
         TypeRefKind.Int32 => $"{Reader}.ReadInt32(ref {reader})",
         TypeRefKind.Int64 => $"{Reader}.ReadInt64(ref {reader})",
@@ -72,9 +73,9 @@ internal static class JsonValueCode
     /// model, enum or list. A required string that is null stays a JSON null.
     /// </summary>
     /// <remarks>
-    /// A scalar is written by the converter's own per-field writer, which takes the field's position
-    /// (<c>WriteDate(w, 3, v.StartsOn);</c>); a model, enum or list by its converter or the runtime, with the encoded
-    /// <paramref name="name"/>.
+    /// A scalar is written by the per-field writer of the converter's <c>FactorialJsonFields</c> (<c>F</c>), which takes
+    /// the field's position (<c>F.WriteDate(w, 3, v.StartsOn);</c>); a model, enum or list by its converter or the
+    /// runtime, with the encoded <paramref name="name"/>.
     /// </remarks>
     internal static string? PropertyStatement(PropertySpec property, string writer, string position, string name, string value, string ns, List<string> helpers)
     {
@@ -82,10 +83,10 @@ internal static class JsonValueCode
         var key = position;
         return type.Kind switch
         {
-            TypeRefKind.String when !property.IsNullable => $"WriteStringOrNull({writer}, {position}, {value});",
+            TypeRefKind.String when !property.IsNullable => $"F.WriteStringOrNull({writer}, {position}, {value});",
             TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Date or TypeRefKind.DateTime
-                => $"Write{type.Kind}({writer}, {position}, {value});",
-            TypeRefKind.Json => $"WriteElement({writer}, {position}, {value});",
+                => $"F.Write{type.Kind}({writer}, {position}, {value});",
+            TypeRefKind.Json => $"F.WriteElement({writer}, {position}, {value});",
             _ when !property.IsNullable => null,
             TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
             TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, 1)});",

@@ -7,22 +7,23 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>
 /// A model's reading constructor and its generated <c>JsonConverter</c>, field by field (no reflection). The fields are
 /// read by an internal constructor of the model, straight into its init-only properties (no local and no object
-/// initializer per field), and written by the converter; both call the converter's per-field members
-/// (<c>FactorialObjectConverter</c>), which know the JSON names by position.
+/// initializer per field), and written by the converter; both call the per-field members of the model's
+/// <c>FactorialJsonFields</c> (one sealed runtime class: one method reference for every model), which know the JSON
+/// names by position.
 /// </summary>
 internal static class ModelConverterWriter
 {
     private const string Utf8Reader = "__J::Utf8JsonReader";
 
     /// <summary>
-    /// <c>internal Model(ref Utf8JsonReader r, FactorialObjectConverter&lt;Model&gt; c)</c>: reads the fields of the object
+    /// <c>internal Model(ref Utf8JsonReader r, FactorialJsonFields f)</c>: reads the fields of the object
     /// the reader is on; a required field missing or null is an error. The last of a repeated field wins.
     /// </summary>
     internal static void WriteReader(SourceWriter writer, ModelSpec model, string ns)
     {
         var helpers = new List<string>();
         writer.WriteLine("[__S::Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        using (writer.Block($"internal {model.Name}(ref {Utf8Reader} r, __R::FactorialObjectConverter<__M::{model.Name}> c)"))
+        using (writer.Block($"internal {model.Name}(ref {Utf8Reader} r, __R::FactorialJsonFields f)"))
         {
             // A required value type is read into a nullable local first: its property cannot say "missing".
             var index = 0;
@@ -40,7 +41,7 @@ internal static class ModelConverterWriter
             // (answers list fields in the document's order), then the candidates of its byte length; escaped names
             // unescaped. It leaves the reader on the value.
             writer.WriteLine("var __at = -1;");
-            using (writer.Block("while (c.NextField(ref r, ref __at))"))
+            using (writer.Block("while (f.Next(ref r, ref __at))"))
             {
                 using (writer.Block("switch (__at)"))
                 {
@@ -50,7 +51,7 @@ internal static class ModelConverterWriter
                         // A required reference may be null until the check after the loop: `!` says so to the
                         // nullable analysis (which FactorialGen's tests turn on).
                         var (target, bang) = property.IsNullable ? (property.Name, "") : property.Type.IsValueType ? ($"__v{index}", "") : (property.Name, "!");
-                        writer.WriteLine($"case {index}: {target} = {JsonValueCode.ReadExpression(property.Type, "r", ns, helpers, $"{index}", converter: "c")}{bang}; break;");
+                        writer.WriteLine($"case {index}: {target} = {JsonValueCode.ReadExpression(property.Type, "r", ns, helpers, $"{index}", fields: "f")}{bang}; break;");
                         index++;
                     }
 
@@ -71,8 +72,8 @@ internal static class ModelConverterWriter
                     }
 
                     writer.WriteLine(property.Type.IsValueType
-                        ? $"{property.Name} = __v{index} ?? throw c.MissingRequired({index});"
-                        : $"if ({property.Name} is null) throw c.MissingRequired({index});");
+                        ? $"{property.Name} = __v{index} ?? throw f.Missing({index});"
+                        : $"if ({property.Name} is null) throw f.Missing({index});");
                 }
 
                 index++;
@@ -102,12 +103,14 @@ internal static class ModelConverterWriter
         writer.WriteLine(CodeText.GeneratedCode);
         using (writer.Block($"internal sealed class {model.Name}JsonConverter : __R::FactorialObjectConverter<{type}>"))
         {
+            // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands out the
+            // encoded name being written and names a missing field. Made before Instance, whose constructor takes it.
+            var names = string.Concat(model.Properties.Select(p => ", " + CodeText.Literal(p.JsonName)));
+            writer.WriteLine($"private static readonly __R::FactorialJsonFields F = new({CodeText.Literal(model.Name)}{names});");
+            writer.WriteLine();
             writer.WriteLine($"public static readonly {model.Name}JsonConverter Instance = new();");
             writer.WriteLine();
-            // The JSON names are data (string literals) in one runtime table: it finds a field being read, hands out the
-            // encoded name being written and names a missing field.
-            var names = string.Join(", ", model.Properties.Select(p => CodeText.Literal(p.JsonName)));
-            writer.WriteLine($"public {model.Name}JsonConverter() : base({CodeText.Literal(model.Name)}, new __R::FactorialJsonNames({names})) {{ }}");
+            writer.WriteLine($"public {model.Name}JsonConverter() : base(F) {{ }}");
             writer.WriteLine();
             if (model.Properties.Count == 0)
             {
@@ -125,7 +128,7 @@ internal static class ModelConverterWriter
             }
             else
             {
-                writer.WriteLine($"protected override {type} ReadObject(ref {Utf8Reader} reader) => new(ref reader, this);");
+                writer.WriteLine($"protected override {type} ReadObject(ref {Utf8Reader} reader) => new(ref reader, F);");
             }
 
             writer.WriteLine();
@@ -148,7 +151,7 @@ internal static class ModelConverterWriter
             foreach (var property in model.Properties)
             {
                 var key = $"{index++}";
-                var name = $"Name({key})";
+                var name = $"F.Name({key})";
                 if (JsonValueCode.PropertyStatement(property, "w", key, name, $"v.{property.Name}", ns, helpers) is { } statement)
                 {
                     // One call per field, which writes nothing for a null value.

@@ -1,27 +1,62 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FactorialGen.Runtime.Generated;
 
-// The per-field calls of generated models and converters, on the converter (which holds the model's JSON names): a
-// model's reading constructor says `case 3: StartsOn = c.Date(ref r); break;` and its converter's WriteValue
-// `WriteDate(w, 3, v.StartsOn);`. Short calls on a member (not on a namespace- or alias-qualified static class) are less
-// for the consumer's compiler to parse and bind, at thousands of call sites in a full document, and no type of the
-// document or the user can capture them.
-public abstract partial class FactorialObjectConverter<T>
+/// <summary>
+/// The fields of one generated model: its name and JSON names, and the per-field reads and writes its generated code
+/// makes. A model's reading constructor says <c>case 3: StartsOn = f.Date(ref r); break;</c> and its converter's
+/// <c>WriteValue</c> <c>F.WriteDate(w, 3, v.StartsOn);</c>.
+/// </summary>
+/// <remarks>
+/// One sealed, non-generic class for every model: a call is a member of a parameter or field (short to parse, and no
+/// type of the document or the user can capture it), binds to one method, and compiles to the same method reference
+/// in every model (a member of the generic converter base would be a separate reference per model).
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class FactorialJsonFields
 {
-    /// <summary>Moves the reader to the next field of the object and finds its position in the names.</summary>
+    /// <summary>Creates the fields of a model.</summary>
+    /// <param name="typeName">The model's name, for error messages.</param>
+    /// <param name="names">The JSON names of the model's fields, in order: a field's position is its index.</param>
+    public FactorialJsonFields(string typeName, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        TypeName = typeName;
+        Names = new FactorialJsonNames(names);
+    }
+
+    /// <summary>The model's name.</summary>
+    public string TypeName { get; }
+
+    /// <summary>The JSON names of the fields.</summary>
+    public FactorialJsonNames Names { get; }
+
+    /// <summary>Moves the reader to the next field of the object and finds its position.</summary>
     /// <param name="reader">A reader inside the object.</param>
     /// <param name="position">The position of the field read last (-1 before the first); the new field's on return (-1: unknown).</param>
     /// <returns><see langword="false"/> at the end of the object.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool NextField(ref Utf8JsonReader reader, ref int position) => _names.ReadNextField(ref reader, ref position);
+    public bool Next(ref Utf8JsonReader reader, ref int position) => Names.ReadNextField(ref reader, ref position);
+
+    /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
+    /// <param name="position">The field's position.</param>
+    /// <returns>The exception to throw: its message names the model and the JSON field, never a value.</returns>
+    public JsonException Missing(int position) => FactorialJsonReader.MissingRequired(TypeName, Names.Name(position));
+
+    /// <summary>The JSON name at <paramref name="position"/>, encoded for writing.</summary>
+    /// <param name="position">The field's position.</param>
+    /// <returns>The encoded name.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public JsonEncodedText Name(int position) => Names[position];
 
     /// <summary>Reads a string field (numbers and booleans as their text); null for JSON null.</summary>
     /// <param name="reader">A reader on the value.</param>
     /// <returns>The value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+#pragma warning disable CA1822 // instance members, so generated code calls them on the fields it already has
     public string? String(ref Utf8JsonReader reader) => FactorialJsonReader.ReadString(ref reader);
 
     /// <summary>Reads an integer field; null for JSON null.</summary>
@@ -65,63 +100,59 @@ public abstract partial class FactorialObjectConverter<T>
     /// <returns>The value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public JsonElement? Element(ref Utf8JsonReader reader) => FactorialJsonReader.ReadElement(ref reader);
-
-    /// <summary>The encoded JSON name at <paramref name="position"/>.</summary>
-    /// <param name="position">The field's position in the names.</param>
-    /// <returns>The name, encoded for writing.</returns>
-    protected JsonEncodedText Name(int position) => _names[position];
+#pragma warning restore CA1822
 
     /// <summary>Writes the string field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteString(Utf8JsonWriter writer, int position, string? value) => FactorialJsonWriter.PropertyString(writer, _names[position], value);
+    public void WriteString(Utf8JsonWriter writer, int position, string? value) => FactorialJsonWriter.PropertyString(writer, Names[position], value);
 
     /// <summary>Writes the required string field at <paramref name="position"/>: a null <paramref name="value"/> as JSON null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteStringOrNull(Utf8JsonWriter writer, int position, string? value) => FactorialJsonWriter.PropertyStringOrNull(writer, _names[position], value);
+    public void WriteStringOrNull(Utf8JsonWriter writer, int position, string? value) => FactorialJsonWriter.PropertyStringOrNull(writer, Names[position], value);
 
     /// <summary>Writes the integer field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteInt32(Utf8JsonWriter writer, int position, int? value) => FactorialJsonWriter.PropertyInt32(writer, _names[position], value);
+    public void WriteInt32(Utf8JsonWriter writer, int position, int? value) => FactorialJsonWriter.PropertyInt32(writer, Names[position], value);
 
     /// <summary>Writes the integer field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteInt64(Utf8JsonWriter writer, int position, long? value) => FactorialJsonWriter.PropertyInt64(writer, _names[position], value);
+    public void WriteInt64(Utf8JsonWriter writer, int position, long? value) => FactorialJsonWriter.PropertyInt64(writer, Names[position], value);
 
     /// <summary>Writes the number field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteDouble(Utf8JsonWriter writer, int position, double? value) => FactorialJsonWriter.PropertyDouble(writer, _names[position], value);
+    public void WriteDouble(Utf8JsonWriter writer, int position, double? value) => FactorialJsonWriter.PropertyDouble(writer, Names[position], value);
 
     /// <summary>Writes the boolean field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteBoolean(Utf8JsonWriter writer, int position, bool? value) => FactorialJsonWriter.PropertyBoolean(writer, _names[position], value);
+    public void WriteBoolean(Utf8JsonWriter writer, int position, bool? value) => FactorialJsonWriter.PropertyBoolean(writer, Names[position], value);
 
     /// <summary>Writes the date field at <paramref name="position"/> (<c>yyyy-MM-dd</c>) unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteDate(Utf8JsonWriter writer, int position, DateOnly? value) => FactorialJsonWriter.PropertyDate(writer, _names[position], value);
+    public void WriteDate(Utf8JsonWriter writer, int position, DateOnly? value) => FactorialJsonWriter.PropertyDate(writer, Names[position], value);
 
     /// <summary>Writes the date-time field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteDateTime(Utf8JsonWriter writer, int position, DateTimeOffset? value) => FactorialJsonWriter.PropertyDateTime(writer, _names[position], value);
+    public void WriteDateTime(Utf8JsonWriter writer, int position, DateTimeOffset? value) => FactorialJsonWriter.PropertyDateTime(writer, Names[position], value);
 
     /// <summary>Writes the JSON field at <paramref name="position"/> unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="position">The field's position in the names.</param>
+    /// <param name="position">The field's position.</param>
     /// <param name="value">The value.</param>
-    protected void WriteElement(Utf8JsonWriter writer, int position, JsonElement? value) => FactorialJsonWriter.PropertyElement(writer, _names[position], value);
+    public void WriteElement(Utf8JsonWriter writer, int position, JsonElement? value) => FactorialJsonWriter.PropertyElement(writer, Names[position], value);
 }
