@@ -42,7 +42,7 @@ namespace Acme
 				public __S::Threading.Tasks.Task<__M::Leave> ApproveAsync(__M::LeavesApproveRequest body, __S::Threading.CancellationToken cancellationToken = default)
 				{
 					__S::ArgumentNullException.ThrowIfNull(body);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write, __F::FactorialResourceScopes.TimeOff);
+					var __request = __R::FactorialCall.Post("/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write, __F::FactorialResourceScopes.TimeOff);
 					__request.WithJsonBody(body, __M::FactorialJson.LeavesApproveRequest);
 					return __connection.SendAsync(__request, __M::FactorialJson.Leave, cancellationToken);
 				}
@@ -54,7 +54,7 @@ namespace Acme
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
 				public __S::Threading.Tasks.Task DeleteAsync(long id, __S::Threading.CancellationToken cancellationToken = default)
 				{
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.FormatInt64(id)!), __F::FactorialScope.Write, pathTemplate: "/api/2026-07-01/resources/timeoff/leaves/{id}");
+					var __request = __R::FactorialCall.Delete("/api/2026-07-01/resources/timeoff/leaves/{id}", __F::FactorialScope.Write, __F::FactorialResourceScopes.None, __R::FactorialQuery.FormatInt64(id)!);
 					return __connection.SendAsync(__request, cancellationToken);
 				}
 
@@ -67,15 +67,7 @@ namespace Acme
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Threading.Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
-					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
-					__request.AddQuery("from", from);
-					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
-					__request.AddQuery("limit", __R::FactorialQuery.FormatInt32(limit));
-					__request.AddQuery("after_id", afterId);
-					__request.AddQuery("before_id", beforeId);
-					__request.AddQuery("page", __R::FactorialQuery.FormatInt32(page));
-					return __connection.GetPageAsync(__request, __M::FactorialJson.Leave, cancellationToken);
+					return __connection.GetPageAsync(__ListRequest(from, employeeIds, limit, afterId, beforeId, page), __M::FactorialJson.Leave, cancellationToken);
 				}
 
 				/// <summary>List leaves: every item, page after page.</summary>
@@ -85,11 +77,17 @@ namespace Acme
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
 				public __S::Collections.Generic.IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __S::Threading.CancellationToken cancellationToken = default)
 				{
+					return __connection.ListAllAsync(__ListRequest(from, employeeIds, null, null, null, null), __M::FactorialJson.Leave, paging, cancellationToken);
+				}
+
+				private static __F::FactorialRequest __ListRequest(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds, int? limit, string? afterId, string? beforeId, int? page)
+				{
 					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
+					var __request = __R::FactorialCall.Get("/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
 					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
-					return __connection.ListAllAsync(__request, __M::FactorialJson.Leave, paging, cancellationToken);
+					__R::FactorialCall.AddPaging(__request, limit, afterId, beforeId, page);
+					return __request;
 				}
 			}
 		}

@@ -91,6 +91,7 @@ internal static class ClientGroupWriter
                 {
                     writer.WriteLine();
                     OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true);
+                    OperationWriter.WriteRequestBuilders(writer, operation, client.ModelNamespace);
                 }
             }
         }

@@ -10,7 +10,6 @@ namespace FactorialGen.Generator.Emit;
 internal static class OperationWriter
 {
     private const string CancellationToken = "__S::Threading.CancellationToken";
-    private const string Query = "__R::FactorialQuery";
 
     /// <summary>The paging values a one-page method adds (documented on <c>FactorialOperationParameters.Page</c>).</summary>
     private static readonly (string Json, string Name, TypeRef Type)[] PagingParameters =
@@ -72,51 +71,119 @@ internal static class OperationWriter
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
         using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
         {
-            foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
-            {
-                writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
-            }
-
-            writer.WriteLine($"var __request = {RequestExpression(operation)};");
-            var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
-            var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name))
-                .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName])));
-            foreach (var (jsonName, type, value) in queries)
-            {
-                writer.WriteLine(type.Kind == TypeRefKind.Json
-                    ? $"__request.AddQueryObject({CodeText.Literal(jsonName)}, {value});"
-                    : $"__request.AddQuery({CodeText.Literal(jsonName)}, {FormatExpression(type, value)});");
-            }
-
-            if (operation.BodyKind == BodyKind.Json && operation.Body is { } body)
-            {
-                var call = $"__request.WithJsonBody(body, {CodeText.TypeInfo(body, ns)});";
-                if (operation.BodyRequired)
-                {
-                    writer.WriteLine(call);
-                }
-                else
-                {
-                    using (writer.Block("if (body is not null)"))
-                    {
-                        writer.WriteLine(body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call);
-                    }
-                }
-            }
-            else if (operation.BodyKind == BodyKind.Multipart)
-            {
-                writer.WriteLine("__request.WithContent(content);");
-            }
-
             var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
-            writer.WriteLine((operation.ResponseShape, listAll) switch
+            if (operation.ResponseShape == ResponseShape.Paged)
             {
-                (ResponseShape.Paged, true) => $"return __connection.ListAllAsync(__request, {typeInfo}, paging, cancellationToken);",
-                (ResponseShape.Paged, false) => $"return __connection.GetPageAsync(__request, {typeInfo}, cancellationToken);",
-                (ResponseShape.Array, _) => $"return (await __connection.GetPageAsync(__request, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items;",
-                (ResponseShape.Single, _) => $"return __connection.SendAsync(__request, {typeInfo}, cancellationToken);",
+                // One page and every item send the same request (but the paging values): both call its builder.
+                var request = RequestBuilderCall(operation, ns, querySet, listAll);
+                writer.WriteLine(listAll
+                    ? $"return __connection.ListAllAsync({request}, {typeInfo}, paging, cancellationToken);"
+                    : $"return __connection.GetPageAsync({request}, {typeInfo}, cancellationToken);");
+                return;
+            }
+
+            WriteRequest(writer, operation, ns, parameters, querySet);
+            writer.WriteLine(operation.ResponseShape switch
+            {
+                ResponseShape.Array => $"return (await __connection.GetPageAsync(__request, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items;",
+                ResponseShape.Single => $"return __connection.SendAsync(__request, {typeInfo}, cancellationToken);",
                 _ => "return __connection.SendAsync(__request, cancellationToken);",
             });
+        }
+    }
+
+    /// <summary>
+    /// Writes the request builders of a paged operation: one private static method per set of query parameters, which
+    /// both its one-page method and its every-item method call, so the query is written once (the every-item method
+    /// passes <see langword="null"/> for the paging values, which then add nothing: the same query it always sent).
+    /// </summary>
+    public static void WriteRequestBuilders(SourceWriter writer, OperationSpec operation, string ns)
+    {
+        if (operation.ResponseShape != ResponseShape.Paged)
+        {
+            return;
+        }
+
+        foreach (var querySet in operation.OptionsName is null ? [QuerySet.All] : new[] { QuerySet.Common, QuerySet.Options })
+        {
+            var parameters = Parameters(operation, listAll: false, ns, querySet).ToList();
+            var declarations = parameters.Select(p => p.Declaration.EndsWith(" = null", StringComparison.Ordinal) ? p.Declaration.Substring(0, p.Declaration.Length - " = null".Length) : p.Declaration);
+            writer.WriteLine();
+            using (writer.Block($"private static __F::FactorialRequest {RequestBuilderName(operation, querySet)}({string.Join(", ", declarations)})"))
+            {
+                WriteRequest(writer, operation, ns, parameters, querySet);
+                writer.WriteLine("return __request;");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>__{Name}Request</c>, or <c>__{Name}RequestFromOptions</c> for the options overloads: the operation names of a
+    /// resource differ, and no name ends the way the other one does, so no two builders share a name.
+    /// </summary>
+    private static string RequestBuilderName(OperationSpec operation, QuerySet querySet) =>
+        $"__{operation.Name}Request{(querySet == QuerySet.Options ? "FromOptions" : string.Empty)}";
+
+    private static string RequestBuilderCall(OperationSpec operation, string ns, QuerySet querySet, bool listAll)
+    {
+        var arguments = Parameters(operation, listAll: false, ns, querySet).Select(p => listAll && IsPaging(p) ? "null" : p.Name);
+        return $"{RequestBuilderName(operation, querySet)}({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>A paging value the generator adds to a one-page method (<see cref="PagingParameters"/>).</summary>
+    private static bool IsPaging(Parameter parameter) => parameter.Shared && parameter.Location == ParameterLocation.Query;
+
+    /// <summary>Writes the null checks, <c>var __request = …;</c>, its query and its body.</summary>
+    private static void WriteRequest(SourceWriter writer, OperationSpec operation, string ns, List<Parameter> parameters, QuerySet querySet)
+    {
+        foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
+        {
+            writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
+        }
+
+        writer.WriteLine($"var __request = {OperationRequestWriter.Expression(operation)};");
+        var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
+        var allPaging = parameters.Count(IsPaging) == PagingParameters.Length;
+        var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name, Paging: IsPaging(p)))
+            .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName], Paging: false)));
+        var pagingWritten = false;
+        foreach (var (jsonName, type, value, paging) in queries)
+        {
+            if (paging && allPaging)
+            {
+                // The four paging values, in their order (limit, after_id, before_id, page), in one call.
+                if (!pagingWritten)
+                {
+                    writer.WriteLine($"__R::FactorialCall.AddPaging(__request, {string.Join(", ", PagingParameters.Select(p => p.Name))});");
+                    pagingWritten = true;
+                }
+
+                continue;
+            }
+
+            writer.WriteLine(type.Kind == TypeRefKind.Json
+                ? $"__request.AddQueryObject({CodeText.Literal(jsonName)}, {value});"
+                : $"__request.AddQuery({CodeText.Literal(jsonName)}, {OperationRequestWriter.FormatExpression(type, value)});");
+        }
+
+        if (operation.BodyKind == BodyKind.Json && operation.Body is { } body)
+        {
+            var call = $"__request.WithJsonBody(body, {CodeText.TypeInfo(body, ns)});";
+            if (operation.BodyRequired)
+            {
+                writer.WriteLine(call);
+            }
+            else
+            {
+                using (writer.Block("if (body is not null)"))
+                {
+                    writer.WriteLine(body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call);
+                }
+            }
+        }
+        else if (operation.BodyKind == BodyKind.Multipart)
+        {
+            writer.WriteLine("__request.WithContent(content);");
         }
     }
 
@@ -224,72 +291,6 @@ internal static class OperationWriter
         return $"{name}({string.Join(", ", types)})";
     }
 
-    private static string MethodProperty(string method) => method switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        "DELETE" => "Delete",
-        "HEAD" => "Head",
-        _ => "Get",
-    };
-
-    /// <summary>
-    /// <c>__R::FactorialCall.Create(method, path, scope[, resource][, pathTemplate: ...])</c>: the template only when the
-    /// path has values (otherwise it is the path), the resource only when one covers the operation.
-    /// </summary>
-    private static string RequestExpression(OperationSpec operation)
-    {
-        var path = PathExpression(operation);
-        var template = CodeText.Literal(operation.Path);
-        var resource = operation.ResourceScope == ResourceScope.None ? string.Empty : ", " + ResourceScopeNames.Expression(operation.ResourceScope);
-        var pathTemplate = path == template ? string.Empty : $", pathTemplate: {template}";
-        return $"__R::FactorialCall.Create(__S::Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {path}, __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{resource}{pathTemplate})";
-    }
-
-    private static string PathExpression(OperationSpec operation)
-    {
-        var parts = new List<string>();
-        var path = operation.Path;
-        var position = 0;
-        while (position < path.Length)
-        {
-            var open = path.IndexOf('{', position);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                parts.Add(CodeText.Literal(path.Substring(position)));
-                break;
-            }
-
-            if (open > position)
-            {
-                parts.Add(CodeText.Literal(path.Substring(position, open - position)));
-            }
-
-            var name = path.Substring(open + 1, close - open - 1);
-            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == name);
-            var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.{FormatMethod(parameter.Type)}({parameter.Name})!";
-            parts.Add($"__S::Uri.EscapeDataString({text})");
-            position = close + 1;
-        }
-
-        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
-    }
-
-    private static string FormatExpression(TypeRef type, string name) => type.Kind switch
-    {
-        TypeRefKind.String => name,
-        TypeRefKind.Array when type.Element!.Kind == TypeRefKind.String => name,
-        _ => $"{Query}.{FormatMethod(type)}({name})",
-    };
-
-    /// <summary>
-    /// The runtime's formatter of a path or query value: one name per type (<c>FormatInt64</c>, <c>FormatDateList</c> …),
-    /// so the compiler resolves no overloads at each of hundreds of call sites.
-    /// </summary>
-    internal static string FormatMethod(TypeRef type) => type.Kind == TypeRefKind.Array
-        ? $"Format{type.Element!.Kind}List"
-        : $"Format{type.Kind}";
+    /// <inheritdoc cref="OperationRequestWriter.FormatMethod(TypeRef)"/>
+    internal static string FormatMethod(TypeRef type) => OperationRequestWriter.FormatMethod(type);
 }
