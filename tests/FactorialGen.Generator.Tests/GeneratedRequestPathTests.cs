@@ -69,8 +69,8 @@ public sealed class GeneratedRequestPathTests
 
         Assert.Equal(1, Occurrences(source, "__request.AddQuery(\"ids[]\", ids);"));
         Assert.Equal(1, Occurrences(source, "__R::FactorialCall.AddPaging(__request, limit, afterId, beforeId, page);"));
-        Assert.Contains("return __connection.GetPageAsync(__ListRequest(ids, onlyActive, limit, afterId, beforeId, page), ", source, StringComparison.Ordinal);
-        Assert.Contains("return __connection.ListAllAsync(__ListRequest(ids, onlyActive, null, null, null, null), ", source, StringComparison.Ordinal);
+        Assert.Contains("__connection.GetPageAsync(__ListRequest(ids, onlyActive, limit, afterId, beforeId, page), ", source, StringComparison.Ordinal);
+        Assert.Contains("__connection.ListAllAsync(__ListRequest(ids, onlyActive, null, null, null, null), ", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>Writes one operation method: XML docs, <c>[FactorialOperation]</c>, typed parameters and the request it sends.</summary>
 internal static class OperationWriter
 {
-    private const string CancellationToken = "__S::Threading.CancellationToken";
+    private const string CancellationToken = "__T::CancellationToken";
 
     /// <summary>The paging values a one-page method adds (documented on <c>FactorialOperationParameters.Page</c>).</summary>
     private static readonly (string Json, string Name, TypeRef Type)[] PagingParameters =
@@ -50,14 +50,14 @@ internal static class OperationWriter
     private static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, QuerySet querySet)
     {
         var parameters = Parameters(operation, listAll, ns, querySet).ToList();
-        var item = operation.Response is { } response ? CodeText.TypeName(response, ns) : null;
+        var item = operation.Response is { } response ? Short(CodeText.TypeName(response, ns)) : null;
         var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
         {
-            (ResponseShape.Paged, true) => ($"__S::Collections.Generic.IAsyncEnumerable<{item}>", false),
-            (ResponseShape.Paged, false) => ($"__S::Threading.Tasks.Task<__F::FactorialPage<{item}>>", false),
-            (ResponseShape.Array, _) => ($"__S::Threading.Tasks.Task<__S::Collections.Generic.IReadOnlyList<{item}>>", true),
-            (ResponseShape.Single, _) => ($"__S::Threading.Tasks.Task<{item}>", false),
-            _ => ("__S::Threading.Tasks.Task", false),
+            (ResponseShape.Paged, true) => ($"__G::IAsyncEnumerable<{item}>", false),
+            (ResponseShape.Paged, false) => ($"__T::Tasks.Task<__F::FactorialPage<{item}>>", false),
+            (ResponseShape.Array, _) => ($"__T::Tasks.Task<__G::IReadOnlyList<{item}>>", true),
+            (ResponseShape.Single, _) => ($"__T::Tasks.Task<{item}>", false),
+            _ => ("__T::Tasks.Task", false),
         };
 
         var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
@@ -69,26 +69,55 @@ internal static class OperationWriter
 
         writer.WriteLine($"[__F::FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
-        using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
+        var header = $"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})";
+        var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
+        var statements = new List<string>();
+        string result;
+        if (operation.ResponseShape == ResponseShape.Paged)
         {
-            var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
-            if (operation.ResponseShape == ResponseShape.Paged)
+            // One page and every item send the same request (but the paging values): both call its builder.
+            var built = RequestBuilderCall(operation, ns, querySet, listAll);
+            result = listAll
+                ? $"__connection.ListAllAsync({built}, {typeInfo}, paging, cancellationToken)"
+                : $"__connection.GetPageAsync({built}, {typeInfo}, cancellationToken)";
+        }
+        else
+        {
+            var request = RequestStatements(statements, operation, ns, parameters, querySet);
+            result = operation.ResponseShape switch
             {
-                // One page and every item send the same request (but the paging values): both call its builder.
-                var request = RequestBuilderCall(operation, ns, querySet, listAll);
-                writer.WriteLine(listAll
-                    ? $"return __connection.ListAllAsync({request}, {typeInfo}, paging, cancellationToken);"
-                    : $"return __connection.GetPageAsync({request}, {typeInfo}, cancellationToken);");
-                return;
+                ResponseShape.Array => $"(await __connection.GetPageAsync({request}, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items",
+                ResponseShape.Single => $"__connection.SendAsync({request}, {typeInfo}, cancellationToken)",
+                _ => $"__connection.SendAsync({request}, cancellationToken)",
+            };
+        }
+
+        WriteBody(writer, header, statements, result);
+    }
+
+    /// <summary>
+    /// Writes a member: <c>header =&gt; result;</c> when there is nothing to do before returning, else a block of the
+    /// statements and <c>return result;</c>.
+    /// </summary>
+    private static void WriteBody(SourceWriter writer, string header, List<string> statements, string result)
+    {
+        if (statements.Count == 0)
+        {
+            writer.WriteLine(header + " =>");
+            writer.Indent();
+            writer.WriteLine(result + ";");
+            writer.Unindent();
+            return;
+        }
+
+        using (writer.Block(header))
+        {
+            foreach (var statement in statements)
+            {
+                writer.WriteLine(statement);
             }
 
-            WriteRequest(writer, operation, ns, parameters, querySet);
-            writer.WriteLine(operation.ResponseShape switch
-            {
-                ResponseShape.Array => $"return (await __connection.GetPageAsync(__request, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items;",
-                ResponseShape.Single => $"return __connection.SendAsync(__request, {typeInfo}, cancellationToken);",
-                _ => "return __connection.SendAsync(__request, cancellationToken);",
-            });
+            writer.WriteLine($"return {result};");
         }
     }
 
@@ -109,11 +138,9 @@ internal static class OperationWriter
             var parameters = Parameters(operation, listAll: false, ns, querySet).ToList();
             var declarations = parameters.Select(p => p.Declaration.EndsWith(" = null", StringComparison.Ordinal) ? p.Declaration.Substring(0, p.Declaration.Length - " = null".Length) : p.Declaration);
             writer.WriteLine();
-            using (writer.Block($"private static __F::FactorialRequest {RequestBuilderName(operation, querySet)}({string.Join(", ", declarations)})"))
-            {
-                WriteRequest(writer, operation, ns, parameters, querySet);
-                writer.WriteLine("return __request;");
-            }
+            var statements = new List<string>();
+            var request = RequestStatements(statements, operation, ns, parameters, querySet);
+            WriteBody(writer, $"private static __F::FactorialRequest {RequestBuilderName(operation, querySet)}({string.Join(", ", declarations)})", statements, request);
         }
     }
 
@@ -133,19 +160,31 @@ internal static class OperationWriter
     /// <summary>A paging value the generator adds to a one-page method (<see cref="PagingParameters"/>).</summary>
     private static bool IsPaging(Parameter parameter) => parameter.Shared && parameter.Location == ParameterLocation.Query;
 
-    /// <summary>Writes the null checks, <c>var __request = …;</c>, its query and its body.</summary>
-    private static void WriteRequest(SourceWriter writer, OperationSpec operation, string ns, List<Parameter> parameters, QuerySet querySet)
+    /// <summary>
+    /// Adds the null checks and, when the request needs more than its creation (query values, a body),
+    /// <c>var __request = …;</c> and what it needs; returns the expression of the request: <c>__request</c>, or the
+    /// creation itself when nothing else is done with it.
+    /// </summary>
+    private static string RequestStatements(List<string> statements, OperationSpec operation, string ns, List<Parameter> parameters, QuerySet querySet)
     {
         foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
         {
-            writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
+            statements.Add($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        writer.WriteLine($"var __request = {OperationRequestWriter.Expression(operation)};");
+        var creation = OperationRequestWriter.Expression(operation);
         var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
         var allPaging = parameters.Count(IsPaging) == PagingParameters.Length;
         var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name, Paging: IsPaging(p)))
-            .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName], Paging: false)));
+            .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName], Paging: false)))
+            .ToList();
+        var hasBody = (operation.BodyKind == BodyKind.Json && operation.Body is not null) || operation.BodyKind == BodyKind.Multipart;
+        if (queries.Count == 0 && !hasBody)
+        {
+            return creation;
+        }
+
+        statements.Add($"var __request = {creation};");
         var pagingWritten = false;
         foreach (var (jsonName, type, value, paging) in queries)
         {
@@ -154,14 +193,14 @@ internal static class OperationWriter
                 // The four paging values, in their order (limit, after_id, before_id, page), in one call.
                 if (!pagingWritten)
                 {
-                    writer.WriteLine($"__R::FactorialCall.AddPaging(__request, {string.Join(", ", PagingParameters.Select(p => p.Name))});");
+                    statements.Add($"__R::FactorialCall.AddPaging(__request, {string.Join(", ", PagingParameters.Select(p => p.Name))});");
                     pagingWritten = true;
                 }
 
                 continue;
             }
 
-            writer.WriteLine(type.Kind == TypeRefKind.Json
+            statements.Add(type.Kind == TypeRefKind.Json
                 ? $"__request.AddQueryObject({CodeText.Literal(jsonName)}, {value});"
                 : $"__request.AddQuery({CodeText.Literal(jsonName)}, {OperationRequestWriter.FormatExpression(type, value)});");
         }
@@ -171,21 +210,30 @@ internal static class OperationWriter
             var call = $"__request.WithJsonBody(body, {CodeText.TypeInfo(body, ns)});";
             if (operation.BodyRequired)
             {
-                writer.WriteLine(call);
+                statements.Add(call);
             }
             else
             {
-                using (writer.Block("if (body is not null)"))
-                {
-                    writer.WriteLine(body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call);
-                }
+                statements.Add("if (body is not null)");
+                statements.Add("{");
+                statements.Add("\t" + (body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call));
+                statements.Add("}");
             }
         }
         else if (operation.BodyKind == BodyKind.Multipart)
         {
-            writer.WriteLine("__request.WithContent(content);");
+            statements.Add("__request.WithContent(content);");
         }
+
+        return "__request";
     }
+
+    /// <summary>
+    /// A type written with the aliases of the client's API namespace files (<see cref="ClientGroupWriter"/>):
+    /// <c>__T::</c> System.Threading and <c>__G::</c> System.Collections.Generic, the namespaces every operation names.
+    /// </summary>
+    internal static string Short(string type) =>
+        type.Replace("__S::Threading.", "__T::").Replace("__S::Collections.Generic.", "__G::");
 
     /// <param name="Doc">The document's description; null for a parameter the generator adds (<paramref name="Shared"/>).</param>
     /// <param name="Shared">The generator adds it: its doc is inherited from <c>FactorialOperationParameters</c>.</param>
@@ -238,7 +286,7 @@ internal static class OperationWriter
                 {
                     if (!taken.Contains(json) && !taken.Contains(name))
                     {
-                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{CodeText.TypeName(type, ns, nullable: true)} {name} = null", null, true, Shared: true));
+                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{Short(CodeText.TypeName(type, ns, nullable: true))} {name} = null", null, true, Shared: true));
                     }
                 }
             }
@@ -257,7 +305,7 @@ internal static class OperationWriter
 
     private static Parameter Of(ParameterSpec p, bool required, string ns)
     {
-        var type = ParameterType(p.Type, ns);
+        var type = Short(ParameterType(p.Type, ns));
         var declaration = required ? $"{type} {p.Name}" : $"{type}? {p.Name} = null";
         return new Parameter(p.Name, p.JsonName, p.Location, p.Type, required, declaration, p.Description, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json));
     }
@@ -265,7 +313,7 @@ internal static class OperationWriter
     private static Parameter? BodyParameter(OperationSpec operation, string ns) => operation.BodyKind switch
     {
         BodyKind.Json when operation.Body is { } body => new Parameter("body", "body", null, body, operation.BodyRequired,
-            operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", null, body.IsValueType, Shared: true),
+            operation.BodyRequired ? $"{Short(CodeText.TypeName(body, ns))} body" : $"{Short(CodeText.TypeName(body, ns))}? body = null", null, body.IsValueType, Shared: true),
         BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "__S::Net.Http.HttpContent content", null, false, Shared: true),
         _ => null,
     };
