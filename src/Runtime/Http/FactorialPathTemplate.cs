@@ -18,6 +18,11 @@ internal static class FactorialPathTemplate
     public static string Fill(string template, int count, string? first, string? second, string? third)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(template);
+        if (count <= 1)
+        {
+            return FillOne(template, count, first); // most operations: no stack arrays, no state, one concatenation
+        }
+
         Span<int> opens = stackalloc int[MaxValues];
         Span<int> closes = stackalloc int[MaxValues];
         var found = 0;
@@ -47,39 +52,48 @@ internal static class FactorialPathTemplate
             throw Mismatch(template, count, found);
         }
 
-        if (count >= 1)
-        {
-            ArgumentNullException.ThrowIfNull(first);
-        }
-
-        if (count >= 2)
-        {
-            ArgumentNullException.ThrowIfNull(second);
-        }
-
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
         if (count == MaxValues)
         {
             ArgumentNullException.ThrowIfNull(third);
         }
 
-        switch (count)
+        var values = new Values(
+            template,
+            Uri.EscapeDataString(first),
+            Uri.EscapeDataString(second),
+            count == MaxValues ? Uri.EscapeDataString(third!) : string.Empty,
+            count,
+            (opens[0], closes[0]),
+            (opens[1], closes[1]),
+            count == MaxValues ? (opens[2], closes[2]) : (0, 0));
+        return string.Create(values.Length, values, static (span, v) => v.CopyTo(span));
+    }
+
+    /// <summary><see cref="Fill"/> of a template with no placeholder (<paramref name="count"/> 0) or one.</summary>
+    private static string FillOne(string template, int count, string? value)
+    {
+        var open = template.IndexOf('{');
+        var close = open < 0 ? -1 : template.IndexOf('}', open);
+        if (close < 0)
         {
-            case 0:
-                return template;
-            case 1:
-                return string.Concat(template.AsSpan(0, opens[0]), Uri.EscapeDataString(first!), template.AsSpan(closes[0] + 1));
-            default:
-                var values = new Values(
-                    template,
-                    Uri.EscapeDataString(first!),
-                    Uri.EscapeDataString(second!),
-                    count == 3 ? Uri.EscapeDataString(third!) : string.Empty,
-                    count,
-                    (opens[0], closes[0]),
-                    (opens[1], closes[1]),
-                    count == 3 ? (opens[2], closes[2]) : (0, 0));
-                return string.Create(values.Length, values, static (span, v) => v.CopyTo(span));
+            return count == 0 ? template : throw Mismatch(template, count, 0);
         }
+
+        if (count == 0)
+        {
+            throw Mismatch(template, count, 1);
+        }
+
+        var next = template.IndexOf('{', close + 1);
+        if (next >= 0 && template.IndexOf('}', next) >= 0)
+        {
+            throw Mismatch(template, count, 2);
+        }
+
+        ArgumentNullException.ThrowIfNull(value, "first");
+        return string.Concat(template.AsSpan(0, open), Uri.EscapeDataString(value), template.AsSpan(close + 1));
     }
 
     private static ArgumentException Mismatch(string template, int given, int found) => new(
