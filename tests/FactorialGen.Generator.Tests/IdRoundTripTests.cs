@@ -39,7 +39,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
 
         Assert.Empty(result.CompileProblems);
         Assert.Contains("GetAsync(long id,", result.ClientSource("Acme.Hr"));
-        Assert.Contains("EscapeDataString(__R::FactorialQuery.FormatInt64(id)!)", result.ClientSource("Acme.Hr"));
+        Assert.Contains("__R::FactorialCall.Get(\"/api/2024-10-01/resources/things/things/{id}\", __F::FactorialScope.Read, __F::FactorialResourceScopes.None, __R::FactorialQuery.FormatInt64(id)!)", result.ClientSource("Acme.Hr")); // the runtime escapes it
     }
 
     private void AssertRoundTrip(string? fileName, int minimumResources)
@@ -64,7 +64,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
             }
 
             covered++;
-            foreach (var method in resource.GetMembers().OfType<IMethodSymbol>().Where(m => m.Parameters.Any(p => p.Name == "id")))
+            foreach (var method in resource.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Any(p => p.Name == "id")))
             {
                 consumer.Append(Call(client, group, resource, method, record, idProperty, "id", idCalls + referenceCalls + listCalls));
                 idCalls++;

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -8,8 +9,13 @@ namespace FactorialGen.Runtime.Generated;
 /// Builds the request of a generated operation in one short call, instead of a constructor and an object initializer
 /// repeated in every operation. Generated code calls it; it is not meant to be called directly.
 /// </summary>
+/// <remarks>
+/// Generated operations call the template forms (<see cref="Get(string, FactorialScope, FactorialResourceScopes, string)"/>
+/// and the others in <c>FactorialCall.Templates.cs</c>): the path is written once, as its template, and the values are
+/// escaped and filled in here.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class FactorialCall
+public static partial class FactorialCall
 {
     /// <summary>Creates the request of one operation.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -21,4 +27,24 @@ public static class FactorialCall
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // as cheap as the constructor and initializer it replaces
     public static FactorialRequest Create(HttpMethod method, string path, FactorialScope scope, FactorialResourceScopes resource = FactorialResourceScopes.None, string? pathTemplate = null) =>
         new(method, path, scope) { PathTemplate = pathTemplate ?? path, RequiredResource = resource };
+
+    /// <summary>
+    /// Adds the paging values of a one-page call, in the order generated operations always added them:
+    /// <c>limit</c>, <c>after_id</c>, <c>before_id</c>, <c>page</c>; a <see langword="null"/> value adds nothing.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="limit">The page size.</param>
+    /// <param name="afterId">The cursor after which the page starts.</param>
+    /// <param name="beforeId">The cursor before which the page ends.</param>
+    /// <param name="page">The page number.</param>
+    /// <returns><paramref name="request"/>.</returns>
+    public static FactorialRequest AddPaging(FactorialRequest request, int? limit, string? afterId, string? beforeId, int? page)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request
+            .AddQuery("limit", FactorialQuery.FormatInt32(limit))
+            .AddQuery("after_id", afterId)
+            .AddQuery("before_id", beforeId)
+            .AddQuery("page", FactorialQuery.FormatInt32(page));
+    }
 }

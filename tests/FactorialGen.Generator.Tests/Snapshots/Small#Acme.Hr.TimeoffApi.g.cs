@@ -9,6 +9,9 @@ using __F = global::FactorialGen;
 using __R = global::FactorialGen.Runtime.Generated;
 using __M = global::Acme.FactorialApi.V2026_07_01;
 
+using __T = global::System.Threading;
+using __G = global::System.Collections.Generic;
+
 #pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count
 namespace Acme
 {
@@ -39,10 +42,10 @@ namespace Acme
 				/// <exception cref="__S::ArgumentNullException"><paramref name="body"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationDocs.WriteBody" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("POST", "/api/2026-07-01/resources/timeoff/leaves/approve", RequiredScope = __F::FactorialScope.Write, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
-				public __S::Threading.Tasks.Task<__M::Leave> ApproveAsync(__M::LeavesApproveRequest body, __S::Threading.CancellationToken cancellationToken = default)
+				public __T::Tasks.Task<__M::Leave> ApproveAsync(__M::LeavesApproveRequest body, __T::CancellationToken cancellationToken = default)
 				{
 					__S::ArgumentNullException.ThrowIfNull(body);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Post, "/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write, __F::FactorialResourceScopes.TimeOff);
+					var __request = __R::FactorialCall.Post("/api/2026-07-01/resources/timeoff/leaves/approve", __F::FactorialScope.Write, __F::FactorialResourceScopes.TimeOff);
 					__request.WithJsonBody(body, __M::FactorialJson.LeavesApproveRequest);
 					return __connection.SendAsync(__request, __M::FactorialJson.Leave, cancellationToken);
 				}
@@ -52,11 +55,8 @@ namespace Acme
 				/// <remarks>Needs the <c>write</c> scope. Not covered by any resource scope: a client limited with <c>Resources</c> keeps it. <c>DELETE /api/2026-07-01/resources/timeoff/leaves/{id}</c></remarks>
 				/// <inheritdoc cref="__R::FactorialOperationDocs.WriteNoAnswer" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("DELETE", "/api/2026-07-01/resources/timeoff/leaves/{id}", RequiredScope = __F::FactorialScope.Write)]
-				public __S::Threading.Tasks.Task DeleteAsync(long id, __S::Threading.CancellationToken cancellationToken = default)
-				{
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Delete, "/api/2026-07-01/resources/timeoff/leaves/" + __S::Uri.EscapeDataString(__R::FactorialQuery.FormatInt64(id)!), __F::FactorialScope.Write, pathTemplate: "/api/2026-07-01/resources/timeoff/leaves/{id}");
-					return __connection.SendAsync(__request, cancellationToken);
-				}
+				public __T::Tasks.Task DeleteAsync(long id, __T::CancellationToken cancellationToken = default) =>
+					__connection.SendAsync(__R::FactorialCall.Delete("/api/2026-07-01/resources/timeoff/leaves/{id}", __F::FactorialScope.Write, __F::FactorialResourceScopes.None, __R::FactorialQuery.FormatInt64(id)!), cancellationToken);
 
 				/// <summary>List leaves</summary>
 				/// <param name="from">The 'from' parameter.</param>
@@ -65,31 +65,25 @@ namespace Acme
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationDocs.ReadPage" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
-				public __S::Threading.Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __S::Threading.CancellationToken cancellationToken = default)
-				{
-					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
-					__request.AddQuery("from", from);
-					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
-					__request.AddQuery("limit", __R::FactorialQuery.FormatInt32(limit));
-					__request.AddQuery("after_id", afterId);
-					__request.AddQuery("before_id", beforeId);
-					__request.AddQuery("page", __R::FactorialQuery.FormatInt32(page));
-					return __connection.GetPageAsync(__request, __M::FactorialJson.Leave, cancellationToken);
-				}
+				public __T::Tasks.Task<__F::FactorialPage<__M::Leave>> ListAsync(string from, __G::IEnumerable<long>? employeeIds = null, int? limit = null, string? afterId = null, string? beforeId = null, int? page = null, __T::CancellationToken cancellationToken = default) =>
+					__connection.GetPageAsync(__ListRequest(from, employeeIds, limit, afterId, beforeId, page), __M::FactorialJson.Leave, cancellationToken);
 
 				/// <summary>List leaves: every item, page after page.</summary>
 				/// <inheritdoc cref="ListAsync" path="/*[self::param or self::remarks]"/>
 				/// <exception cref="__S::ArgumentNullException"><paramref name="from"/> is null.</exception>
 				/// <inheritdoc cref="__R::FactorialOperationDocs.ReadAll" path="/*[not(self::summary)]"/>
 				[__F::FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = __F::FactorialScope.Read, RequiredResource = __F::FactorialResourceScopes.TimeOff)]
-				public __S::Collections.Generic.IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __S::Collections.Generic.IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __S::Threading.CancellationToken cancellationToken = default)
+				public __G::IAsyncEnumerable<__M::Leave> ListAllAsync(string from, __G::IEnumerable<long>? employeeIds = null, __F::FactorialPaging? paging = null, __T::CancellationToken cancellationToken = default) =>
+					__connection.ListAllAsync(__ListRequest(from, employeeIds, null, null, null, null), __M::FactorialJson.Leave, paging, cancellationToken);
+
+				private static __F::FactorialRequest __ListRequest(string from, __G::IEnumerable<long>? employeeIds, int? limit, string? afterId, string? beforeId, int? page)
 				{
 					__S::ArgumentNullException.ThrowIfNull(from);
-					var __request = __R::FactorialCall.Create(__S::Net.Http.HttpMethod.Get, "/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
+					var __request = __R::FactorialCall.Get("/api/2026-07-01/resources/timeoff/leaves", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff);
 					__request.AddQuery("from", from);
 					__request.AddQuery("employee_ids[]", __R::FactorialQuery.FormatInt64List(employeeIds));
-					return __connection.ListAllAsync(__request, __M::FactorialJson.Leave, paging, cancellationToken);
+					__R::FactorialCall.AddPaging(__request, limit, afterId, beforeId, page);
+					return __request;
 				}
 			}
 		}

@@ -17,6 +17,9 @@ internal static class ClientGroupWriter
     public static SourceWriter Write(ClientSpec client, string group, List<OperationSpec> operations)
     {
         var writer = CodeText.Start(client.ModelNamespace);
+        // The namespaces every operation names (Task, CancellationToken, IEnumerable …), as short as the others (OperationWriter.Short).
+        writer.WriteLine("using __T = global::System.Threading;");
+        writer.WriteLine("using __G = global::System.Collections.Generic;").WriteLine();
         writer.WriteLine("#pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count");
         var closers = ClientEmitter.OpenContaining(writer, client.Declaration);
         using (writer.Block($"partial class {client.Declaration.Identifier}"))
@@ -91,6 +94,7 @@ internal static class ClientGroupWriter
                 {
                     writer.WriteLine();
                     OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true);
+                    OperationWriter.WriteRequestBuilders(writer, operation, client.ModelNamespace);
                 }
             }
         }

@@ -7,10 +7,9 @@ using FactorialGen.Generator.Parsing;
 namespace FactorialGen.Generator.Emit;
 
 /// <summary>Writes one operation method: XML docs, <c>[FactorialOperation]</c>, typed parameters and the request it sends.</summary>
-internal static class OperationWriter
+internal static partial class OperationWriter
 {
-    private const string CancellationToken = "__S::Threading.CancellationToken";
-    private const string Query = "__R::FactorialQuery";
+    private const string CancellationToken = "__T::CancellationToken";
 
     /// <summary>The paging values a one-page method adds (documented on <c>FactorialOperationParameters.Page</c>).</summary>
     private static readonly (string Json, string Name, TypeRef Type)[] PagingParameters =
@@ -51,14 +50,14 @@ internal static class OperationWriter
     private static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, QuerySet querySet)
     {
         var parameters = Parameters(operation, listAll, ns, querySet).ToList();
-        var item = operation.Response is { } response ? CodeText.TypeName(response, ns) : null;
+        var item = operation.Response is { } response ? Short(CodeText.TypeName(response, ns)) : null;
         var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
         {
-            (ResponseShape.Paged, true) => ($"__S::Collections.Generic.IAsyncEnumerable<{item}>", false),
-            (ResponseShape.Paged, false) => ($"__S::Threading.Tasks.Task<__F::FactorialPage<{item}>>", false),
-            (ResponseShape.Array, _) => ($"__S::Threading.Tasks.Task<__S::Collections.Generic.IReadOnlyList<{item}>>", true),
-            (ResponseShape.Single, _) => ($"__S::Threading.Tasks.Task<{item}>", false),
-            _ => ("__S::Threading.Tasks.Task", false),
+            (ResponseShape.Paged, true) => ($"__G::IAsyncEnumerable<{item}>", false),
+            (ResponseShape.Paged, false) => ($"__T::Tasks.Task<__F::FactorialPage<{item}>>", false),
+            (ResponseShape.Array, _) => ($"__T::Tasks.Task<__G::IReadOnlyList<{item}>>", true),
+            (ResponseShape.Single, _) => ($"__T::Tasks.Task<{item}>", false),
+            _ => ("__T::Tasks.Task", false),
         };
 
         var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
@@ -70,53 +69,55 @@ internal static class OperationWriter
 
         writer.WriteLine($"[__F::FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
-        using (writer.Block($"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})"))
+        var header = $"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})";
+        var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
+        var statements = new List<string>();
+        string result;
+        if (operation.ResponseShape == ResponseShape.Paged)
         {
-            foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
+            // One page and every item send the same request (but the paging values): both call its builder.
+            var built = RequestBuilderCall(operation, ns, querySet, listAll);
+            result = listAll
+                ? $"__connection.ListAllAsync({built}, {typeInfo}, paging, cancellationToken)"
+                : $"__connection.GetPageAsync({built}, {typeInfo}, cancellationToken)";
+        }
+        else
+        {
+            var request = RequestStatements(statements, operation, ns, parameters, querySet);
+            result = operation.ResponseShape switch
             {
-                writer.WriteLine($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
+                ResponseShape.Array => $"(await __connection.GetPageAsync({request}, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items",
+                ResponseShape.Single => $"__connection.SendAsync({request}, {typeInfo}, cancellationToken)",
+                _ => $"__connection.SendAsync({request}, cancellationToken)",
+            };
+        }
+
+        WriteBody(writer, header, statements, result);
+    }
+
+    /// <summary>
+    /// Writes a member: <c>header =&gt; result;</c> when there is nothing to do before returning, else a block of the
+    /// statements and <c>return result;</c>.
+    /// </summary>
+    private static void WriteBody(SourceWriter writer, string header, List<string> statements, string result)
+    {
+        if (statements.Count == 0)
+        {
+            writer.WriteLine(header + " =>");
+            writer.Indent();
+            writer.WriteLine(result + ";");
+            writer.Unindent();
+            return;
+        }
+
+        using (writer.Block(header))
+        {
+            foreach (var statement in statements)
+            {
+                writer.WriteLine(statement);
             }
 
-            writer.WriteLine($"var __request = {RequestExpression(operation)};");
-            var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
-            var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name))
-                .Concat(optionNames is null ? [] : QueryOptions.Optional(operation).Select(p => (p.JsonName, p.Type, Value: "options." + optionNames[p.JsonName])));
-            foreach (var (jsonName, type, value) in queries)
-            {
-                writer.WriteLine(type.Kind == TypeRefKind.Json
-                    ? $"__request.AddQueryObject({CodeText.Literal(jsonName)}, {value});"
-                    : $"__request.AddQuery({CodeText.Literal(jsonName)}, {FormatExpression(type, value)});");
-            }
-
-            if (operation.BodyKind == BodyKind.Json && operation.Body is { } body)
-            {
-                var call = $"__request.WithJsonBody(body, {CodeText.TypeInfo(body, ns)});";
-                if (operation.BodyRequired)
-                {
-                    writer.WriteLine(call);
-                }
-                else
-                {
-                    using (writer.Block("if (body is not null)"))
-                    {
-                        writer.WriteLine(body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call);
-                    }
-                }
-            }
-            else if (operation.BodyKind == BodyKind.Multipart)
-            {
-                writer.WriteLine("__request.WithContent(content);");
-            }
-
-            var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
-            writer.WriteLine((operation.ResponseShape, listAll) switch
-            {
-                (ResponseShape.Paged, true) => $"return __connection.ListAllAsync(__request, {typeInfo}, paging, cancellationToken);",
-                (ResponseShape.Paged, false) => $"return __connection.GetPageAsync(__request, {typeInfo}, cancellationToken);",
-                (ResponseShape.Array, _) => $"return (await __connection.GetPageAsync(__request, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items;",
-                (ResponseShape.Single, _) => $"return __connection.SendAsync(__request, {typeInfo}, cancellationToken);",
-                _ => "return __connection.SendAsync(__request, cancellationToken);",
-            });
+            writer.WriteLine($"return {result};");
         }
     }
 
@@ -171,7 +172,7 @@ internal static class OperationWriter
                 {
                     if (!taken.Contains(json) && !taken.Contains(name))
                     {
-                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{CodeText.TypeName(type, ns, nullable: true)} {name} = null", null, true, Shared: true));
+                        result.Add(new Parameter(name, json, ParameterLocation.Query, type, false, $"{Short(CodeText.TypeName(type, ns, nullable: true))} {name} = null", null, true, Shared: true));
                     }
                 }
             }
@@ -190,7 +191,7 @@ internal static class OperationWriter
 
     private static Parameter Of(ParameterSpec p, bool required, string ns)
     {
-        var type = ParameterType(p.Type, ns);
+        var type = Short(ParameterType(p.Type, ns));
         var declaration = required ? $"{type} {p.Name}" : $"{type}? {p.Name} = null";
         return new Parameter(p.Name, p.JsonName, p.Location, p.Type, required, declaration, p.Description, p.Type.IsValueType && p.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Json));
     }
@@ -198,7 +199,7 @@ internal static class OperationWriter
     private static Parameter? BodyParameter(OperationSpec operation, string ns) => operation.BodyKind switch
     {
         BodyKind.Json when operation.Body is { } body => new Parameter("body", "body", null, body, operation.BodyRequired,
-            operation.BodyRequired ? $"{CodeText.TypeName(body, ns)} body" : $"{CodeText.TypeName(body, ns)}? body = null", null, body.IsValueType, Shared: true),
+            operation.BodyRequired ? $"{Short(CodeText.TypeName(body, ns))} body" : $"{Short(CodeText.TypeName(body, ns))}? body = null", null, body.IsValueType, Shared: true),
         BodyKind.Multipart => new Parameter("content", "content", null, TypeRef.Json, true, "__S::Net.Http.HttpContent content", null, false, Shared: true),
         _ => null,
     };
@@ -224,72 +225,6 @@ internal static class OperationWriter
         return $"{name}({string.Join(", ", types)})";
     }
 
-    private static string MethodProperty(string method) => method switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        "DELETE" => "Delete",
-        "HEAD" => "Head",
-        _ => "Get",
-    };
-
-    /// <summary>
-    /// <c>__R::FactorialCall.Create(method, path, scope[, resource][, pathTemplate: ...])</c>: the template only when the
-    /// path has values (otherwise it is the path), the resource only when one covers the operation.
-    /// </summary>
-    private static string RequestExpression(OperationSpec operation)
-    {
-        var path = PathExpression(operation);
-        var template = CodeText.Literal(operation.Path);
-        var resource = operation.ResourceScope == ResourceScope.None ? string.Empty : ", " + ResourceScopeNames.Expression(operation.ResourceScope);
-        var pathTemplate = path == template ? string.Empty : $", pathTemplate: {template}";
-        return $"__R::FactorialCall.Create(__S::Net.Http.HttpMethod.{MethodProperty(operation.Method)}, {path}, __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{resource}{pathTemplate})";
-    }
-
-    private static string PathExpression(OperationSpec operation)
-    {
-        var parts = new List<string>();
-        var path = operation.Path;
-        var position = 0;
-        while (position < path.Length)
-        {
-            var open = path.IndexOf('{', position);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                parts.Add(CodeText.Literal(path.Substring(position)));
-                break;
-            }
-
-            if (open > position)
-            {
-                parts.Add(CodeText.Literal(path.Substring(position, open - position)));
-            }
-
-            var name = path.Substring(open + 1, close - open - 1);
-            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == name);
-            var text = parameter.Type.Kind == TypeRefKind.String ? parameter.Name : $"{Query}.{FormatMethod(parameter.Type)}({parameter.Name})!";
-            parts.Add($"__S::Uri.EscapeDataString({text})");
-            position = close + 1;
-        }
-
-        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
-    }
-
-    private static string FormatExpression(TypeRef type, string name) => type.Kind switch
-    {
-        TypeRefKind.String => name,
-        TypeRefKind.Array when type.Element!.Kind == TypeRefKind.String => name,
-        _ => $"{Query}.{FormatMethod(type)}({name})",
-    };
-
-    /// <summary>
-    /// The runtime's formatter of a path or query value: one name per type (<c>FormatInt64</c>, <c>FormatDateList</c> …),
-    /// so the compiler resolves no overloads at each of hundreds of call sites.
-    /// </summary>
-    internal static string FormatMethod(TypeRef type) => type.Kind == TypeRefKind.Array
-        ? $"Format{type.Element!.Kind}List"
-        : $"Format{type.Kind}";
+    /// <inheritdoc cref="OperationRequestWriter.FormatMethod(TypeRef)"/>
+    internal static string FormatMethod(TypeRef type) => OperationRequestWriter.FormatMethod(type);
 }
