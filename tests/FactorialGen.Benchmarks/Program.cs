@@ -8,7 +8,8 @@ namespace FactorialGen.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/FactorialGen.Benchmarks -- --filter '*'</c> runs every benchmark; see
-/// docs/benchmarks.md. <c>generator</c> measures the source generator (see <see cref="GeneratorCost"/>); <c>sandbox-server</c> is the child process of <see cref="PagingBenchmarks"/>.
+/// docs/benchmarks.md. <c>generator</c> measures the source generator (see <see cref="GeneratorCost"/>), <c>compile</c> the
+/// compiler on generated text (see <see cref="CompileCost"/>); <c>sandbox-server</c> is the child process of <see cref="PagingBenchmarks"/>.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         if (args is ["generator", ..])
         {
             return GeneratorCost.Run(args[1..]);
+        }
+
+        if (args is ["compile", ..])
+        {
+            return CompileCost.Run(args[1..]);
         }
 
         if (args is ["quick", ..])
