@@ -122,12 +122,13 @@ public sealed class JsonResolverTableTests
 
     private sealed class PointConverter : FactorialObjectConverter<Point>
     {
-        private static readonly FactorialJsonNames Names = new("x", "y", "color", "tags");
+        private static readonly FactorialJsonFields Fields = new("Point", "x", "y", "color", "tags");
+        private static readonly FactorialJsonNames Names = Fields.Names;
 
         public static readonly PointConverter Instance = new();
 
         public PointConverter()
-            : base("Point", Names)
+            : base(Fields)
         {
         }
 

@@ -15,27 +15,17 @@ namespace FactorialGen.Runtime.Generated;
 public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorialJsonConverter
     where T : class
 {
-    private readonly string _typeName;
-    private readonly FactorialJsonNames _names;
+    private readonly FactorialJsonFields _fields;
     private JsonTypeInfo<T>? _info;
-
-    /// <summary>Creates the converter.</summary>
-    /// <param name="typeName">The model's name, for error messages.</param>
-    /// <param name="names">The JSON names of the model's fields, in order.</param>
-    protected FactorialObjectConverter(string typeName, FactorialJsonNames names)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        _typeName = typeName;
-        _names = names;
-        ItemReader = ReadValue;
-        ItemWriter = WriteValue;
-    }
 
     /// <summary>Creates the converter over the model's fields (its name and JSON names).</summary>
     /// <param name="fields">The model's fields, which the generated reading and writing use too.</param>
     protected FactorialObjectConverter(FactorialJsonFields fields)
-        : this((fields ?? throw new ArgumentNullException(nameof(fields))).TypeName, fields.Names)
     {
+        ArgumentNullException.ThrowIfNull(fields);
+        _fields = fields;
+        ItemReader = ReadValue;
+        ItemWriter = WriteValue;
     }
 
     /// <summary><see cref="ReadValue"/> as a delegate, for lists of this model.</summary>
@@ -56,7 +46,7 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
             return null;
         }
 
-        FactorialJsonReader.ExpectObject(ref reader, _typeName);
+        FactorialJsonReader.ExpectObject(ref reader, _fields.TypeName);
         return ReadObject(ref reader);
     }
 
@@ -97,7 +87,7 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
 
     /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
     /// <param name="position">The field's position in the names.</param>
-    protected JsonException MissingRequired(int position) => FactorialJsonReader.MissingRequired(_typeName, _names.Name(position));
+    protected JsonException MissingRequired(int position) => _fields.Missing(position);
 
     /// <summary>Reads the fields of the object the reader is on (at its start), up to its end.</summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.StartObject"/>.</param>

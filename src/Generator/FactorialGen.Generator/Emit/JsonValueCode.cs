@@ -80,7 +80,6 @@ internal static class JsonValueCode
     internal static string? PropertyStatement(PropertySpec property, string writer, string position, string name, string value, string ns, List<string> helpers)
     {
         var type = property.Type;
-        var key = position;
         return type.Kind switch
         {
             TypeRefKind.String when !property.IsNullable => $"F.WriteStringOrNull({writer}, {position}, {value});",
@@ -89,7 +88,7 @@ internal static class JsonValueCode
             TypeRefKind.Json => $"F.WriteElement({writer}, {position}, {value});",
             _ when !property.IsNullable => null,
             TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
-            TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, 1)});",
+            TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, position, 1)});",
             _ => null,
         };
     }
