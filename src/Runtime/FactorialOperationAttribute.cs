@@ -18,6 +18,18 @@ public sealed class FactorialOperationAttribute : Attribute
         Path = path;
     }
 
+    /// <summary>Describes an operation and the scopes a token needs for it (the form generated code writes: shortest).</summary>
+    /// <param name="method">The HTTP method, e.g. <c>GET</c>.</param>
+    /// <param name="path">The path template, e.g. <c>/api/2026-07-01/resources/employees/employees/{id}</c>.</param>
+    /// <param name="requiredScope">The scope a token needs (<see cref="RequiredScope"/>).</param>
+    /// <param name="requiredResource">The resource scope a token needs, or <see cref="FactorialResourceScopes.None"/> (<see cref="RequiredResource"/>).</param>
+    public FactorialOperationAttribute(string method, string path, FactorialScope requiredScope, FactorialResourceScopes requiredResource = FactorialResourceScopes.None)
+        : this(method, path)
+    {
+        RequiredScope = requiredScope;
+        RequiredResource = requiredResource;
+    }
+
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
 

@@ -65,7 +65,7 @@ internal static class TestClients
                     {
                         internal EmployeesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", global::FactorialGen.FactorialScope.Read)]
                         public global::System.Threading.Tasks.Task<EmployeesEmployee> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                     }
                 }
@@ -91,10 +91,10 @@ internal static class TestClients
                     {
                         internal EmployeesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", global::FactorialGen.FactorialScope.Read)]
                         public global::System.Threading.Tasks.Task<EmployeesEmployee> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
 
-                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/employees/employees/terminate", RequiredScope = global::FactorialGen.FactorialScope.Write)]
+                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/employees/employees/terminate", global::FactorialGen.FactorialScope.Write)]
                         public global::System.Threading.Tasks.Task<EmployeesEmployee> TerminateAsync(TerminateRequest body, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                     }
                 }
@@ -108,10 +108,10 @@ internal static class TestClients
                     {
                         internal ShiftsResource(global::FactorialGen.FactorialConnection connection) { }
 
-                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/attendance/shifts", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                        [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/attendance/shifts", global::FactorialGen.FactorialScope.Read)]
                         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<AttendanceShift>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
 
-                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", RequiredScope = global::FactorialGen.FactorialScope.Write)]
+                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", global::FactorialGen.FactorialScope.Write)]
                         public global::System.Threading.Tasks.Task<AttendanceShift> ClockInAsync(ClockInRequest body, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                     }
                 }
@@ -137,7 +137,7 @@ internal static class TestClients
                     {
                         internal ShiftsResource(global::FactorialGen.FactorialConnection connection) { }
 
-                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", RequiredScope = global::FactorialGen.FactorialScope.Write)]
+                        [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", global::FactorialGen.FactorialScope.Write)]
                         public global::System.Threading.Tasks.Task<AttendanceShift> ClockInAsync(ClockInRequest body, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                     }
                 }

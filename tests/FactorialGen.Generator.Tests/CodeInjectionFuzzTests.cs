@@ -316,12 +316,15 @@ public sealed class CodeInjectionFuzzTests(ITestOutputHelper output)
     /// <summary>The only attributes the generator writes: any other attribute (or a using directive) came from the document.</summary>
     private static readonly HashSet<string> GeneratedAttributes = new(StringComparer.Ordinal)
     {
-        "__S::CodeDom.Compiler.GeneratedCode", "__S::Obsolete", "__S::Diagnostics.CodeAnalysis.SetsRequiredMembers", "__F::FactorialOperation", "__F::FactorialOmittedOperation",
+        "__GC", "__S::Obsolete", "__SR", "__F::FactorialOperation", "__F::FactorialOmittedOperation",
     };
 
     /// <summary>The namespace aliases every generated file starts with (CodeText.Start); any other using directive came from the document.</summary>
     private static readonly Regex GeneratedAlias = new(
-        @"^using (?:__S = global::System|__J = global::System\.Text\.Json|__T = global::System\.Threading|__G = global::System\.Collections\.Generic|__F = global::FactorialGen|__R = global::FactorialGen\.Runtime\.Generated|__M = global::[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*);$",
+        @"^using (?:__S = global::System|__J = global::System\.Text\.Json|__T = global::System\.Threading\.Tasks|__CT = global::System\.Threading\.CancellationToken|__G = global::System\.Collections\.Generic|__F = global::FactorialGen|__R = global::FactorialGen\.Runtime\.Generated"
+        + @"|__GC = global::System\.CodeDom\.Compiler\.GeneratedCodeAttribute|__SR = global::System\.Diagnostics\.CodeAnalysis\.SetsRequiredMembersAttribute|__I = global::System\.Text\.Json\.Serialization\.Metadata"
+        + @"|__Scope = global::FactorialGen\.FactorialScope|__Res = global::FactorialGen\.FactorialResourceScopes|__Docs = global::FactorialGen\.Runtime\.Generated\.FactorialOperationDocs"
+        + @"|(?:__M|__Json|__C) = global::[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*);$",
         RegexOptions.CultureInvariant);
 
     private static bool IsGeneratedAlias(SyntaxNode node) =>

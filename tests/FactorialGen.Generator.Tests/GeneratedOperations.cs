@@ -19,8 +19,8 @@ internal static class GeneratedOperations
                 (string)a!.ConstructorArguments[0].Value!,
                 (string)a.ConstructorArguments[1].Value!,
                 ResourcePath((string)a.ConstructorArguments[1].Value!),
-                (FactorialScope)(int)Named(a, "RequiredScope", 1),
-                (FactorialResourceScopes)(long)Named(a, "RequiredResource", 0L)))
+                RequiredScope(a),
+                RequiredResource(a)))
             .Distinct()
             .ToList();
 
@@ -29,6 +29,26 @@ internal static class GeneratedOperations
         type.GetAttributes().Where(a => a.AttributeClass?.Name == "FactorialOmittedOperationAttribute")
             .Select(a => ((string)a.ConstructorArguments[0].Value!, (FactorialScope)(int)a.ConstructorArguments[1].Value!, (FactorialResourceScopes)(long)Named(a, "RequiredResource", 0L)))
             .ToList();
+
+    /// <summary>An operation attribute's <c>RequiredScope</c>: its <c>requiredScope</c> constructor argument (the generated form) or named argument.</summary>
+    public static FactorialScope RequiredScope(AttributeData attribute) => (FactorialScope)(int)Argument(attribute, "requiredScope", "RequiredScope", 1);
+
+    /// <summary>An operation attribute's <c>RequiredResource</c>: its <c>requiredResource</c> constructor argument (the generated form) or named argument.</summary>
+    public static FactorialResourceScopes RequiredResource(AttributeData attribute) => (FactorialResourceScopes)(long)Argument(attribute, "requiredResource", "RequiredResource", 0L);
+
+    private static object Argument(AttributeData attribute, string parameter, string name, object fallback)
+    {
+        var parameters = attribute.AttributeConstructor!.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].Name == parameter)
+            {
+                return attribute.ConstructorArguments[i].Value!;
+            }
+        }
+
+        return Named(attribute, name, fallback);
+    }
 
     private static object Named(AttributeData attribute, string name, object fallback) =>
         attribute.NamedArguments.Where(n => n.Key == name).Select(n => n.Value.Value).FirstOrDefault() ?? fallback;

@@ -50,12 +50,16 @@ public sealed class GeneratedRequestPathTests
     {
         var source = Generate().ClientSource("Acme.Hr");
 
+        // The part every path of the resource shares is its __Path constant, written once (PathText).
+        Assert.Equal(1, Occurrences(source, Quoted(Prefix + "things")));
+        Assert.Contains($"private const string __Path = {Quoted(Prefix + "things")};", source, StringComparison.Ordinal);
+
         // The [FactorialOperation] attribute and the request: no concatenated path, no second copy as pathTemplate.
-        Assert.Equal(2, Occurrences(source, Quoted(Prefix + "things/{id}/parts/{part_id}")));
-        Assert.Equal(2, Occurrences(source, Quoted(Prefix + "things/{a}/b/{b}/c/{c}")));
-        Assert.Equal(4, Occurrences(source, Quoted(Prefix + "things/{id}"))); // GET and HEAD
-        Assert.Contains($"__R::FactorialCall.Put({Quoted(Prefix + "things/{id}/parts/{part_id}")}, __F::FactorialScope.Write, __F::FactorialResourceScopes.None, id, __R::FactorialQuery.FormatInt64(partId)!)", source, StringComparison.Ordinal);
-        Assert.Contains($"__R::FactorialCall.FromTemplate(__S::Net.Http.HttpMethod.Head, {Quoted(Prefix + "things/{id}")}", source, StringComparison.Ordinal);
+        Assert.Equal(2, Occurrences(source, "__Path + " + Quoted("/{id}/parts/{part_id}")));
+        Assert.Equal(2, Occurrences(source, "__Path + " + Quoted("/{a}/b/{b}/c/{c}")));
+        Assert.Equal(4, Occurrences(source, "__Path + " + Quoted("/{id}"))); // GET and HEAD
+        Assert.Contains($"__R::FactorialCall.Put(__Path + {Quoted("/{id}/parts/{part_id}")}, __Scope.Write, __Res.None, id, __R::FactorialQuery.FormatInt64(partId)!)", source, StringComparison.Ordinal);
+        Assert.Contains($"__R::FactorialCall.FromTemplate(__S::Net.Http.HttpMethod.Head, __Path + {Quoted("/{id}")}", source, StringComparison.Ordinal);
 
         // Four values are more than the runtime's template forms take: the one operation that concatenates.
         Assert.Equal(1, Occurrences(source, "pathTemplate: "));

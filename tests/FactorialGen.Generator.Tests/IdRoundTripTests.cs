@@ -39,7 +39,7 @@ public sealed class IdRoundTripTests(ITestOutputHelper output)
 
         Assert.Empty(result.CompileProblems);
         Assert.Contains("GetAsync(long id,", result.ClientSource("Acme.Hr"));
-        Assert.Contains("__R::FactorialCall.Get(\"/api/2024-10-01/resources/things/things/{id}\", __F::FactorialScope.Read, __F::FactorialResourceScopes.None, __R::FactorialQuery.FormatInt64(id)!)", result.ClientSource("Acme.Hr")); // the runtime escapes it
+        Assert.Contains("__R::FactorialCall.Get(__Path + \"/{id}\", __Scope.Read, __Res.None, __R::FactorialQuery.FormatInt64(id)!)", result.ClientSource("Acme.Hr")); // the runtime escapes it
     }
 
     private void AssertRoundTrip(string? fileName, int minimumResources)

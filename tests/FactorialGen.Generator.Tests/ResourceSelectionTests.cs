@@ -195,7 +195,7 @@ public sealed class ResourceSelectionTests
         Assert.Empty(result.Type("Acme.Clock").GetMembers("GetDaysOffAsync"));
         Assert.Contains(("GetDaysOffAsync", FactorialScope.Read, FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff), GeneratedOperations.Omitted(result.Type("Acme.Clock")));
         var daysOff = Assert.Single(result.Type("Acme.DaysOff").GetMembers("GetDaysOffAsync")).GetAttributes().Single(a => a.AttributeClass?.Name == "FactorialOperationAttribute");
-        Assert.Equal((long)(FactorialResourceScopes.Employees | FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff), daysOff.NamedArguments.Single(n => n.Key == "RequiredResource").Value.Value);
+        Assert.Equal(FactorialResourceScopes.Employees | FactorialResourceScopes.CompanyHolidays | FactorialResourceScopes.TimeOff, GeneratedOperations.RequiredResource(daysOff));
     }
 
     [Fact]

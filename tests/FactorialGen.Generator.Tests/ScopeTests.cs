@@ -80,7 +80,7 @@ public sealed class ScopeTests
             .Concat(root.GetMembers().OfType<IMethodSymbol>())
             .Select(m => (m, a: m.GetAttributes().SingleOrDefault(a => a.AttributeClass?.Name == "FactorialOperationAttribute")))
             .Where(x => x.a is not null && x.m.Name != "GetDaysOffAsync")
-            .Select(x => ($"{x.a!.ConstructorArguments[0].Value} {x.a.ConstructorArguments[1].Value}", x.m.Name, (int)x.a.NamedArguments.Single(n => n.Key == "RequiredScope").Value.Value!))
+            .Select(x => ($"{x.a!.ConstructorArguments[0].Value} {x.a.ConstructorArguments[1].Value}", x.m.Name, (int)GeneratedOperations.RequiredScope(x.a)))
             .Distinct()
             .ToArray();
     }

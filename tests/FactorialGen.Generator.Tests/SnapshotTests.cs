@@ -57,7 +57,8 @@ public sealed class SnapshotTests
         Snapshot.Verify("Small#Acme.Hr.g.cs", result.Source("Acme.Hr.g.cs"));
         Snapshot.Verify("Small#Acme.Hr.TimeoffApi.g.cs", result.Source("Acme.Hr.TimeoffApi.g.cs"));
         Snapshot.Verify("Small#Acme.Hr.ApiVersion.g.cs", result.Source("Acme.Hr.ApiVersion.g.cs"));
-        Snapshot.Verify("Small#Models.L.g.cs", result.Source("V2026_07_01.Models.L.g.cs")); // Leave, LeaveHalfDay and their converters
+        Snapshot.Verify("Small#Models.L.g.cs", result.Source("V2026_07_01.Models.L.g.cs")); // Leave, LeaveHalfDay
+        Snapshot.Verify("Small#Serialization.L.g.cs", result.Source("V2026_07_01.Serialization.L.g.cs")); // their converters
         Snapshot.Verify("Small#FactorialJson.g.cs", result.Source("V2026_07_01.FactorialJson.g.cs"));
     }
 

@@ -79,7 +79,7 @@ public sealed class YamlDocumentTests(ITestOutputHelper output)
         var switchState = result.Type("Acme.FactorialApi.V2026_07_01.ThingSwitch");
         Assert.Equal(TypeKind.Enum, switchState.TypeKind);
         Assert.Equal(["No", "Off", "On", "Unknown", "Yes"], switchState.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name).Order(StringComparer.Ordinal));
-        var json = result.Source("V2026_07_01.Models.T.g.cs");
+        var json = result.Source("V2026_07_01.Serialization.T.g.cs"); // the enum's converter holds its JSON values
         Assert.Contains("\"on\"", json, StringComparison.Ordinal);
         Assert.Contains("\"off\"", json, StringComparison.Ordinal);
     }

@@ -132,14 +132,12 @@ public sealed class JsonResolverTableTests
         {
         }
 
-        public override void WriteValue(Utf8JsonWriter writer, Point value)
+        protected override void WriteFields(Utf8JsonWriter writer, Point value)
         {
-            writer.WriteStartObject();
             writer.WritePropertyName(Names[0]); writer.WriteNumberValue(value.X);
             writer.WritePropertyName(Names[1]); writer.WriteNumberValue(value.Y);
             if (value.Color is { } p2) { writer.WritePropertyName(Names[2]); ColorConverter.Instance.WriteValue(writer, p2); }
             if (value.Tags is { } p3) { writer.WritePropertyName(Names[3]); FactorialJsonWriter.WriteList<string>(writer, p3, FactorialJsonItems.WriteString); }
-            writer.WriteEndObject();
         }
 
         protected override Point ReadObject(ref Utf8JsonReader reader)

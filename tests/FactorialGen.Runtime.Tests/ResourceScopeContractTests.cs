@@ -119,6 +119,9 @@ public sealed class ResourceScopeContractTests
     {
         Assert.Equal(FactorialResourceScopes.TimeTracking, new FactorialClientAttribute(FactorialScope.ReadWrite) { Resources = FactorialResourceScopes.TimeTracking }.Resources);
         Assert.Equal(FactorialResourceScopes.Employees, new FactorialOperationAttribute("GET", "/x") { RequiredResource = FactorialResourceScopes.Employees }.RequiredResource);
+        var positional = new FactorialOperationAttribute("POST", "/y", FactorialScope.Write, FactorialResourceScopes.TimeOff);
+        Assert.Equal(("POST", "/y", FactorialScope.Write, FactorialResourceScopes.TimeOff), (positional.Method, positional.Path, positional.RequiredScope, positional.RequiredResource));
+        Assert.Equal(FactorialResourceScopes.None, new FactorialOperationAttribute("GET", "/z", FactorialScope.Read).RequiredResource);
         Assert.Equal(FactorialResourceScopes.TimeOff, new FactorialOmittedOperationAttribute("M", FactorialScope.Write) { RequiredResource = FactorialResourceScopes.TimeOff }.RequiredResource);
         Assert.Equal(FactorialResourceScopes.Payroll, new FactorialTokenScopeAttribute(FactorialScope.Read) { Resources = FactorialResourceScopes.Payroll }.Resources);
         Assert.Equal(FactorialResourceScopes.None, new FactorialRequest(System.Net.Http.HttpMethod.Get, "x").RequiredResource);

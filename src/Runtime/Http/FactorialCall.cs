@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FactorialGen.Runtime.Generated;
 
@@ -46,5 +47,22 @@ public static partial class FactorialCall
             .AddQuery("after_id", afterId)
             .AddQuery("before_id", beforeId)
             .AddQuery("page", FactorialQuery.FormatInt32(page));
+    }
+
+    /// <summary>
+    /// Sets the JSON body of an operation whose body is optional: <paramref name="body"/> serialized with
+    /// <paramref name="typeInfo"/>, or no body at all when the caller left it out (<see langword="null"/>), as the
+    /// <c>if (body is not null)</c> generated operations wrote did.
+    /// </summary>
+    /// <typeparam name="T">The body's model type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="body">The body, or <see langword="null"/> for none.</param>
+    /// <param name="typeInfo">The model's JSON metadata.</param>
+    /// <returns><paramref name="request"/>.</returns>
+    public static FactorialRequest OptionalBody<T>(FactorialRequest request, T? body, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return body is null ? request : request.WithJsonBody(body, typeInfo);
     }
 }

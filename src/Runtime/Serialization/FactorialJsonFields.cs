@@ -34,12 +34,28 @@ public sealed class FactorialJsonFields
     /// <summary>The JSON names of the fields.</summary>
     public FactorialJsonNames Names { get; }
 
-    /// <summary>Moves the reader to the next field of the object and finds its position.</summary>
+    /// <summary>
+    /// Moves the reader to the value of the next field of the object that the model knows, skipping the others (a
+    /// field the document does not list is no error), and finds its position.
+    /// </summary>
     /// <param name="reader">A reader inside the object.</param>
-    /// <param name="position">The position of the field read last (-1 before the first); the new field's on return (-1: unknown).</param>
+    /// <param name="position">The position of the field read last (-1 before the first); the new field's on return.</param>
     /// <returns><see langword="false"/> at the end of the object.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Next(ref Utf8JsonReader reader, ref int position) => Names.ReadNextField(ref reader, ref position);
+    public bool Next(ref Utf8JsonReader reader, ref int position)
+    {
+        while (Names.ReadNextField(ref reader, ref position))
+        {
+            if (position >= 0)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
 
     /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
     /// <param name="position">The field's position.</param>

@@ -8,7 +8,7 @@ namespace FactorialGen.Runtime.Generated;
 
 /// <summary>
 /// The base of a generated model's converter: null and the check for an object are here, the fields in the
-/// generated <see cref="ReadObject"/> and <see cref="WriteValue"/>.
+/// generated <see cref="ReadObject"/> and <see cref="WriteFields"/>.
 /// </summary>
 /// <typeparam name="T">The model.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -53,7 +53,13 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The model.</param>
-    public abstract void WriteValue(Utf8JsonWriter writer, T value);
+    public void WriteValue(Utf8JsonWriter writer, T value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        WriteFields(writer, value);
+        writer.WriteEndObject();
+    }
 
     /// <summary>
     /// The metadata of <typeparamref name="T"/> in <paramref name="options"/> (whose resolver must know it), kept for the
@@ -88,6 +94,11 @@ public abstract class FactorialObjectConverter<T> : JsonConverter<T>, IFactorial
     /// <summary>The error for the required field at <paramref name="position"/>, missing or null in the object read.</summary>
     /// <param name="position">The field's position in the names.</param>
     protected JsonException MissingRequired(int position) => _fields.Missing(position);
+
+    /// <summary>Writes the fields of <paramref name="value"/>, inside the object <see cref="WriteValue"/> opened.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The model.</param>
+    protected abstract void WriteFields(Utf8JsonWriter writer, T value);
 
     /// <summary>Reads the fields of the object the reader is on (at its start), up to its end.</summary>
     /// <param name="reader">A reader on a <see cref="JsonTokenType.StartObject"/>.</param>

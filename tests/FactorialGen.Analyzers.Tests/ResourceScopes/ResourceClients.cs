@@ -69,7 +69,7 @@ internal static class ResourceClients
                             {
                                 internal EmployeesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.Employees)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", global::FactorialGen.FactorialScope.Read, global::FactorialGen.FactorialResourceScopes.Employees)]
                                 public global::System.Threading.Tasks.Task<Employee> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -83,7 +83,7 @@ internal static class ResourceClients
                             {
                                 internal ClockResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", RequiredScope = global::FactorialGen.FactorialScope.Write, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeTracking)]
+                                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", global::FactorialGen.FactorialScope.Write, global::FactorialGen.FactorialResourceScopes.TimeTracking)]
                                 public global::System.Threading.Tasks.Task<Shift> ClockInAsync(ClockIn body, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -97,7 +97,7 @@ internal static class ResourceClients
                             {
                                 internal LeavesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeOff)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/timeoff/leaves", global::FactorialGen.FactorialScope.Read, global::FactorialGen.FactorialResourceScopes.TimeOff)]
                                 public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Leave>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -111,7 +111,7 @@ internal static class ResourceClients
                             {
                                 internal WorkAreasResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/locations/work_areas", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.CompanyLocations)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/locations/work_areas", global::FactorialGen.FactorialScope.Read, global::FactorialGen.FactorialResourceScopes.CompanyLocations)]
                                 public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Location>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -125,7 +125,7 @@ internal static class ResourceClients
                             {
                                 internal RequestsResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/approvals/requests", RequiredScope = global::FactorialGen.FactorialScope.Read)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/approvals/requests", global::FactorialGen.FactorialScope.Read)]
                                 public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<ApprovalRequest>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -152,7 +152,7 @@ internal static class ResourceClients
                             {
                                 internal EmployeesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.Employees)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", global::FactorialGen.FactorialScope.Read, global::FactorialGen.FactorialResourceScopes.Employees)]
                                 public global::System.Threading.Tasks.Task<Employee> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -166,7 +166,7 @@ internal static class ResourceClients
                             {
                                 internal ClockResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", RequiredScope = global::FactorialGen.FactorialScope.Write, RequiredResource = global::FactorialGen.FactorialResourceScopes.TimeTracking)]
+                                [global::FactorialGen.FactorialOperation("POST", "/api/2026-07-01/resources/attendance/shifts/clock_in", global::FactorialGen.FactorialScope.Write, global::FactorialGen.FactorialResourceScopes.TimeTracking)]
                                 public global::System.Threading.Tasks.Task<Shift> ClockInAsync(ClockIn body, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }
@@ -192,7 +192,7 @@ internal static class ResourceClients
                             {
                                 internal EmployeesResource(global::FactorialGen.FactorialConnection connection) { }
 
-                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", RequiredScope = global::FactorialGen.FactorialScope.Read, RequiredResource = global::FactorialGen.FactorialResourceScopes.Employees)]
+                                [global::FactorialGen.FactorialOperation("GET", "/api/2026-07-01/resources/employees/employees/{id}", global::FactorialGen.FactorialScope.Read, global::FactorialGen.FactorialResourceScopes.Employees)]
                                 public global::System.Threading.Tasks.Task<Employee> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) => throw null!;
                             }
                         }

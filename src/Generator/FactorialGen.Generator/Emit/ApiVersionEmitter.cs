@@ -24,16 +24,7 @@ internal static class ApiVersionEmitter
     {
         var declaration = client.Declaration;
         var writer = CodeText.Start(null);
-        var closers = new List<IDisposable>();
-        if (declaration.Namespace.Length > 0)
-        {
-            closers.Add(writer.Block($"namespace {declaration.Namespace}"));
-        }
-
-        foreach (var containing in declaration.ContainingTypes)
-        {
-            closers.Add(writer.Block(containing));
-        }
+        var closers = ClientEmitter.OpenContaining(writer, declaration);
 
         using (writer.Block($"partial class {declaration.Identifier}"))
         {
@@ -41,10 +32,7 @@ internal static class ApiVersionEmitter
             writer.WriteLine($"public const string ApiVersion = {CodeText.Literal(client.ApiVersion!)};");
         }
 
-        for (var i = closers.Count - 1; i >= 0; i--)
-        {
-            closers[i].Dispose();
-        }
+        ClientEmitter.Close(closers);
 
         return writer;
     }

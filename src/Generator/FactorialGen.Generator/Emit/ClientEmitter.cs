@@ -39,7 +39,7 @@ internal static class ClientEmitter
 
     internal static SourceWriter Write(ClientSpec client)
     {
-        var writer = CodeText.Start(client.ModelNamespace);
+        var writer = CodeText.Start(client.ModelNamespace, Aliases.Scopes);
         var closers = OpenContaining(writer, client.Declaration);
         WriteClientClass(writer, client);
         Close(closers);
@@ -50,13 +50,16 @@ internal static class ClientEmitter
     internal static List<IGrouping<string, OperationSpec>> Groups(ClientSpec client) =>
         client.Operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
 
-    /// <summary>Opens the client's namespace and containing types; <see cref="Close"/> closes them.</summary>
+    /// <summary>
+    /// Declares the client's namespace (file-scoped: one indentation level less on every line) and opens its containing
+    /// types; <see cref="Close"/> closes them.
+    /// </summary>
     internal static List<IDisposable> OpenContaining(SourceWriter writer, ClientDeclaration declaration)
     {
         var closers = new List<IDisposable>();
         if (declaration.Namespace.Length > 0)
         {
-            closers.Add(writer.Block($"namespace {declaration.Namespace}"));
+            writer.FileNamespace(declaration.Namespace);
         }
 
         foreach (var containing in declaration.ContainingTypes)
@@ -197,7 +200,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"includeWeekends\">Whether Saturdays and Sundays count.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the calls.</param>");
         var daysOffResources = DaysOffRule.Operations(client.Operations).Aggregate(ResourceScope.None, (scope, o) => scope | o.ResourceScope);
-        writer.WriteLine($"[__F::FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, RequiredScope = __F::FactorialScope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
+        writer.WriteLine($"[__F::FactorialOperation(\"GET\", {CodeText.Literal(leaves.Path)}, __Scope.Read{ScopeText.RequiredResourceArgument(daysOffResources)})]");
         var idType = DaysOffRule.EmployeeById(client.Operations)!.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path)?.Type ?? TypeRef.String;
         var (idDeclaration, idText) = idType.Kind is TypeRefKind.Int64 or TypeRefKind.Int32
             ? ($"{CodeText.TypeName(idType, client.ModelNamespace)} employeeId", $"__R::FactorialQuery.{OperationWriter.FormatMethod(idType)}(employeeId)!")

@@ -16,11 +16,9 @@ internal static class ClientGroupWriter
 
     public static SourceWriter Write(ClientSpec client, string group, List<OperationSpec> operations)
     {
-        var writer = CodeText.Start(client.ModelNamespace);
-        // The namespaces every operation names (Task, CancellationToken, IEnumerable …), as short as the others (OperationWriter.Short).
-        writer.WriteLine("using __T = global::System.Threading;");
-        writer.WriteLine("using __G = global::System.Collections.Generic;").WriteLine();
-        writer.WriteLine("#pragma warning disable CS1573 // the parameters the generator adds are documented by <inheritdoc> (OperationDocs), which CS1573 does not count");
+        // The names every operation uses (Task, CancellationToken, IEnumerable, its scopes, docs and JSON metadata), as short as the others (OperationWriter.Short).
+        var writer = CodeText.Start(client.ModelNamespace, Aliases.Operations);
+        writer.WriteLine("#pragma warning disable CS1573 // added parameters are documented by <inheritdoc>, which CS1573 does not count");
         var closers = ClientEmitter.OpenContaining(writer, client.Declaration);
         using (writer.Block($"partial class {client.Declaration.Identifier}"))
         {
@@ -86,15 +84,22 @@ internal static class ClientGroupWriter
             writer.WriteLine($"private readonly {Connection} __connection;");
             writer.WriteLine();
             writer.WriteLine($"internal {resource}Resource({Connection} connection) => __connection = connection;");
+            var prefix = PathText.CommonPrefix(operations);
+            if (prefix is not null)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"private const string {PathText.ConstantName} = {CodeText.Literal(prefix)};");
+            }
+
             foreach (var operation in operations.OrderBy(o => o.Name, StringComparer.Ordinal))
             {
                 writer.WriteLine();
-                OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: false);
+                OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: false, prefix);
                 if (operation.ResponseShape == ResponseShape.Paged)
                 {
                     writer.WriteLine();
-                    OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true);
-                    OperationWriter.WriteRequestBuilders(writer, operation, client.ModelNamespace);
+                    OperationWriter.Write(writer, operation, client.ModelNamespace, listAll: true, prefix);
+                    OperationWriter.WriteRequestBuilders(writer, operation, client.ModelNamespace, prefix);
                 }
             }
         }

@@ -13,7 +13,7 @@ internal static class EnumEmitter
         writer.WriteLine(CodeText.GeneratedCode);
         using (writer.Block($"{ModelEmitter.Accessibility(set)} enum {spec.Name}"))
         {
-            writer.WriteLine("/// <summary>A value this client does not know: the server sent something the document does not list.</summary>");
+            writer.WriteLine("/// <summary>A value the document does not list.</summary>");
             writer.WriteLine("Unknown = 0,");
             foreach (var member in spec.Members)
             {

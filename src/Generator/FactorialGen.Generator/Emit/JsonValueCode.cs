@@ -33,7 +33,7 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"{Reader}.ReadDate(ref {reader})",
         TypeRefKind.DateTime => $"{Reader}.ReadDateTime(ref {reader})",
         TypeRefKind.Json => $"{Reader}.ReadElement(ref {reader})",
-        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.ReadValue(ref {reader})",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__C::{type.Name}JsonConverter.Instance.ReadValue(ref {reader})",
         TypeRefKind.Array => $"{Reader}.{(type.Element!.IsValueType ? "ReadValueList" : "ReadList")}<{CodeText.TypeName(type.Element!, ns)}>(ref {reader}, {ReadItemHelper(type.Element!, ns, helpers, key, level)})",
         _ => "default",
     };
@@ -61,7 +61,7 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"__R::FactorialJsonWriter.WriteDate({writer}, {value});",
         TypeRefKind.DateTime => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Json => $"{value}.WriteTo({writer});",
-        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteValue({writer}, {value});",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__C::{type.Name}JsonConverter.Instance.WriteValue({writer}, {value});",
         TypeRefKind.Array => $"__R::FactorialJsonWriter.WriteList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {value}, {WriteItemHelper(type.Element!, ns, helpers, key, level)});",
         _ => string.Empty,
     };
@@ -87,7 +87,7 @@ internal static class JsonValueCode
                 => $"F.Write{type.Kind}({writer}, {position}, {value});",
             TypeRefKind.Json => $"F.WriteElement({writer}, {position}, {value});",
             _ when !property.IsNullable => null,
-            TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
+            TypeRefKind.Model or TypeRefKind.Enum => $"__C::{type.Name}JsonConverter.Instance.WriteProperty({writer}, {name}, {value});",
             TypeRefKind.Array => $"__R::FactorialJsonWriter.PropertyList<{CodeText.TypeName(type.Element!, ns)}>({writer}, {name}, {value}, {WriteItemHelper(type.Element!, ns, helpers, position, 1)});",
             _ => null,
         };
@@ -120,7 +120,7 @@ internal static class JsonValueCode
         TypeRefKind.Date => $"__R::FactorialJsonItems.{verb}Date",
         TypeRefKind.DateTime => $"__R::FactorialJsonItems.{verb}DateTime",
         TypeRefKind.Json => $"__R::FactorialJsonItems.{verb}Element",
-        TypeRefKind.Model or TypeRefKind.Enum => $"__M::Serialization.{element.Name}JsonConverter.Instance.{member}",
+        TypeRefKind.Model or TypeRefKind.Enum => $"__C::{element.Name}JsonConverter.Instance.{member}",
         _ => null,
     };
 }

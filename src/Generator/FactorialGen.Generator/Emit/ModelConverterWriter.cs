@@ -22,7 +22,7 @@ internal static class ModelConverterWriter
     internal static void WriteReader(SourceWriter writer, ModelSpec model, string ns)
     {
         var helpers = new List<string>();
-        writer.WriteLine("[__S::Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        writer.WriteLine("[__SR]");
         using (writer.Block($"internal {model.Name}(ref {Utf8Reader} r, __R::FactorialJsonFields f)"))
         {
             // A required value type is read into a nullable local first: its property cannot say "missing".
@@ -39,7 +39,7 @@ internal static class ModelConverterWriter
 
             // The runtime's name table moves to the next field and finds it: the one after the last found first
             // (answers list fields in the document's order), then the candidates of its byte length; escaped names
-            // unescaped. It leaves the reader on the value.
+            // unescaped. It leaves the reader on the value, and skips the fields the model does not know (no default case).
             writer.WriteLine("var __at = -1;");
             using (writer.Block("while (f.Next(ref r, ref __at))"))
             {
@@ -54,8 +54,6 @@ internal static class ModelConverterWriter
                         writer.WriteLine($"case {index}: {target} = {JsonValueCode.ReadExpression(property.Type, "r", ns, helpers, $"{index}", fields: "f")}{bang}; break;");
                         index++;
                     }
-
-                    writer.WriteLine("default: r.Skip(); break;");
                 }
             }
 
@@ -144,9 +142,9 @@ internal static class ModelConverterWriter
 
     private static void WriteWrite(SourceWriter writer, ModelSpec model, string ns, string type, List<string> helpers)
     {
-        using (writer.Block($"public override void WriteValue(__J::Utf8JsonWriter w, {type} v)"))
+        // The object's start and end are the base class's (FactorialObjectConverter.WriteValue): only the fields are here.
+        using (writer.Block($"protected override void WriteFields(__J::Utf8JsonWriter w, {type} v)"))
         {
-            writer.WriteLine("w.WriteStartObject();");
             var index = 0;
             foreach (var property in model.Properties)
             {
@@ -167,8 +165,6 @@ internal static class ModelConverterWriter
                     writer.WriteLine($"w.WritePropertyName({name}); {JsonValueCode.WriteStatement(property.Type, "w", $"v.{property.Name}", ns, helpers, key)}");
                 }
             }
-
-            writer.WriteLine("w.WriteEndObject();");
         }
     }
 }

@@ -12,8 +12,8 @@ namespace FactorialGen.Generator.Emit;
 /// class that hands out their <c>JsonTypeInfo</c>s.
 /// </summary>
 /// <remarks>
-/// The types go in one file per first letter of their names (<c>{namespace}.Models.E.g.cs</c> holds <c>Employee</c>
-/// and its converter), not one file each: a full document has over five hundred of them, and each file repeated the
+/// The types go in one file per first letter of their names (<c>{namespace}.Models.E.g.cs</c> holds <c>Employee</c>,
+/// <c>{namespace}.Serialization.E.g.cs</c> its converter: one file-scoped namespace each), not one file each: a full document has over five hundred of them, and each file repeated the
 /// header and the namespace declarations (about a tenth of the models' text) and cost the compiler a syntax tree.
 /// </remarks>
 internal static class ModelEmitter
@@ -29,6 +29,10 @@ internal static class ModelEmitter
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             context.AddSource($"{set.Namespace}.Models.{key}.g.cs", EmitFile(set, models[key], enums[key], options[key]).ToSourceText());
+            if (models[key].Any() || enums[key].Any())
+            {
+                context.AddSource($"{set.Namespace}.Serialization.{key}.g.cs", EmitConverters(set, models[key], enums[key]).ToSourceText());
+            }
         }
 
         context.AddSource($"{set.Namespace}.FactorialJson.g.cs", JsonMetadataEmitter.Emit(set, context.CancellationToken).ToSourceText());
@@ -51,7 +55,9 @@ internal static class ModelEmitter
     private static SourceWriter EmitFile(ModelSet set, IEnumerable<ModelSpec> models, IEnumerable<EnumSpec> enums, IEnumerable<OperationSpec> options)
     {
         var ns = set.Namespace;
-        var writer = CodeText.Start(ns);
+        // The reading constructors name the converters of the fields' models and enums (__C::) and SetsRequiredMembers.
+        var writer = CodeText.Start(ns, models.Any() ? Aliases.SetsRequired | Aliases.Converters : Aliases.None);
+        writer.FileNamespace(ns);
         var first = true;
         void Separate()
         {
@@ -63,54 +69,60 @@ internal static class ModelEmitter
             first = false;
         }
 
-        using (writer.Block($"namespace {ns}"))
+        foreach (var model in models)
         {
-            foreach (var model in models)
-            {
-                Separate();
-                WriteModel(writer, model, set);
-            }
-
-            foreach (var @enum in enums)
-            {
-                Separate();
-                EnumEmitter.WriteEnum(writer, @enum, set);
-            }
-
-            foreach (var operation in options)
-            {
-                Separate();
-                QueryOptionsEmitter.WriteOptions(writer, operation, set);
-            }
+            Separate();
+            WriteModel(writer, model, set);
         }
 
-        if (!models.Any() && !enums.Any())
+        foreach (var @enum in enums)
         {
-            return writer;
+            Separate();
+            EnumEmitter.WriteEnum(writer, @enum, set);
         }
 
-        writer.WriteLine();
+        foreach (var operation in options)
+        {
+            Separate();
+            QueryOptionsEmitter.WriteOptions(writer, operation, set);
+        }
+
+        return writer;
+    }
+
+    /// <summary>The converters of the models and enums of one file (<see cref="EmitFile"/>), in the models' <c>Serialization</c> namespace.</summary>
+    private static SourceWriter EmitConverters(ModelSet set, IEnumerable<ModelSpec> models, IEnumerable<EnumSpec> enums)
+    {
+        var ns = set.Namespace;
+        var writer = CodeText.Start(ns, Aliases.Converters);
         // The converters are internal and generated field by field: no nullable context at all (the file's header
         // already turns the warnings, and so the flow analysis, off; here the annotations go too). Their helpers say
         // `?` for value types only (CodeText.ConverterTypeName), as a disabled context asks.
         writer.WriteLine("#nullable disable");
-        first = true;
-        using (writer.Block($"namespace {ns}.Serialization"))
+        writer.FileNamespace($"{ns}.Serialization");
+        var first = true;
+        foreach (var model in models)
         {
-            foreach (var model in models)
+            if (!first)
             {
-                Separate();
-                ModelConverterWriter.WriteConverter(writer, model, ns);
+                writer.WriteLine();
             }
 
-            foreach (var @enum in enums)
-            {
-                Separate();
-                EnumEmitter.WriteConverter(writer, @enum);
-            }
+            first = false;
+            ModelConverterWriter.WriteConverter(writer, model, ns);
         }
 
-        writer.WriteLine("#nullable enable annotations");
+        foreach (var @enum in enums)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            EnumEmitter.WriteConverter(writer, @enum);
+        }
+
         return writer;
     }
 

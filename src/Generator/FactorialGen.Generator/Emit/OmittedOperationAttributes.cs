@@ -44,8 +44,8 @@ internal static class OmittedOperationAttributes
 
     private static string Line(string memberName, AccessScope access, ResourceScope resources, bool requiresUnknown = false) =>
         requiresUnknown
-            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)}, RequiresUnknownOperations = true)]"
+            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __Scope.{ClientEmitter.ScopeName(access)}, RequiresUnknownOperations = true)]"
             : resources == ResourceScope.None
-            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)})]"
-            : $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __F::FactorialScope.{ClientEmitter.ScopeName(access)}, RequiredResource = {ResourceScopeNames.Expression(resources)})]";
+            ? $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __Scope.{ClientEmitter.ScopeName(access)})]"
+            : $"[__F::FactorialOmittedOperation({CodeText.Literal(memberName)}, __Scope.{ClientEmitter.ScopeName(access)}, RequiredResource = {ScopeText.Expression(resources)})]";
 }

@@ -120,7 +120,7 @@ internal static class OperationDocs
         // the added parameters' docs, and the argument checks, when one member holds them all).
         writer.WriteLine(combined.Member is null
             ? $"/// <inheritdoc cref=\"__R::FactorialOperationErrors.{errors}\" path=\"/exception\"/>"
-            : $"/// <inheritdoc cref=\"__R::FactorialOperationDocs.{combined.Member}\" path=\"/*[not(self::summary)]\"/>");
+            : $"/// <inheritdoc cref=\"__Docs.{combined.Member}\"/>");
     }
 
     /// <summary>

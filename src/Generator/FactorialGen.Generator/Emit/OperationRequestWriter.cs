@@ -6,7 +6,7 @@ namespace FactorialGen.Generator.Emit;
 
 /// <summary>
 /// Writes the expression that creates an operation's request: its path written once, as the template, and the path
-/// values after it, e.g. <c>__R::FactorialCall.Get("/api/…/leaves/{id}", __F::FactorialScope.Read, __F::FactorialResourceScopes.TimeOff, id)</c>.
+/// values after it, e.g. <c>__R::FactorialCall.Get("/api/…/leaves/{id}", __Scope.Read, __Res.TimeOff, id)</c>.
 /// The runtime fills the placeholders in order, each escaped with <c>Uri.EscapeDataString</c>: the path is the one the
 /// concatenation <c>"/api/…/leaves/" + __S::Uri.EscapeDataString(id)</c> gave.
 /// </summary>
@@ -17,14 +17,14 @@ internal static class OperationRequestWriter
 
     private const string Query = "__R::FactorialQuery";
 
-    /// <summary>The expression creating the request of <paramref name="operation"/>.</summary>
-    public static string Expression(OperationSpec operation)
+    /// <summary>The expression creating the request of <paramref name="operation"/> (its path after its resource's <c>__Path</c> when <paramref name="pathPrefix"/> is given: <see cref="PathText"/>).</summary>
+    public static string Expression(OperationSpec operation, string? pathPrefix = null)
     {
         var values = PathValues(operation);
-        var scope = $"__F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}";
+        var scope = $"__Scope.{ClientEmitter.ScopeName(operation.RequiredScope)}";
         if (values.Count > MaxTemplateValues)
         {
-            return ConcatenatedExpression(operation, scope);
+            return ConcatenatedExpression(operation, scope, pathPrefix);
         }
 
         var head = operation.Method switch
@@ -38,7 +38,7 @@ internal static class OperationRequestWriter
             _ => "Get(",
         };
         var arguments = values.Count == 0 ? string.Empty : ", " + string.Join(", ", values.Select(v => v.Value));
-        return $"__R::FactorialCall.{head}{CodeText.Literal(operation.Path)}, {scope}, {ResourceScopeNames.Expression(operation.ResourceScope)}{arguments})";
+        return $"__R::FactorialCall.{head}{PathText.Expression(operation.Path, pathPrefix)}, {scope}, {ScopeText.Expression(operation.ResourceScope)}{arguments})";
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ internal static class OperationRequestWriter
     /// <summary>
     /// More path values than the template forms take: <c>FactorialCall.Create(method, "…/" + __S::Uri.EscapeDataString(a) + …, scope, resource, pathTemplate: "…")</c>.
     /// </summary>
-    private static string ConcatenatedExpression(OperationSpec operation, string scope)
+    private static string ConcatenatedExpression(OperationSpec operation, string scope, string? pathPrefix)
     {
         var path = operation.Path;
         var parts = new List<string>();
@@ -101,7 +101,7 @@ internal static class OperationRequestWriter
             "HEAD" => "Head",
             _ => "Get",
         };
-        return $"__R::FactorialCall.Create(__S::Net.Http.HttpMethod.{method}, {string.Join(" + ", parts)}, {scope}, {ResourceScopeNames.Expression(operation.ResourceScope)}, pathTemplate: {CodeText.Literal(path)})";
+        return $"__R::FactorialCall.Create(__S::Net.Http.HttpMethod.{method}, {string.Join(" + ", parts)}, {scope}, {ScopeText.Expression(operation.ResourceScope)}, pathTemplate: {PathText.Expression(path, pathPrefix)})";
     }
 
     /// <summary>The expression of a query value: a string (or string list) as it is, any other type formatted.</summary>

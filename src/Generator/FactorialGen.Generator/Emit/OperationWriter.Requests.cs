@@ -15,7 +15,7 @@ internal static partial class OperationWriter
     /// both its one-page method and its every-item method call, so the query is written once (the every-item method
     /// passes <see langword="null"/> for the paging values, which then add nothing: the same query it always sent).
     /// </summary>
-    public static void WriteRequestBuilders(SourceWriter writer, OperationSpec operation, string ns)
+    public static void WriteRequestBuilders(SourceWriter writer, OperationSpec operation, string ns, string? pathPrefix = null)
     {
         if (operation.ResponseShape != ResponseShape.Paged)
         {
@@ -28,7 +28,7 @@ internal static partial class OperationWriter
             var declarations = parameters.Select(p => p.Declaration.EndsWith(" = null", StringComparison.Ordinal) ? p.Declaration.Substring(0, p.Declaration.Length - " = null".Length) : p.Declaration);
             writer.WriteLine();
             var statements = new List<string>();
-            var request = RequestStatements(statements, operation, ns, parameters, querySet);
+            var request = RequestStatements(statements, operation, ns, parameters, querySet, pathPrefix);
             WriteBody(writer, $"private static __F::FactorialRequest {RequestBuilderName(operation, querySet)}({string.Join(", ", declarations)})", statements, request);
         }
     }
@@ -54,14 +54,14 @@ internal static partial class OperationWriter
     /// <c>var __request = …;</c> and what it needs; returns the expression of the request: <c>__request</c>, or the
     /// creation itself when nothing else is done with it.
     /// </summary>
-    private static string RequestStatements(List<string> statements, OperationSpec operation, string ns, List<Parameter> parameters, QuerySet querySet)
+    private static string RequestStatements(List<string> statements, OperationSpec operation, string ns, List<Parameter> parameters, QuerySet querySet, string? pathPrefix)
     {
         foreach (var parameter in parameters.Where(p => p.Required && !p.IsValueType))
         {
             statements.Add($"__S::ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        var creation = OperationRequestWriter.Expression(operation);
+        var creation = OperationRequestWriter.Expression(operation, pathPrefix);
         var optionNames = querySet == QuerySet.Options ? QueryOptions.PropertyNames(operation) : null;
         var allPaging = parameters.Count(IsPaging) == PagingParameters.Length;
         var queries = parameters.Where(p => p.Location == ParameterLocation.Query).Select(p => (p.JsonName, p.Type, Value: p.Name, Paging: IsPaging(p)))
@@ -71,6 +71,12 @@ internal static partial class OperationWriter
         if (queries.Count == 0 && !hasBody)
         {
             return creation;
+        }
+
+        if (queries.Count == 0 && BodyExpression(operation, ns, creation) is { } withBody)
+        {
+            // Only a body: one expression (the setters return the request), so the method is expression-bodied.
+            return withBody;
         }
 
         statements.Add($"var __request = {creation};");
@@ -101,11 +107,16 @@ internal static partial class OperationWriter
             {
                 statements.Add(call);
             }
+            else if (!body.IsValueType)
+            {
+                // No body when the caller leaves it out (the runtime's one null check instead of an if in every operation).
+                statements.Add($"__R::FactorialCall.OptionalBody(__request, body, {CodeText.TypeInfo(body, ns)});");
+            }
             else
             {
                 statements.Add("if (body is not null)");
                 statements.Add("{");
-                statements.Add("\t" + (body.IsValueType ? $"__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});" : call));
+                statements.Add($"\t__request.WithJsonBody(body.Value, {CodeText.TypeInfo(body, ns)});");
                 statements.Add("}");
             }
         }
@@ -118,9 +129,31 @@ internal static partial class OperationWriter
     }
 
     /// <summary>
+    /// <paramref name="request"/> with the operation's body set, as one expression (<c>….WithJsonBody(body, …)</c>,
+    /// <c>FactorialCall.OptionalBody(…, body, …)</c>, <c>….WithContent(content)</c>); null for an optional value-type
+    /// body, which needs an <c>if</c>.
+    /// </summary>
+    private static string? BodyExpression(OperationSpec operation, string ns, string request)
+    {
+        if (operation.BodyKind == BodyKind.Multipart)
+        {
+            return $"{request}.WithContent(content)";
+        }
+
+        if (operation.BodyKind != BodyKind.Json || operation.Body is not { } body)
+        {
+            return null;
+        }
+
+        return operation.BodyRequired ? $"{request}.WithJsonBody(body, {CodeText.TypeInfo(body, ns)})"
+            : body.IsValueType ? null
+            : $"__R::FactorialCall.OptionalBody({request}, body, {CodeText.TypeInfo(body, ns)})";
+    }
+
+    /// <summary>
     /// A type written with the aliases of the client's API namespace files (<see cref="ClientGroupWriter"/>):
-    /// <c>__T::</c> System.Threading and <c>__G::</c> System.Collections.Generic, the namespaces every operation names.
+    /// <c>__T::</c> System.Threading.Tasks and <c>__G::</c> System.Collections.Generic, the namespaces every operation names.
     /// </summary>
     internal static string Short(string type) =>
-        type.Replace("__S::Threading.", "__T::").Replace("__S::Collections.Generic.", "__G::");
+        type.Replace("__S::Threading.Tasks.", "__T::").Replace("__S::Collections.Generic.", "__G::");
 }

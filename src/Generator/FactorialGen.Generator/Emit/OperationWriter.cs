@@ -9,7 +9,7 @@ namespace FactorialGen.Generator.Emit;
 /// <summary>Writes one operation method: XML docs, <c>[FactorialOperation]</c>, typed parameters and the request it sends.</summary>
 internal static partial class OperationWriter
 {
-    private const string CancellationToken = "__T::CancellationToken";
+    private const string CancellationToken = "__CT";
 
     /// <summary>The paging values a one-page method adds (documented on <c>FactorialOperationParameters.Page</c>).</summary>
     private static readonly (string Json, string Name, TypeRef Type)[] PagingParameters =
@@ -34,30 +34,31 @@ internal static partial class OperationWriter
     }
 
     /// <summary>Writes the operation's method; with an options type, its short overload and its options overload.</summary>
-    public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll)
+    /// <param name="pathPrefix">The resource's <see cref="PathText.CommonPrefix"/>, which its <c>__Path</c> constant holds, or null.</param>
+    public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, string? pathPrefix = null)
     {
         if (operation.OptionsName is null)
         {
-            Write(writer, operation, ns, listAll, QuerySet.All);
+            Write(writer, operation, ns, listAll, QuerySet.All, pathPrefix);
             return;
         }
 
-        Write(writer, operation, ns, listAll, QuerySet.Common);
+        Write(writer, operation, ns, listAll, QuerySet.Common, pathPrefix);
         writer.WriteLine();
-        Write(writer, operation, ns, listAll, QuerySet.Options);
+        Write(writer, operation, ns, listAll, QuerySet.Options, pathPrefix);
     }
 
-    private static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, QuerySet querySet)
+    private static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, QuerySet querySet, string? pathPrefix)
     {
         var parameters = Parameters(operation, listAll, ns, querySet).ToList();
         var item = operation.Response is { } response ? Short(CodeText.TypeName(response, ns)) : null;
         var (returnType, isAsync) = (operation.ResponseShape, listAll) switch
         {
             (ResponseShape.Paged, true) => ($"__G::IAsyncEnumerable<{item}>", false),
-            (ResponseShape.Paged, false) => ($"__T::Tasks.Task<__F::FactorialPage<{item}>>", false),
-            (ResponseShape.Array, _) => ($"__T::Tasks.Task<__G::IReadOnlyList<{item}>>", true),
-            (ResponseShape.Single, _) => ($"__T::Tasks.Task<{item}>", false),
-            _ => ("__T::Tasks.Task", false),
+            (ResponseShape.Paged, false) => ($"__T::Task<__F::FactorialPage<{item}>>", false),
+            (ResponseShape.Array, _) => ($"__T::Task<__G::IReadOnlyList<{item}>>", true),
+            (ResponseShape.Single, _) => ($"__T::Task<{item}>", false),
+            _ => ("__T::Task", false),
         };
 
         var methodName = operation.Name + (listAll ? "AllAsync" : "Async");
@@ -67,7 +68,7 @@ internal static partial class OperationWriter
             writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
         }
 
-        writer.WriteLine($"[__F::FactorialOperation({CodeText.Literal(operation.Method)}, {CodeText.Literal(operation.Path)}, RequiredScope = __F::FactorialScope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
+        writer.WriteLine($"[__F::FactorialOperation({CodeText.Literal(operation.Method)}, {PathText.Expression(operation.Path, pathPrefix)}, __Scope.{ClientEmitter.ScopeName(operation.RequiredScope)}{ScopeText.RequiredResourceArgument(operation.ResourceScope)})]");
         var signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat([$"{CancellationToken} cancellationToken = default"]));
         var header = $"public {(isAsync ? "async " : string.Empty)}{returnType} {methodName}({signature})";
         var typeInfo = operation.Response is { } r ? CodeText.TypeInfo(r, ns) : null;
@@ -83,7 +84,7 @@ internal static partial class OperationWriter
         }
         else
         {
-            var request = RequestStatements(statements, operation, ns, parameters, querySet);
+            var request = RequestStatements(statements, operation, ns, parameters, querySet, pathPrefix);
             result = operation.ResponseShape switch
             {
                 ResponseShape.Array => $"(await __connection.GetPageAsync({request}, {typeInfo}, cancellationToken).ConfigureAwait(false)).Items",

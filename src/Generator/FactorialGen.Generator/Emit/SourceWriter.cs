@@ -76,6 +76,9 @@ internal sealed class SourceWriter
 
     public void Unindent() => _indent--;
 
+    /// <summary>A file-scoped namespace declaration (and a blank line): what follows is not indented for it.</summary>
+    public SourceWriter FileNamespace(string name) => WriteLine($"namespace {name};").WriteLine();
+
     public IDisposable Block(string header)
     {
         WriteLine(header);

@@ -38,50 +38,48 @@ internal static class WebhookEmitter
     internal static SourceWriter Write(ModelSet set)
     {
         var ns = set.Namespace;
-        var writer = CodeText.Start(ns);
+        var writer = CodeText.Start(ns, Aliases.Json);
         var source = set.Document.FileName is { } fileName ? System.IO.Path.GetFileNameWithoutExtension(fileName) : "the built-in document";
-        using (writer.Block($"namespace {ns}"))
+        writer.FileNamespace(ns);
+        writer.WriteLine($"/// <summary>The webhook events of {CodeText.Escape(source)}: one constant per subscription type, and <see cref=\"WebhookEvents\"/>, which maps each to its payload type.</summary>");
+        writer.WriteLine("/// <remarks>Factorial posts each event to the URL of its subscription; deliveries do not say which event they are, so use one URL per type.</remarks>");
+        writer.WriteLine(CodeText.GeneratedCode);
+        using (writer.Block($"{(set.IsPublic ? "public" : "internal")} sealed partial class FactorialWebhooks : {Source}"))
         {
-            writer.WriteLine($"/// <summary>The webhook events of {CodeText.Escape(source)}: one constant per subscription type, and <see cref=\"WebhookEvents\"/>, which maps each to its payload type.</summary>");
-            writer.WriteLine("/// <remarks>Factorial posts each event to the URL of its subscription; deliveries do not say which event they are, so use one URL per type.</remarks>");
-            writer.WriteLine(CodeText.GeneratedCode);
-            using (writer.Block($"{(set.IsPublic ? "public" : "internal")} sealed partial class FactorialWebhooks : {Source}"))
+            writer.WriteLine($"private static {Registry}? __registry;");
+            writer.WriteLine();
+            writer.WriteLine("private FactorialWebhooks()");
+            writer.WriteLine("{");
+            writer.WriteLine("}");
+            foreach (var hook in set.Document.Webhooks)
             {
-                writer.WriteLine($"private static {Registry}? __registry;");
                 writer.WriteLine();
-                writer.WriteLine("private FactorialWebhooks()");
+                CodeText.Summary(writer, hook.Summary ?? $"The '{hook.SubscriptionType}' event.");
+                CodeText.WriteTag(writer, "remarks", $"Subscription type '{hook.SubscriptionType}'; payload {PayloadName(hook.Payload, ns)}.");
+                if (hook.Deprecated)
+                {
+                    writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
+                }
+
+                writer.WriteLine($"public const string {hook.ConstantName} = {CodeText.Literal(hook.SubscriptionType)};");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Every webhook event of the document ({set.Document.Webhooks.Count}): subscription type → payload type and its generated JSON metadata.</summary>");
+            writer.WriteLine($"public static {Registry} WebhookEvents => __registry ??= CreateRegistry();");
+            writer.WriteLine();
+            using (writer.Block($"private static {Registry} CreateRegistry()"))
+            {
+                writer.WriteLine($"return new {Registry}(new {Event}[]");
                 writer.WriteLine("{");
-                writer.WriteLine("}");
+                writer.Indent();
                 foreach (var hook in set.Document.Webhooks)
                 {
-                    writer.WriteLine();
-                    CodeText.Summary(writer, hook.Summary ?? $"The '{hook.SubscriptionType}' event.");
-                    CodeText.WriteTag(writer, "remarks", $"Subscription type '{hook.SubscriptionType}'; payload {PayloadName(hook.Payload, ns)}.");
-                    if (hook.Deprecated)
-                    {
-                        writer.WriteLine("[__S::Obsolete(\"Deprecated in the API document.\")]");
-                    }
-
-                    writer.WriteLine($"public const string {hook.ConstantName} = {CodeText.Literal(hook.SubscriptionType)};");
+                    writer.WriteLine($"new {Event}({hook.ConstantName}, {CodeText.TypeInfo(hook.Payload, ns)}),");
                 }
 
-                writer.WriteLine();
-                writer.WriteLine($"/// <summary>Every webhook event of the document ({set.Document.Webhooks.Count}): subscription type → payload type and its generated JSON metadata.</summary>");
-                writer.WriteLine($"public static {Registry} WebhookEvents => __registry ??= CreateRegistry();");
-                writer.WriteLine();
-                using (writer.Block($"private static {Registry} CreateRegistry()"))
-                {
-                    writer.WriteLine($"return new {Registry}(new {Event}[]");
-                    writer.WriteLine("{");
-                    writer.Indent();
-                    foreach (var hook in set.Document.Webhooks)
-                    {
-                        writer.WriteLine($"new {Event}({hook.ConstantName}, {CodeText.TypeInfo(hook.Payload, ns)}),");
-                    }
-
-                    writer.Unindent();
-                    writer.WriteLine("});");
-                }
+                writer.Unindent();
+                writer.WriteLine("});");
             }
         }
 
@@ -92,16 +90,7 @@ internal static class WebhookEmitter
     {
         var declaration = client.Declaration;
         var writer = CodeText.Start(client.ModelNamespace);
-        var closers = new List<IDisposable>();
-        if (declaration.Namespace.Length > 0)
-        {
-            closers.Add(writer.Block($"namespace {declaration.Namespace}"));
-        }
-
-        foreach (var containing in declaration.ContainingTypes)
-        {
-            closers.Add(writer.Block(containing));
-        }
+        var closers = ClientEmitter.OpenContaining(writer, declaration);
 
         using (writer.Block($"partial class {declaration.Identifier} : {Source}"))
         {
@@ -117,10 +106,7 @@ internal static class WebhookEmitter
             }
         }
 
-        for (var i = closers.Count - 1; i >= 0; i--)
-        {
-            closers[i].Dispose();
-        }
+        ClientEmitter.Close(closers);
 
         return writer;
     }
