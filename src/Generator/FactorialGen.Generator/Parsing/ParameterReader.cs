@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using FactorialGen.Generator.Model;
 
@@ -23,7 +22,14 @@ internal static class ParameterReader
         {
             if (list.ValueKind == JsonValueKind.Array)
             {
-                declared.AddRange(list.EnumerateArray().Select(p => ComponentRefs.Resolve(p, components, "parameters")).Where(p => p.ValueKind == JsonValueKind.Object));
+                foreach (var item in list.EnumerateArray())
+                {
+                    var parameter = ComponentRefs.Resolve(item, components, "parameters");
+                    if (parameter.ValueKind == JsonValueKind.Object)
+                    {
+                        declared.Add(parameter);
+                    }
+                }
             }
         }
 
@@ -85,14 +91,23 @@ internal static class ParameterReader
         var placeholders = Placeholders(path);
         foreach (var placeholder in placeholders)
         {
-            if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.JsonName == placeholder))
+            if (!HasPathParameter(parameters, placeholder))
             {
                 context.Warn($"The declaration of the path parameter '{placeholder}' of {label}", "it is missing; a required string parameter is generated for it", path);
                 parameters.Add(new ParameterSpec(placeholder, Claim(csharpNames, Identifier.Camel(placeholder)), ParameterLocation.Path, TypeRef.String, true, null));
             }
         }
 
-        foreach (var orphan in parameters.Where(p => p.Location == ParameterLocation.Path && !placeholders.Contains(p.JsonName)).ToList())
+        var orphans = new List<ParameterSpec>();
+        foreach (var p in parameters)
+        {
+            if (p.Location == ParameterLocation.Path && !placeholders.Contains(p.JsonName))
+            {
+                orphans.Add(p);
+            }
+        }
+
+        foreach (var orphan in orphans)
         {
             context.Warn($"The path parameter '{orphan.JsonName}' of {label}", "the path has no such placeholder", path);
             parameters.Remove(orphan);
@@ -118,7 +133,16 @@ internal static class ParameterReader
             }
 
             var prefix = key.Substring(0, colon + 1);
-            var startKey = result.FirstOrDefault(k => k == prefix + start || k == prefix + start + "[]");
+            string? startKey = null;
+            foreach (var k in result)
+            {
+                if (k == prefix + start || k == prefix + start + "[]")
+                {
+                    startKey = k;
+                    break;
+                }
+            }
+
             var endAt = result.IndexOf(key);
             if (startKey is not null && result.IndexOf(startKey) > endAt)
             {
@@ -140,6 +164,19 @@ internal static class ParameterReader
         : end.EndsWith("_to", StringComparison.Ordinal) ? end.Substring(0, end.Length - 3) + "_from"
         : end.EndsWith("_lteq", StringComparison.Ordinal) ? end.Substring(0, end.Length - 5) + "_gteq"
         : null;
+
+    private static bool HasPathParameter(List<ParameterSpec> parameters, string jsonName)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.Location == ParameterLocation.Path && p.JsonName == jsonName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static HashSet<string> Placeholders(string path)
     {

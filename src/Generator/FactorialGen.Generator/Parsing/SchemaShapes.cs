@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -80,7 +79,15 @@ internal static class SchemaShapes
     /// <summary><c>employees_employee</c> → <c>employee</c> when <c>employees</c> is an API namespace of the document.</summary>
     public static string StripNamespace(string key, IReadOnlyCollection<string> apiNamespaces)
     {
-        var best = apiNamespaces.Where(ns => key.Length > ns.Length + 1 && key.StartsWith(ns + "_", StringComparison.Ordinal)).OrderByDescending(ns => ns.Length).FirstOrDefault();
+        string? best = null;
+        foreach (var ns in apiNamespaces)
+        {
+            if (key.Length > ns.Length + 1 && (best is null || ns.Length > best.Length) && key.StartsWith(ns + "_", StringComparison.Ordinal))
+            {
+                best = ns;
+            }
+        }
+
         return best is null ? key : key.Substring(best.Length + 1);
     }
 
