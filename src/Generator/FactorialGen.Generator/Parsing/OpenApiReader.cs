@@ -32,8 +32,9 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, default, default, fileName, "the file could not be read"));
         }
 
-        // One copy of the text (a large document's SourceText builds a new string on each ToString()).
-        var content = text.ToString();
+        // One copy of the text (a large document's SourceText builds a new string on each ToString(), through a builder).
+        var content = new char[text.Length];
+        text.CopyTo(0, content, 0, content.Length);
 
         // A YAML document becomes the JSON of the same document (YAML 1.2 core schema), then is read like any JSON one.
         var yaml = DocumentSelector.IsYaml(path) ? YamlDocumentConverter.Convert(text, cancellationToken) : null;
@@ -83,7 +84,7 @@ internal static class OpenApiReader
                 var reason = root.TryGetProperty("swagger", out var swagger)
                     ? $"it is Swagger {swagger.GetRawText().Trim('"')}; convert it to OpenAPI 3"
                     : openapi.ValueKind == JsonValueKind.String ? $"its version is '{openapi.GetString()}'" : "it has no 'openapi' version field";
-                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, content, "\"openapi\""), fileName, reason));
+                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, new string(content), "\"openapi\""), fileName, reason));
             }
 
             var context = new ReadContext(path, fileName, text, diagnostics);
