@@ -18,7 +18,7 @@ internal static class OperationReader
         var (bodyKind, body, bodyRequired) = RequestBody(operation, components, schemas, typeContext);
         var (shape, response) = Response(operation, method, parts, components, schemas, typeContext);
         return new RawOperation(method, path, parts, baseName, ScopeRules.RequiredScope(method, path, operation), ResourceScopeTable.Of(operation),
-            SchemaShapes.StringOf(operation, "summary"), SchemaShapes.StringOf(operation, "description"), SchemaShapes.IsDeprecated(operation),
+            SchemaShapes.StringOf(operation, "summary"u8), SchemaShapes.StringOf(operation, "description"u8), SchemaShapes.IsDeprecated(operation),
             parameters, bodyKind, body, bodyRequired, shape, response);
     }
 

@@ -33,12 +33,13 @@ internal static class ParameterReader
             }
         }
 
-        var byKey = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal); // the last declaration of each key, by index
         var order = new List<string>();
-        foreach (var parameter in declared)
+        for (var i = 0; i < declared.Count; i++)
         {
-            var name = SchemaShapes.StringOf(parameter, "name");
-            var location = SchemaShapes.StringOf(parameter, "in");
+            var parameter = declared[i];
+            var name = SchemaShapes.StringOf(parameter, "name"u8);
+            var location = SchemaShapes.StringOf(parameter, "in"u8);
             if (name is null || location is null)
             {
                 context.Warn($"A parameter of {label}", "it has no 'name' or 'in'", path);
@@ -51,23 +52,23 @@ internal static class ParameterReader
                 order.Add(key);
             }
 
-            byKey[key] = parameter;
+            byKey[key] = i;
         }
 
         var parameters = new List<ParameterSpec>();
         var csharpNames = new UniqueNames().Reserve(OwnNames);
         foreach (var key in RangesInOrder(order))
         {
-            var parameter = byKey[key];
-            var name = SchemaShapes.StringOf(parameter, "name")!;
-            var location = SchemaShapes.StringOf(parameter, "in");
+            var parameter = declared[byKey[key]];
+            var name = SchemaShapes.StringOf(parameter, "name"u8)!;
+            var location = SchemaShapes.StringOf(parameter, "in"u8);
             if (location is not ("path" or "query"))
             {
                 context.Warn($"The {location} parameter '{name}' of {label}", "only path and query parameters are generated", path);
                 continue;
             }
 
-            var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+            var schema = parameter.TryGetProperty("schema"u8, out var s) ? s : default;
             var type = schema.ValueKind == JsonValueKind.Object ? schemas.Read(schema, typeContext + Identifier.Pascal(name), allowEnums: false) : TypeRef.String;
             if (location == "path" && type.Kind is TypeRefKind.Model or TypeRefKind.Json or TypeRefKind.Array or TypeRefKind.Enum)
             {
@@ -83,7 +84,7 @@ internal static class ParameterReader
             // A boolean query filter only switches something on or off: documents that mark one required (the real
             // Factorial documents do, for only_active and others) are taken as optional, so callers may leave it out.
             var required = location == "path"
-                || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True && type.Kind != TypeRefKind.Boolean);
+                || (parameter.TryGetProperty("required"u8, out var r) && r.ValueKind == JsonValueKind.True && type.Kind != TypeRefKind.Boolean);
             parameters.Add(new ParameterSpec(name, Claim(csharpNames, Identifier.Camel(name.Replace("[]", string.Empty), "value")), location == "path" ? ParameterLocation.Path : ParameterLocation.Query, type, required, SchemaShapes.Description(parameter)));
         }
 

@@ -31,7 +31,7 @@ internal sealed partial class SchemaReader
     private ModelSpec BuildModel(string name, JsonElement schema, int depth)
     {
         var required = new HashSet<string>(StringComparer.Ordinal);
-        if (schema.TryGetProperty("required", out var requiredList) && requiredList.ValueKind == JsonValueKind.Array)
+        if (schema.TryGetProperty("required"u8, out var requiredList) && requiredList.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in requiredList.EnumerateArray())
             {
@@ -45,7 +45,7 @@ internal sealed partial class SchemaReader
         var memberNames = new UniqueNames().Reserve([name]);
         var properties = new List<PropertySpec>();
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in schema.GetProperty("properties").EnumerateObject())
+        foreach (var property in schema.GetProperty("properties"u8).EnumerateObject())
         {
             var jsonName = property.Name; // each read of Name makes a new string
             if (!seenJsonNames.Add(jsonName))

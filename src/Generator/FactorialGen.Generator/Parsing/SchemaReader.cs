@@ -122,7 +122,7 @@ internal sealed partial class SchemaReader
         }
 
         var type = SchemaShapes.TypeOf(schema);
-        if (schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array && (type is null or "string"))
+        if (schema.TryGetProperty("enum"u8, out var values) && values.ValueKind == JsonValueKind.Array && (type is null or "string"))
         {
             var strings = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -153,11 +153,11 @@ internal sealed partial class SchemaReader
             case "boolean":
                 return TypeRef.Boolean;
             case "array":
-                return schema.TryGetProperty("items", out var items)
+                return schema.TryGetProperty("items"u8, out var items)
                     ? TypeRef.ArrayOf(Read(items, contextName + "Item", allowEnums, depth + 1, fieldName: null))
                     : TypeRef.ArrayOf(TypeRef.Json);
             case "object":
-            case null when schema.TryGetProperty("properties", out _):
+            case null when schema.TryGetProperty("properties"u8, out _):
                 return Object(schema, contextName, allowEnums, depth);
             default:
                 // "unknown", "null", missing or made-up types: the raw JSON (a JsonElement) rather than a guess.
