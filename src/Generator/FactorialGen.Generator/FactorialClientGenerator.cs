@@ -29,7 +29,8 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var documents = documentTexts
             .Select(static (document, cancellationToken) => DocumentCache.Read(document.Path, document.Text, cancellationToken))
             .WithTrackingName(StepNames.ReadDocument);
-        var allDocuments = documents.Collect();
+        // Collected and struct values are boxed (Batch, Boxed) before they are combined: see Batch<T>.
+        var allDocuments = documents.Collect().Select(static (items, _) => new Batch<Result<ApiDocumentSpec>>(items));
 
         // The project's selection of each document: its FactorialSpec item's Resources / OmitUnknownOperations metadata.
         var selections = context.AdditionalTextsProvider
@@ -37,7 +38,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
             .Select(static (pair, _) => SpecSelection.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
             .WithTrackingName(StepNames.ReadSelection);
-        var allSelections = selections.Collect();
+        var allSelections = selections.Collect().Select(static (items, _) => new Batch<DocumentSelection>(items));
 
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -49,33 +50,35 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var clients = targets
             .Combine(allDocuments.Combine(allSelections))
             .Combine(rootNamespace)
-            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right.Left.Items, input.Left.Right.Right.Items, input.Right, cancellationToken))
             .WithTrackingName(StepNames.BuildClient);
 
         var modelSets = targets
             .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty, UserMembers = EquatableArray<UserMember>.Empty })
             .Collect()
+            .Select(static (items, _) => new Batch<ClientTarget>(items))
             .Combine(allDocuments.Combine(allSelections))
             .Combine(rootNamespace)
-            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
+            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left.Items, input.Left.Right.Left.Items, input.Left.Right.Right.Items, input.Right))
             .WithTrackingName(StepNames.SelectModels);
 
         // <FactorialGenModelsAssembly>: the models compilation emits every document's models (those its item's selection
         // reaches); the app's compilation leaves out those a referenced models assembly holds (same text, same selection).
-        var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ModelsAssembly.IsModelsOnly(options.GlobalOptions));
+        var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => new Boxed<bool>(ModelsAssembly.IsModelsOnly(options.GlobalOptions)));
         var fingerprints = documentTexts
             .Select(static (document, _) => new DocumentFingerprint(System.IO.Path.GetFileName(document.Path), ModelsAssembly.Fingerprint(document.Text ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
-            .Collect();
-        var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => ModelsAssembly.Provided(compilation, cancellationToken));
+            .Collect()
+            .Select(static (items, _) => new Batch<DocumentFingerprint>(items));
+        var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => new Boxed<EquatableArray<string>>(ModelsAssembly.Provided(compilation, cancellationToken)));
         var appModelSets = modelSets
             .Combine(fingerprints.Combine(allSelections).Combine(providedModels))
-            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right))
+            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left.Left.Items, input.Right.Left.Right.Items, input.Right.Right.Value))
             .Select(static (input, _) => input.Left);
         var documentModelSets = allDocuments
             .Combine(fingerprints.Combine(allSelections))
             .Combine(rootNamespace)
             .Combine(modelsOnly)
-            .SelectMany(static (input, _) => input.Right ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left, input.Left.Left.Right.Left, input.Left.Left.Right.Right, input.Left.Right) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
+            .SelectMany(static (input, _) => input.Right.Value ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left.Items, input.Left.Left.Right.Left.Items, input.Left.Left.Right.Right.Items, input.Left.Right) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
 
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
         {
@@ -84,14 +87,14 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
                 ClientEmitter.Emit(spc, client);
             }
         });
-        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(clients.Select(static (result, _) => new Boxed<EquatableArray<DiagnosticInfo>>(result.Diagnostics)), Report);
         // The models compilation leaves a document's diagnostics to the app's, which reports them once.
         context.RegisterSourceOutput(
-            documents.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
-            DiagnosticReporter.Report);
+            documents.Combine(modelsOnly).Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(input.Right.Value ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics)),
+            Report);
         context.RegisterSourceOutput(
-            selections.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
-            DiagnosticReporter.Report);
+            selections.Combine(modelsOnly).Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(input.Right.Value ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics)),
+            Report);
         context.RegisterSourceOutput(appModelSets, ModelEmitter.Emit);
         context.RegisterSourceOutput(appModelSets, WebhookEmitter.Emit);
         context.RegisterSourceOutput(documentModelSets, static (spc, entry) => ModelEmitter.Emit(spc, entry.Set));
@@ -100,4 +103,6 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), WebhookEmitter.EmitClient);
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), ApiVersionEmitter.Emit);
     }
+
+    private static void Report(SourceProductionContext context, Boxed<EquatableArray<DiagnosticInfo>> diagnostics) => DiagnosticReporter.Report(context, diagnostics.Value);
 }
