@@ -47,19 +47,23 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => ClientTargetParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(StepNames.FindTargets);
 
-        var clients = targets
-            .Combine(allDocuments.Combine(allSelections))
+        // The documents, their selections and the root namespace: what every client and model set is made from.
+        var inputs = allDocuments
+            .Combine(allSelections)
             .Combine(rootNamespace)
-            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right.Left.Items, input.Left.Right.Right.Items, input.Right, cancellationToken))
+            .Select(static (input, _) => new Boxed<DocumentInputs>(new DocumentInputs(input.Left.Left, input.Left.Right, input.Right)));
+
+        var clients = targets
+            .Combine(inputs)
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left, input.Right.Value.Documents.Items, input.Right.Value.Selections.Items, input.Right.Value.RootNamespace, cancellationToken))
             .WithTrackingName(StepNames.BuildClient);
 
         var modelSets = targets
             .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty, UserMembers = EquatableArray<UserMember>.Empty })
             .Collect()
             .Select(static (items, _) => new Batch<ClientTarget>(items))
-            .Combine(allDocuments.Combine(allSelections))
-            .Combine(rootNamespace)
-            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left.Items, input.Left.Right.Left.Items, input.Left.Right.Right.Items, input.Right))
+            .Combine(inputs)
+            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Items, input.Right.Value.Documents.Items, input.Right.Value.Selections.Items, input.Right.Value.RootNamespace))
             .WithTrackingName(StepNames.SelectModels);
 
         // <FactorialGenModelsAssembly>: the models compilation emits every document's models (those its item's selection
@@ -70,15 +74,18 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (items, _) => new Batch<DocumentFingerprint>(items));
         var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => new Boxed<EquatableArray<string>>(ModelsAssembly.Provided(compilation, cancellationToken)));
+        var provided = fingerprints
+            .Combine(allSelections)
+            .Combine(providedModels)
+            .Select(static (input, _) => new Boxed<ProvidedInputs>(new ProvidedInputs(input.Left.Left, input.Left.Right, input.Right.Value)));
         var appModelSets = modelSets
-            .Combine(fingerprints.Combine(allSelections).Combine(providedModels))
-            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left.Left.Items, input.Right.Left.Right.Items, input.Right.Right.Value))
+            .Combine(provided)
+            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Value.Fingerprints.Items, input.Right.Value.Selections.Items, input.Right.Value.Provided))
             .Select(static (input, _) => input.Left);
-        var documentModelSets = allDocuments
-            .Combine(fingerprints.Combine(allSelections))
-            .Combine(rootNamespace)
+        var documentModelSets = inputs
+            .Combine(fingerprints)
             .Combine(modelsOnly)
-            .SelectMany(static (input, _) => input.Right.Value ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left.Items, input.Left.Left.Right.Left.Items, input.Left.Left.Right.Right.Items, input.Left.Right) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
+            .SelectMany(static (input, _) => input.Right.Value ? ModelsAssembly.DocumentModelSets(input.Left.Left.Value.Documents.Items, input.Left.Right.Items, input.Left.Left.Value.Selections.Items, input.Left.Left.Value.RootNamespace) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
 
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
         {

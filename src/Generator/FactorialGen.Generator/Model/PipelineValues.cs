@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using FactorialGen.Generator.Parsing;
 
 namespace FactorialGen.Generator.Model;
 
@@ -33,3 +34,9 @@ internal sealed class Boxed<T>(T value) : IEquatable<Boxed<T>>
 
     public override int GetHashCode() => EqualityComparer<T>.Default.GetHashCode(Value);
 }
+
+/// <summary>The documents, their selections and the root namespace, combined once for every client and model set.</summary>
+internal readonly record struct DocumentInputs(Batch<Result<ApiDocumentSpec>> Documents, Batch<DocumentSelection> Selections, string? RootNamespace);
+
+/// <summary>The documents' fingerprints, their selections and the models assemblies the compilation references.</summary>
+internal readonly record struct ProvidedInputs(Batch<DocumentFingerprint> Fingerprints, Batch<DocumentSelection> Selections, EquatableArray<string> Provided);
