@@ -29,7 +29,8 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         var documents = documentTexts
             .Select(static (document, cancellationToken) => DocumentCache.Read(document.Path, document.Text, cancellationToken))
             .WithTrackingName(StepNames.ReadDocument);
-        var allDocuments = documents.Collect();
+        // Collected and struct values are boxed (Batch, Boxed) before they are combined: see Batch<T>.
+        var allDocuments = documents.Collect().Select(static (items, _) => new Batch<Result<ApiDocumentSpec>>(items));
 
         // The project's selection of each document: its FactorialSpec item's Resources / OmitUnknownOperations metadata.
         var selections = context.AdditionalTextsProvider
@@ -37,7 +38,7 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
             .Where(static pair => DocumentSelector.IsFactorialDocument(pair.Left, pair.Right))
             .Select(static (pair, _) => SpecSelection.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
             .WithTrackingName(StepNames.ReadSelection);
-        var allSelections = selections.Collect();
+        var allSelections = selections.Collect().Select(static (items, _) => new Batch<DocumentSelection>(items));
 
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -46,36 +47,45 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => ClientTargetParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(StepNames.FindTargets);
 
-        var clients = targets
-            .Combine(allDocuments.Combine(allSelections))
+        // The documents, their selections and the root namespace: what every client and model set is made from.
+        var inputs = allDocuments
+            .Combine(allSelections)
             .Combine(rootNamespace)
-            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right, cancellationToken))
+            .Select(static (input, _) => new Boxed<DocumentInputs>(new DocumentInputs(input.Left.Left, input.Left.Right, input.Right)));
+
+        var clients = targets
+            .Combine(inputs)
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input.Left, input.Right.Value.Documents.Items, input.Right.Value.Selections.Items, input.Right.Value.RootNamespace, cancellationToken))
             .WithTrackingName(StepNames.BuildClient);
 
         var modelSets = targets
             .Select(static (target, _) => target with { AttributeLocation = target.AttributeLocation with { FilePath = null, Span = default, LineSpan = default }, Diagnostics = EquatableArray<DiagnosticInfo>.Empty, UserMembers = EquatableArray<UserMember>.Empty })
             .Collect()
-            .Combine(allDocuments.Combine(allSelections))
-            .Combine(rootNamespace)
-            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
+            .Select(static (items, _) => new Batch<ClientTarget>(items))
+            .Combine(inputs)
+            .SelectMany(static (input, _) => ClientSpecBuilder.ModelSets(input.Left.Items, input.Right.Value.Documents.Items, input.Right.Value.Selections.Items, input.Right.Value.RootNamespace))
             .WithTrackingName(StepNames.SelectModels);
 
         // <FactorialGenModelsAssembly>: the models compilation emits every document's models (those its item's selection
         // reaches); the app's compilation leaves out those a referenced models assembly holds (same text, same selection).
-        var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ModelsAssembly.IsModelsOnly(options.GlobalOptions));
+        var modelsOnly = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => new Boxed<bool>(ModelsAssembly.IsModelsOnly(options.GlobalOptions)));
         var fingerprints = documentTexts
             .Select(static (document, _) => new DocumentFingerprint(System.IO.Path.GetFileName(document.Path), ModelsAssembly.Fingerprint(document.Text ?? Microsoft.CodeAnalysis.Text.SourceText.From(string.Empty))))
-            .Collect();
-        var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => ModelsAssembly.Provided(compilation, cancellationToken));
+            .Collect()
+            .Select(static (items, _) => new Batch<DocumentFingerprint>(items));
+        var providedModels = context.CompilationProvider.Select(static (compilation, cancellationToken) => new Boxed<EquatableArray<string>>(ModelsAssembly.Provided(compilation, cancellationToken)));
+        var provided = fingerprints
+            .Combine(allSelections)
+            .Combine(providedModels)
+            .Select(static (input, _) => new Boxed<ProvidedInputs>(new ProvidedInputs(input.Left.Left, input.Left.Right, input.Right.Value)));
         var appModelSets = modelSets
-            .Combine(fingerprints.Combine(allSelections).Combine(providedModels))
-            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right))
+            .Combine(provided)
+            .Where(static input => !ModelsAssembly.IsProvided(input.Left, input.Right.Value.Fingerprints.Items, input.Right.Value.Selections.Items, input.Right.Value.Provided))
             .Select(static (input, _) => input.Left);
-        var documentModelSets = allDocuments
-            .Combine(fingerprints.Combine(allSelections))
-            .Combine(rootNamespace)
+        var documentModelSets = inputs
+            .Combine(fingerprints)
             .Combine(modelsOnly)
-            .SelectMany(static (input, _) => input.Right ? ModelsAssembly.DocumentModelSets(input.Left.Left.Left, input.Left.Left.Right.Left, input.Left.Left.Right.Right, input.Left.Right) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
+            .SelectMany(static (input, _) => input.Right.Value ? ModelsAssembly.DocumentModelSets(input.Left.Left.Value.Documents.Items, input.Left.Right.Items, input.Left.Left.Value.Selections.Items, input.Left.Left.Value.RootNamespace) : ImmutableArray<(ModelSet Set, string Entry)>.Empty);
 
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), static (spc, client) =>
         {
@@ -84,14 +94,14 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
                 ClientEmitter.Emit(spc, client);
             }
         });
-        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(clients.Select(static (result, _) => new Boxed<EquatableArray<DiagnosticInfo>>(result.Diagnostics)), Report);
         // The models compilation leaves a document's diagnostics to the app's, which reports them once.
         context.RegisterSourceOutput(
-            documents.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
-            DiagnosticReporter.Report);
+            documents.Combine(modelsOnly).Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(input.Right.Value ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics)),
+            Report);
         context.RegisterSourceOutput(
-            selections.Combine(modelsOnly).Select(static (input, _) => input.Right ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics),
-            DiagnosticReporter.Report);
+            selections.Combine(modelsOnly).Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(input.Right.Value ? EquatableArray<DiagnosticInfo>.Empty : input.Left.Diagnostics)),
+            Report);
         context.RegisterSourceOutput(appModelSets, ModelEmitter.Emit);
         context.RegisterSourceOutput(appModelSets, WebhookEmitter.Emit);
         context.RegisterSourceOutput(documentModelSets, static (spc, entry) => ModelEmitter.Emit(spc, entry.Set));
@@ -100,4 +110,6 @@ public sealed class FactorialClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), WebhookEmitter.EmitClient);
         context.RegisterSourceOutput(clients.Select(static (result, _) => result.Value), ApiVersionEmitter.Emit);
     }
+
+    private static void Report(SourceProductionContext context, Boxed<EquatableArray<DiagnosticInfo>> diagnostics) => DiagnosticReporter.Report(context, diagnostics.Value);
 }

@@ -42,7 +42,7 @@ internal static class ComponentRefs
     public static bool IsReference(JsonElement element, out string? reference)
     {
         reference = null;
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("$ref", out var value))
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("$ref"u8, out var value))
         {
             return false;
         }

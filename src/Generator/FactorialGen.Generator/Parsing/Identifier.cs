@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,7 +19,9 @@ internal static class Identifier
     /// </remarks>
     public static string Pascal(string? text, string fallback = "Value")
     {
-        var builder = new StringBuilder();
+        var builder = t_builder ?? new StringBuilder();
+        t_builder = null; // a nested call (none today) would get a builder of its own
+        builder.Clear();
         var upperNext = true;
         foreach (var c in text ?? string.Empty)
         {
@@ -32,13 +35,14 @@ internal static class Identifier
             upperNext = false;
         }
 
-        if (builder.Length == 0)
-        {
-            return fallback;
-        }
-
-        return Cap(SyntaxFacts.IsIdentifierStartCharacter(builder[0]) ? builder.ToString() : "V" + builder);
+        var result = builder.Length == 0 ? fallback : Cap(SyntaxFacts.IsIdentifierStartCharacter(builder[0]) ? builder.ToString() : "V" + builder);
+        t_builder = builder.Capacity <= 1024 ? builder : null;
+        return result;
     }
+
+    /// <summary>The builder <see cref="Pascal"/> reuses (it names thousands of fields and types per document).</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     /// <summary>An identifier of at most <see cref="MaxLength"/> characters: a longer one keeps its start and gets a hash of the whole.</summary>
     public static string Cap(string identifier) =>

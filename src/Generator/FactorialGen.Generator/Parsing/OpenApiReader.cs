@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using FactorialGen.Generator.Diagnostics;
@@ -33,8 +32,9 @@ internal static class OpenApiReader
             return Fail(DiagnosticInfo.Create(Descriptors.FG1006_DocumentUnreadable, path, default, default, fileName, "the file could not be read"));
         }
 
-        // One copy of the text (a large document's SourceText builds a new string on each ToString()).
-        var content = text.ToString();
+        // One copy of the text (a large document's SourceText builds a new string on each ToString(), through a builder).
+        var content = new char[text.Length];
+        text.CopyTo(0, content, 0, content.Length);
 
         // A YAML document becomes the JSON of the same document (YAML 1.2 core schema), then is read like any JSON one.
         var yaml = DocumentSelector.IsYaml(path) ? YamlDocumentConverter.Convert(text, cancellationToken) : null;
@@ -84,7 +84,7 @@ internal static class OpenApiReader
                 var reason = root.TryGetProperty("swagger", out var swagger)
                     ? $"it is Swagger {swagger.GetRawText().Trim('"')}; convert it to OpenAPI 3"
                     : openapi.ValueKind == JsonValueKind.String ? $"its version is '{openapi.GetString()}'" : "it has no 'openapi' version field";
-                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, content, "\"openapi\""), fileName, reason));
+                return Fail(Create(Descriptors.FG1005_NotOpenApi3, path, Locate(text, new string(content), "\"openapi\""), fileName, reason));
             }
 
             var context = new ReadContext(path, fileName, text, diagnostics);
@@ -96,11 +96,10 @@ internal static class OpenApiReader
     private static ApiDocumentSpec ReadDocument(JsonElement root, string fileName, bool isBuiltIn, ReadContext context, CancellationToken cancellationToken)
     {
         var paths = root.TryGetProperty("paths", out var pathsElement) && pathsElement.ValueKind == JsonValueKind.Object
-            ? pathsElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).ToList()
+            ? Ordered.ByName(pathsElement)
             : [];
         var components = root.TryGetProperty("components", out var componentsElement) && componentsElement.ValueKind == JsonValueKind.Object ? componentsElement : default;
-        var apiNamespaces = paths.Select(p => p.Name.Split('/')).Where(s => Array.IndexOf(s, "resources") is var i and >= 0 && s.Length > i + 1).Select(s => s[Array.IndexOf(s, "resources") + 1]).Distinct(StringComparer.Ordinal).ToList();
-        var schemaReader = new SchemaReader(components, apiNamespaces, (what, why) => context.Warn(what, why, null), cancellationToken);
+        var schemaReader = new SchemaReader(components, ApiNamespaces(paths), (what, why) => context.Warn(what, why, null), cancellationToken);
 
         var raw = new List<RawOperation>();
         foreach (var pathItem in paths)
@@ -122,27 +121,118 @@ internal static class OpenApiReader
             }
         }
 
-        var memberNames = OperationNamer.MemberNames(raw.Select(o => (o.Parts.Group, o.Parts.Resource)));
-        raw = raw.Select(o => memberNames[(o.Parts.Group, o.Parts.Resource)] is var m && (m.Group != o.Parts.Group || m.Resource != o.Parts.Resource)
-            ? o with { Parts = o.Parts with { Group = m.Group, Resource = m.Resource } }
-            : o).ToList();
-        var names = OperationNamer.Deduplicate(raw.Select(o => (o.Parts.Group, o.Parts.Resource, o.BaseName, o.Method)).ToList());
-        var version = raw.Select(o => o.Parts.Version).Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var names = OperationNames(raw);
+        var version = MostCommonVersion(raw);
         var webhooks = WebhookReader.Read(root, components, schemaReader, context.Warn, cancellationToken);
 
-        var models = schemaReader.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var operations = ResourceIds.Apply(raw.Select((o, i) => o.ToSpec(names[i])).ToList(), models)
-            .Select(o => QueryOptions.Needs(o) ? o with { OptionsName = schemaReader.ClaimTypeName(o.Resource + o.Name + "Options") } : o)
-            .ToList();
+        var models = new List<ModelSpec>(schemaReader.Models);
+        Ordered.Sort(models, static m => m.Name);
+        var specs = new List<OperationSpec>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            specs.Add(raw[i].ToSpec(names[i]));
+        }
+
+        var operations = ResourceIds.Apply(specs, models);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (QueryOptions.Needs(operations[i]))
+            {
+                operations[i] = operations[i] with { OptionsName = schemaReader.ClaimTypeName(operations[i].Resource + operations[i].Name + "Options") };
+            }
+        }
+
+        var enums = new List<EnumSpec>(schemaReader.Enums);
+        Ordered.Sort(enums, static e => e.Name);
         var document = new ApiDocumentSpec(
             isBuiltIn ? null : fileName,
             isBuiltIn ? string.Empty : DocumentIdentity.SpecId(root, version, fileName),
             version,
             operations.ToEquatableArray(),
             models.ToEquatableArray(),
-            schemaReader.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            enums.ToEquatableArray(),
             webhooks);
         return ShapeDeduplicator.Deduplicate(document, schemaReader.InlineModels);
+    }
+
+    /// <summary>The API namespaces of the paths (<c>/resources/{namespace}/…</c>), each once, in the paths' order.</summary>
+    private static List<string> ApiNamespaces(List<JsonProperty> paths)
+    {
+        var namespaces = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var segments = path.Name.Split('/');
+            var at = Array.IndexOf(segments, "resources");
+            if (at >= 0 && segments.Length > at + 1 && seen.Add(segments[at + 1]))
+            {
+                namespaces.Add(segments[at + 1]);
+            }
+        }
+
+        return namespaces;
+    }
+
+    /// <summary>
+    /// Gives each operation its group and resource member names (<see cref="OperationNamer.MemberNames(List{string}, List{string})"/>),
+    /// in place, and returns its method name, unique within its resource (<see cref="OperationNamer.Deduplicate(List{string}, List{string}, List{string}, List{string})"/>).
+    /// </summary>
+    private static List<string> OperationNames(List<RawOperation> raw)
+    {
+        var groups = new List<string>(raw.Count);
+        var resources = new List<string>(raw.Count);
+        foreach (var operation in raw)
+        {
+            groups.Add(operation.Parts.Group);
+            resources.Add(operation.Parts.Resource);
+        }
+
+        var (groupNames, resourceNames) = OperationNamer.MemberNames(groups, resources);
+        var baseNames = new List<string>(raw.Count);
+        var methods = new List<string>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var o = raw[i];
+            var group = groupNames[groups[i]];
+            var resource = resourceNames[groups[i]][resources[i]];
+            if (group != o.Parts.Group || resource != o.Parts.Resource)
+            {
+                raw[i] = o = o with { Parts = o.Parts with { Group = group, Resource = resource } };
+            }
+
+            groups[i] = o.Parts.Group;
+            resources[i] = o.Parts.Resource;
+            baseNames.Add(o.BaseName);
+            methods.Add(o.Method);
+        }
+
+        return OperationNamer.Deduplicate(groups, resources, baseNames, methods);
+    }
+
+    /// <summary>The API version most paths name (the first in ordinal order on a tie), or null.</summary>
+    private static string? MostCommonVersion(List<RawOperation> raw)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var operation in raw)
+        {
+            if (operation.Parts.Version is { } v)
+            {
+                counts[v] = counts.TryGetValue(v, out var n) ? n + 1 : 1;
+            }
+        }
+
+        string? best = null;
+        var bestCount = 0;
+        foreach (var pair in counts)
+        {
+            if (pair.Value > bestCount || (pair.Value == bestCount && string.CompareOrdinal(pair.Key, best) < 0))
+            {
+                best = pair.Key;
+                bestCount = pair.Value;
+            }
+        }
+
+        return best;
     }
 
     private static bool IsReadable(string method, string path, JsonElement operation, ReadContext context)

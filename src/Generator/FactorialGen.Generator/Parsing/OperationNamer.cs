@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace FactorialGen.Generator.Parsing;
 
@@ -28,20 +27,37 @@ internal static class OperationNamer
         {
             var group = segments[resourcesAt + 1];
             var resource = segments[resourcesAt + 2];
-            var rest = segments.Skip(resourcesAt + 3).ToArray();
-            var byId = rest.Length >= 1 && IsPlaceholder(rest[0]);
-            var action = rest.Where(s => !IsPlaceholder(s)).Select(s => Identifier.Pascal(s)).ToArray();
+            var restAt = resourcesAt + 3;
+            var byId = segments.Length > restAt && IsPlaceholder(segments[restAt]);
+            string? action = null;
+            for (var i = restAt; i < segments.Length; i++)
+            {
+                if (!IsPlaceholder(segments[i]))
+                {
+                    action += Identifier.Pascal(segments[i]);
+                }
+            }
+
             return new PathParts(
                 Identifier.Pascal(group, "Api"),
                 Identifier.Pascal(resource, "Resource"),
-                action.Length == 0 ? null : Identifier.Cap(string.Concat(action)),
+                action is null ? null : Identifier.Cap(action),
                 byId,
                 version,
-                rest.Length == 0);
+                segments.Length == restAt);
         }
 
-        var names = segments.Where(s => !IsPlaceholder(s) && !(s.Length > 0 && char.IsDigit(s[0])) && s != "api").Select(s => Identifier.Pascal(s)).ToArray();
-        return new PathParts("Other", names.Length == 0 ? "Root" : names[names.Length - 1], null, segments.Length > 0 && IsPlaceholder(segments[segments.Length - 1]), version, false);
+        string? last = null;
+        for (var i = segments.Length - 1; i >= 0 && last is null; i--)
+        {
+            var s = segments[i];
+            if (!IsPlaceholder(s) && !(s.Length > 0 && char.IsDigit(s[0])) && s != "api")
+            {
+                last = Identifier.Pascal(s);
+            }
+        }
+
+        return new PathParts("Other", last ?? "Root", null, segments.Length > 0 && IsPlaceholder(segments[segments.Length - 1]), version, false);
     }
 
     /// <summary>The method name (without <c>Async</c>) before collisions are resolved.</summary>
@@ -79,20 +95,44 @@ internal static class OperationNamer
     /// </summary>
     public static IReadOnlyList<string> Deduplicate(IReadOnlyList<(string Group, string Resource, string Name, string Method)> operations)
     {
-        var perResource = new Dictionary<(string, string), UniqueNames>();
-        var result = new List<string>(operations.Count);
+        var groups = new List<string>(operations.Count);
+        var resources = new List<string>(operations.Count);
+        var names = new List<string>(operations.Count);
+        var methods = new List<string>(operations.Count);
         foreach (var (group, resource, name, method) in operations)
         {
-            if (!perResource.TryGetValue((group, resource), out var names))
+            groups.Add(group);
+            resources.Add(resource);
+            names.Add(name);
+            methods.Add(method);
+        }
+
+        return Deduplicate(groups, resources, names, methods);
+    }
+
+    /// <summary><see cref="Deduplicate(IReadOnlyList{ValueTuple{string, string, string, string}})"/> over parallel lists (the i-th operation's group, resource, name and method).</summary>
+    public static List<string> Deduplicate(List<string> groups, List<string> resources, List<string> names, List<string> methods)
+    {
+        var perResource = new Dictionary<string, Dictionary<string, UniqueNames>>(StringComparer.Ordinal);
+        var result = new List<string>(names.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (!perResource.TryGetValue(groups[i], out var byResource))
             {
-                perResource[(group, resource)] = names = new UniqueNames(companion: n => n.StartsWith("List", StringComparison.Ordinal) ? n + "All" : null);
+                perResource[groups[i]] = byResource = new Dictionary<string, UniqueNames>(StringComparer.Ordinal);
+            }
+
+            if (!byResource.TryGetValue(resources[i], out var taken))
+            {
+                byResource[resources[i]] = taken = new UniqueNames(companion: ListCompanion);
             }
 
             var candidate = name == "ListAll" ? "ListAllItems" : name;
-            if (!names.TryClaim(candidate))
+            if (!taken.TryClaim(candidate))
             {
-                var withVerb = Identifier.Cap(name + Identifier.Pascal(method.ToLowerInvariant()));
-                candidate = names.Claim(withVerb, i => Identifier.Cap(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var withVerb = Identifier.Cap(name + Identifier.Pascal(methods[i].ToLowerInvariant()));
+                candidate = taken.Claim(withVerb, n => Identifier.Cap(name + n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             result.Add(candidate);
@@ -100,6 +140,8 @@ internal static class OperationNamer
 
         return result;
     }
+
+    private static string? ListCompanion(string name) => name.StartsWith("List", StringComparison.Ordinal) ? name + "All" : null;
 
     /// <summary>Names a client class gets from object, IDisposable and its own members: an API namespace of one of these names gets a suffix.</summary>
     private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
@@ -121,28 +163,72 @@ internal static class OperationNamer
     /// </summary>
     public static Dictionary<(string Group, string Resource), (string Group, string Resource)> MemberNames(IEnumerable<(string Group, string Resource)> pairs)
     {
-        var distinct = pairs.Distinct().ToList();
+        var groups = new List<string>();
+        var resources = new List<string>();
+        foreach (var (group, resource) in pairs)
+        {
+            groups.Add(group);
+            resources.Add(resource);
+        }
+
+        var names = MemberNames(groups, resources);
+        var result = new Dictionary<(string Group, string Resource), (string Group, string Resource)>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            result[(groups[i], resources[i])] = (names.Groups[groups[i]], names.Resources[groups[i]][resources[i]]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="MemberNames(IEnumerable{ValueTuple{string, string}})"/> over parallel lists (the i-th operation's group
+    /// and resource): each group's member name, and each resource's within its group.
+    /// </summary>
+    public static (Dictionary<string, string> Groups, Dictionary<string, Dictionary<string, string>> Resources) MemberNames(List<string> groups, List<string> resources)
+    {
+        // The distinct resources of each group, both in ordinal order.
+        var resourcesByGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var sortedGroups = new List<string>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (!resourcesByGroup.TryGetValue(groups[i], out var list))
+            {
+                resourcesByGroup[groups[i]] = list = [];
+                sortedGroups.Add(groups[i]);
+            }
+
+            if (!list.Contains(resources[i]))
+            {
+                list.Add(resources[i]);
+            }
+        }
+
+        sortedGroups.Sort(StringComparer.Ordinal);
         var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var groupMembers = new UniqueNames(companion: g => g + "Api");
-        foreach (var group in distinct.Select(p => p.Group).Distinct().OrderBy(g => g, StringComparer.Ordinal))
+        foreach (var group in sortedGroups)
         {
             var wanted = ClientMembers.Contains(group) ? group + "Group" : group;
             groupNames[group] = groupMembers.Claim(wanted, i => Suffixed(wanted, "Group", i - 1));
         }
 
-        var result = new Dictionary<(string Group, string Resource), (string Group, string Resource)>();
-        foreach (var byGroup in distinct.GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var resourceNames = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var key in sortedGroups)
         {
-            var group = groupNames[byGroup.Key];
+            var group = groupNames[key];
             var members = new UniqueNames(companion: r => r + "Resource").Reserve([group + "Api"]);
-            foreach (var resource in byGroup.Select(p => p.Resource).Distinct().OrderBy(r => r, StringComparer.Ordinal))
+            var names = resourceNames[key] = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sortedResources = resourcesByGroup[key];
+            sortedResources.Sort(StringComparer.Ordinal);
+            foreach (var resource in sortedResources)
             {
                 var wanted = ObjectMembers.Contains(resource) ? resource + "Resource" : resource;
-                result[(byGroup.Key, resource)] = (group, members.Claim(wanted, i => Suffixed(wanted, "Resource", i - 1)));
+                names[resource] = members.Claim(wanted, i => Suffixed(wanted, "Resource", i - 1));
             }
         }
 
-        return result;
+        return (groupNames, resourceNames);
     }
 
     /// <summary><paramref name="name"/> with <paramref name="suffix"/> added <paramref name="times"/> times, capped at each step.</summary>

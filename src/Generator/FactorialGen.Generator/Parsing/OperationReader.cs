@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using FactorialGen.Generator.Model;
 
@@ -19,7 +18,7 @@ internal static class OperationReader
         var (bodyKind, body, bodyRequired) = RequestBody(operation, components, schemas, typeContext);
         var (shape, response) = Response(operation, method, parts, components, schemas, typeContext);
         return new RawOperation(method, path, parts, baseName, ScopeRules.RequiredScope(method, path, operation), ResourceScopeTable.Of(operation),
-            SchemaShapes.StringOf(operation, "summary"), SchemaShapes.StringOf(operation, "description"), SchemaShapes.IsDeprecated(operation),
+            SchemaShapes.StringOf(operation, "summary"u8), SchemaShapes.StringOf(operation, "description"u8), SchemaShapes.IsDeprecated(operation),
             parameters, bodyKind, body, bodyRequired, shape, response);
     }
 
@@ -44,7 +43,8 @@ internal static class OperationReader
             return (BodyKind.Json, json.TryGetProperty("schema", out var bodySchema) ? schemas.Read(bodySchema, typeContext + "Request") : TypeRef.Json, required);
         }
 
-        return content.EnumerateObject().Any() ? (BodyKind.Multipart, null, required) : (BodyKind.None, null, required);
+        using var media = content.EnumerateObject();
+        return media.MoveNext() ? (BodyKind.Multipart, null, required) : (BodyKind.None, null, required);
     }
 
     /// <summary>The first success answer's JSON schema: a list (paged for a collection's GET), or one value.</summary>
@@ -100,6 +100,17 @@ internal static class OperationReader
         return (ResponseShape.Single, schemas.Read(schema, typeContext + "Response"));
     }
 
-    private static JsonElement JsonMedia(JsonElement content) =>
-        content.EnumerateObject().FirstOrDefault(c => c.Name.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0).Value;
+    /// <summary>The first media type of <paramref name="content"/> whose name has <c>json</c> in it, or <c>default</c>.</summary>
+    internal static JsonElement JsonMedia(JsonElement content)
+    {
+        foreach (var media in content.EnumerateObject())
+        {
+            if (media.Name.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return media.Value;
+            }
+        }
+
+        return default;
+    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using FactorialGen.Generator.Model;
 
@@ -23,16 +22,24 @@ internal static class ParameterReader
         {
             if (list.ValueKind == JsonValueKind.Array)
             {
-                declared.AddRange(list.EnumerateArray().Select(p => ComponentRefs.Resolve(p, components, "parameters")).Where(p => p.ValueKind == JsonValueKind.Object));
+                foreach (var item in list.EnumerateArray())
+                {
+                    var parameter = ComponentRefs.Resolve(item, components, "parameters");
+                    if (parameter.ValueKind == JsonValueKind.Object)
+                    {
+                        declared.Add(parameter);
+                    }
+                }
             }
         }
 
-        var byKey = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal); // the last declaration of each key, by index
         var order = new List<string>();
-        foreach (var parameter in declared)
+        for (var i = 0; i < declared.Count; i++)
         {
-            var name = SchemaShapes.StringOf(parameter, "name");
-            var location = SchemaShapes.StringOf(parameter, "in");
+            var parameter = declared[i];
+            var name = SchemaShapes.StringOf(parameter, "name"u8);
+            var location = SchemaShapes.StringOf(parameter, "in"u8);
             if (name is null || location is null)
             {
                 context.Warn($"A parameter of {label}", "it has no 'name' or 'in'", path);
@@ -45,23 +52,23 @@ internal static class ParameterReader
                 order.Add(key);
             }
 
-            byKey[key] = parameter;
+            byKey[key] = i;
         }
 
         var parameters = new List<ParameterSpec>();
         var csharpNames = new UniqueNames().Reserve(OwnNames);
         foreach (var key in RangesInOrder(order))
         {
-            var parameter = byKey[key];
-            var name = SchemaShapes.StringOf(parameter, "name")!;
-            var location = SchemaShapes.StringOf(parameter, "in");
+            var parameter = declared[byKey[key]];
+            var name = SchemaShapes.StringOf(parameter, "name"u8)!;
+            var location = SchemaShapes.StringOf(parameter, "in"u8);
             if (location is not ("path" or "query"))
             {
                 context.Warn($"The {location} parameter '{name}' of {label}", "only path and query parameters are generated", path);
                 continue;
             }
 
-            var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+            var schema = parameter.TryGetProperty("schema"u8, out var s) ? s : default;
             var type = schema.ValueKind == JsonValueKind.Object ? schemas.Read(schema, typeContext + Identifier.Pascal(name), allowEnums: false) : TypeRef.String;
             if (location == "path" && type.Kind is TypeRefKind.Model or TypeRefKind.Json or TypeRefKind.Array or TypeRefKind.Enum)
             {
@@ -77,7 +84,7 @@ internal static class ParameterReader
             // A boolean query filter only switches something on or off: documents that mark one required (the real
             // Factorial documents do, for only_active and others) are taken as optional, so callers may leave it out.
             var required = location == "path"
-                || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True && type.Kind != TypeRefKind.Boolean);
+                || (parameter.TryGetProperty("required"u8, out var r) && r.ValueKind == JsonValueKind.True && type.Kind != TypeRefKind.Boolean);
             parameters.Add(new ParameterSpec(name, Claim(csharpNames, Identifier.Camel(name.Replace("[]", string.Empty), "value")), location == "path" ? ParameterLocation.Path : ParameterLocation.Query, type, required, SchemaShapes.Description(parameter)));
         }
 
@@ -85,14 +92,23 @@ internal static class ParameterReader
         var placeholders = Placeholders(path);
         foreach (var placeholder in placeholders)
         {
-            if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.JsonName == placeholder))
+            if (!HasPathParameter(parameters, placeholder))
             {
                 context.Warn($"The declaration of the path parameter '{placeholder}' of {label}", "it is missing; a required string parameter is generated for it", path);
                 parameters.Add(new ParameterSpec(placeholder, Claim(csharpNames, Identifier.Camel(placeholder)), ParameterLocation.Path, TypeRef.String, true, null));
             }
         }
 
-        foreach (var orphan in parameters.Where(p => p.Location == ParameterLocation.Path && !placeholders.Contains(p.JsonName)).ToList())
+        var orphans = new List<ParameterSpec>();
+        foreach (var p in parameters)
+        {
+            if (p.Location == ParameterLocation.Path && !placeholders.Contains(p.JsonName))
+            {
+                orphans.Add(p);
+            }
+        }
+
+        foreach (var orphan in orphans)
         {
             context.Warn($"The path parameter '{orphan.JsonName}' of {label}", "the path has no such placeholder", path);
             parameters.Remove(orphan);
@@ -118,7 +134,16 @@ internal static class ParameterReader
             }
 
             var prefix = key.Substring(0, colon + 1);
-            var startKey = result.FirstOrDefault(k => k == prefix + start || k == prefix + start + "[]");
+            string? startKey = null;
+            foreach (var k in result)
+            {
+                if (k == prefix + start || k == prefix + start + "[]")
+                {
+                    startKey = k;
+                    break;
+                }
+            }
+
             var endAt = result.IndexOf(key);
             if (startKey is not null && result.IndexOf(startKey) > endAt)
             {
@@ -140,6 +165,19 @@ internal static class ParameterReader
         : end.EndsWith("_to", StringComparison.Ordinal) ? end.Substring(0, end.Length - 3) + "_from"
         : end.EndsWith("_lteq", StringComparison.Ordinal) ? end.Substring(0, end.Length - 5) + "_gteq"
         : null;
+
+    private static bool HasPathParameter(List<ParameterSpec> parameters, string jsonName)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.Location == ParameterLocation.Path && p.JsonName == jsonName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static HashSet<string> Placeholders(string path)
     {

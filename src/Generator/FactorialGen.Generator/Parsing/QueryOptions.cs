@@ -19,7 +19,16 @@ internal static class QueryOptions
     /// <summary>Members every class has: an options property of one of these names gets a number.</summary>
     private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
-    public static bool Needs(OperationSpec operation) => Optional(operation).Count() > MaxOptional;
+    public static bool Needs(OperationSpec operation)
+    {
+        var optional = 0;
+        foreach (var p in operation.Parameters)
+        {
+            optional += p.Location == ParameterLocation.Query && !p.Required ? 1 : 0;
+        }
+
+        return optional > MaxOptional;
+    }
 
     /// <summary>The optional query parameters, in the operation's order.</summary>
     public static IEnumerable<ParameterSpec> Optional(OperationSpec operation) =>

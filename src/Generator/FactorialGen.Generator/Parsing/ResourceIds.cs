@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Parsing;
@@ -15,39 +14,107 @@ internal static class ResourceIds
 {
     public static List<OperationSpec> Apply(List<OperationSpec> operations, IReadOnlyList<ModelSpec> models)
     {
-        var byName = models.ToDictionary(m => m.Name, StringComparer.Ordinal);
-        var idTypes = operations
-            .GroupBy(o => (o.Group, o.Resource))
-            .Select(g => (g.Key, Type: IdTypeOf(g.ToList(), byName)))
-            .Where(x => x.Type is not null)
-            .ToDictionary(x => x.Key, x => x.Type!);
-
-        return operations.Select(operation =>
+        var byName = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        foreach (var model in models)
         {
-            if (!idTypes.TryGetValue((operation.Group, operation.Resource), out var idType) || ResourceIdPlaceholder(operation.Path) is not { } placeholder)
+            byName.Add(model.Name, model);
+        }
+
+        // The operations of each resource (group, then resource), in their order.
+        var byResource = new Dictionary<string, Dictionary<string, List<OperationSpec>>>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            if (!byResource.TryGetValue(operation.Group, out var resources))
             {
-                return operation;
+                byResource[operation.Group] = resources = new Dictionary<string, List<OperationSpec>>(StringComparer.Ordinal);
             }
 
-            var parameters = operation.Parameters.Select(p => p.Location == ParameterLocation.Path && p.JsonName == placeholder && p.Type.Kind == TypeRefKind.String ? p with { Type = idType } : p).ToList();
-            return parameters.SequenceEqual(operation.Parameters) ? operation : operation with { Parameters = parameters.ToEquatableArray() };
-        }).ToList();
+            if (!resources.TryGetValue(operation.Resource, out var list))
+            {
+                resources[operation.Resource] = list = [];
+            }
+
+            list.Add(operation);
+        }
+
+        var result = new List<OperationSpec>(operations.Count);
+        var idTypes = new Dictionary<List<OperationSpec>, TypeRef?>();
+        foreach (var operation in operations)
+        {
+            var resource = byResource[operation.Group][operation.Resource];
+            if (!idTypes.TryGetValue(resource, out var idType))
+            {
+                idTypes[resource] = idType = IdTypeOf(resource, byName);
+            }
+
+            result.Add(idType is not null && ResourceIdPlaceholder(operation.Path) is { } placeholder ? WithIdType(operation, placeholder, idType) : operation);
+        }
+
+        return result;
+    }
+
+    /// <summary>The operation with its path parameter <paramref name="placeholder"/> of type <paramref name="idType"/> when it is a string; else the operation itself.</summary>
+    private static OperationSpec WithIdType(OperationSpec operation, string placeholder, TypeRef idType)
+    {
+        ParameterSpec[]? parameters = null;
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            var p = operation.Parameters[i];
+            if (p.Location == ParameterLocation.Path && p.JsonName == placeholder && p.Type.Kind == TypeRefKind.String)
+            {
+                if (parameters is null)
+                {
+                    parameters = new ParameterSpec[operation.Parameters.Count];
+                    operation.Parameters.AsImmutableArray().CopyTo(parameters);
+                }
+
+                parameters[i] = p with { Type = idType };
+            }
+        }
+
+        return parameters is null ? operation : operation with { Parameters = parameters.ToEquatableArray() };
     }
 
     /// <summary>The integer type of the resource's records' <c>id</c> (from reading one by id, else listing them), or null.</summary>
     private static TypeRef? IdTypeOf(List<OperationSpec> operations, Dictionary<string, ModelSpec> models)
     {
-        var candidates = operations
-            .OrderBy(o => o.Method == "GET" && o.ResponseShape == ResponseShape.Single && ResourceIdPlaceholder(o.Path) is not null ? 0 : o.ResponseShape is ResponseShape.Paged or ResponseShape.Array ? 1 : 2)
-            .ThenBy(o => o.Path, StringComparer.Ordinal)
-            .Where(o => o.Method == "GET" && o.Response?.Kind == TypeRefKind.Model);
+        // GETs answering a record: one by id first, then lists, then the rest; each by path.
+        var candidates = new List<OperationSpec>();
+        foreach (var o in operations)
+        {
+            if (o.Method == "GET" && o.Response?.Kind == TypeRefKind.Model)
+            {
+                candidates.Add(o);
+            }
+        }
+
+        candidates.Sort((a, b) => Rank(a) - Rank(b) is var byRank && byRank != 0 ? byRank
+            : string.CompareOrdinal(a.Path, b.Path) is var byPath && byPath != 0 ? byPath
+            : operations.IndexOf(a) - operations.IndexOf(b));
         foreach (var operation in candidates)
         {
             var model = Unwrap(operation.Response!, models);
-            var id = model?.Properties.FirstOrDefault(p => p.JsonName == "id");
+            var id = model is null ? null : Property(model, "id");
             if (id is not null)
             {
                 return id.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32 ? id.Type : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static int Rank(OperationSpec o) =>
+        o.Method == "GET" && o.ResponseShape == ResponseShape.Single && ResourceIdPlaceholder(o.Path) is not null ? 0 : o.ResponseShape is ResponseShape.Paged or ResponseShape.Array ? 1 : 2;
+
+    /// <summary>The first property of this JSON name, or null.</summary>
+    private static PropertySpec? Property(ModelSpec model, string jsonName)
+    {
+        foreach (var p in model.Properties)
+        {
+            if (p.JsonName == jsonName)
+            {
+                return p;
             }
         }
 
@@ -62,13 +129,20 @@ internal static class ResourceIds
             return null;
         }
 
-        if (model.Properties.Any(p => p.JsonName == "id"))
+        if (Property(model, "id") is not null)
         {
             return model;
         }
 
-        var data = model.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeRefKind.Model);
-        return data?.Type.Name is { } name && models.TryGetValue(name, out var inner) ? inner : null;
+        foreach (var p in model.Properties)
+        {
+            if (p.JsonName == "data" && p.Type.Kind == TypeRefKind.Model)
+            {
+                return p.Type.Name is { } name && models.TryGetValue(name, out var inner) ? inner : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The placeholder right after <c>resources/{namespace}/{resource}/</c>, if the path has one.</summary>

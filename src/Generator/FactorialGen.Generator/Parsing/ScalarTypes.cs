@@ -18,7 +18,7 @@ internal static class ScalarTypes
 {
     public static TypeRef String(JsonElement schema, string? fieldName)
     {
-        switch (SchemaShapes.StringOf(schema, "format"))
+        switch (SchemaShapes.StringOf(schema, "format"u8))
         {
             case "date":
                 return TypeRef.Date;
@@ -32,7 +32,7 @@ internal static class ScalarTypes
     }
 
     public static TypeRef Integer(JsonElement schema) =>
-        SchemaShapes.StringOf(schema, "format") == "int32" ? TypeRef.Int32 : TypeRef.Int64;
+        SchemaShapes.StringOf(schema, "format"u8) == "int32" ? TypeRef.Int32 : TypeRef.Int64;
 
     /// <summary>The rule for a string field without a format, from its JSON name and its example (if a string).</summary>
     internal static TypeRef ByName(string fieldName, string? example)
@@ -61,12 +61,12 @@ internal static class ScalarTypes
 
     private static string? Example(JsonElement schema)
     {
-        if (schema.TryGetProperty("example", out var example))
+        if (schema.TryGetProperty("example"u8, out var example))
         {
             return example.ValueKind == JsonValueKind.String ? example.GetString() : null;
         }
 
-        return schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0 && examples[0].ValueKind == JsonValueKind.String
+        return schema.TryGetProperty("examples"u8, out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0 && examples[0].ValueKind == JsonValueKind.String
             ? examples[0].GetString()
             : null;
     }

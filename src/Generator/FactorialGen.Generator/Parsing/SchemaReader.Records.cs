@@ -31,7 +31,7 @@ internal sealed partial class SchemaReader
     private ModelSpec BuildModel(string name, JsonElement schema, int depth)
     {
         var required = new HashSet<string>(StringComparer.Ordinal);
-        if (schema.TryGetProperty("required", out var requiredList) && requiredList.ValueKind == JsonValueKind.Array)
+        if (schema.TryGetProperty("required"u8, out var requiredList) && requiredList.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in requiredList.EnumerateArray())
             {
@@ -45,22 +45,24 @@ internal sealed partial class SchemaReader
         var memberNames = new UniqueNames().Reserve([name]);
         var properties = new List<PropertySpec>();
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in schema.GetProperty("properties").EnumerateObject())
+        foreach (var property in schema.GetProperty("properties"u8).EnumerateObject())
         {
-            if (!seenJsonNames.Add(property.Name))
+            var jsonName = property.Name; // each read of Name makes a new string
+            if (!seenJsonNames.Add(jsonName))
             {
-                _warn($"Property '{property.Name}' of '{name}'", "it is declared twice; the first declaration is used");
+                _warn($"Property '{jsonName}' of '{name}'", "it is declared twice; the first declaration is used");
                 continue;
             }
 
-            var memberName = Identifier.Pascal(property.Name);
+            var pascal = Identifier.Pascal(jsonName);
+            var memberName = pascal;
             if (memberName == name || RecordMembers.Contains(memberName))
             {
                 memberName += "Value";
             }
 
-            var type = Read(property.Value, name + Identifier.Pascal(property.Name), allowEnums: true, depth + 1, fieldName: property.Name);
-            properties.Add(new PropertySpec(property.Name, memberNames.Claim(memberName), type, required.Contains(property.Name), SchemaShapes.Description(property.Value), SchemaShapes.IsDeprecated(property.Value)));
+            var type = Read(property.Value, name + pascal, allowEnums: true, depth + 1, fieldName: jsonName);
+            properties.Add(new PropertySpec(jsonName, memberNames.Claim(memberName), type, required.Contains(jsonName), SchemaShapes.Description(property.Value), SchemaShapes.IsDeprecated(property.Value)));
         }
 
         return new ModelSpec(name, SchemaShapes.Description(schema), SchemaShapes.IsDeprecated(schema), properties.ToEquatableArray());

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using FactorialGen.Generator.Model;
@@ -41,10 +40,21 @@ internal sealed partial class SchemaReader
             return;
         }
 
-        var keys = schemas.EnumerateObject().Select(p => p.Name).ToList();
-        var shortNames = keys.ToDictionary(k => k, k => Identifier.Pascal(SchemaShapes.StripNamespace(k, apiNamespaces), "Model"), StringComparer.Ordinal);
-        var counts = shortNames.Values.GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var key in keys.OrderBy(k => k, StringComparer.Ordinal))
+        // A component is named without its API namespace prefix when no other component gets the same short name.
+        var keys = new List<string>();
+        var shortNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var property in schemas.EnumerateObject())
+        {
+            var key = property.Name;
+            var shortName = Identifier.Pascal(SchemaShapes.StripNamespace(key, apiNamespaces), "Model");
+            shortNames.Add(key, shortName);
+            keys.Add(key);
+            counts[shortName] = counts.TryGetValue(shortName, out var count) ? count + 1 : 1;
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             var wanted = counts[shortNames[key]] == 1 ? shortNames[key] : Identifier.Pascal(key, "Model");
             _componentTypeNames[key] = _names.Claim(wanted);
@@ -112,9 +122,18 @@ internal sealed partial class SchemaReader
         }
 
         var type = SchemaShapes.TypeOf(schema);
-        if (schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array && (type is null or "string"))
+        if (schema.TryGetProperty("enum"u8, out var values) && values.ValueKind == JsonValueKind.Array && (type is null or "string"))
         {
-            var strings = values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).Distinct(StringComparer.Ordinal).ToList();
+            var strings = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in values.EnumerateArray())
+            {
+                if (value.ValueKind == JsonValueKind.String && value.GetString()! is var text && seen.Add(text))
+                {
+                    strings.Add(text);
+                }
+            }
+
             if (!allowEnums || strings.Count == 0)
             {
                 return TypeRef.String;
@@ -134,11 +153,11 @@ internal sealed partial class SchemaReader
             case "boolean":
                 return TypeRef.Boolean;
             case "array":
-                return schema.TryGetProperty("items", out var items)
+                return schema.TryGetProperty("items"u8, out var items)
                     ? TypeRef.ArrayOf(Read(items, contextName + "Item", allowEnums, depth + 1, fieldName: null))
                     : TypeRef.ArrayOf(TypeRef.Json);
             case "object":
-            case null when schema.TryGetProperty("properties", out _):
+            case null when schema.TryGetProperty("properties"u8, out _):
                 return Object(schema, contextName, allowEnums, depth);
             default:
                 // "unknown", "null", missing or made-up types: the raw JSON (a JsonElement) rather than a guess.

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using FactorialGen.Generator.Model;
 
@@ -31,12 +30,27 @@ internal static class ScopeRules
         if (operation.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array)
         {
             var declared = AccessScope.None;
-            foreach (var requirement in security.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+            foreach (var requirement in security.EnumerateArray())
             {
-                foreach (var scheme in requirement.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Array))
+                if (requirement.ValueKind != JsonValueKind.Object)
                 {
-                    foreach (var scope in scheme.Value.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String))
+                    continue;
+                }
+
+                foreach (var scheme in requirement.EnumerateObject())
+                {
+                    if (scheme.Value.ValueKind != JsonValueKind.Array)
                     {
+                        continue;
+                    }
+
+                    foreach (var scope in scheme.Value.EnumerateArray())
+                    {
+                        if (scope.ValueKind != JsonValueKind.String)
+                        {
+                            continue;
+                        }
+
                         declared |= scope.GetString() switch
                         {
                             "write" => AccessScope.Write,
@@ -66,6 +80,6 @@ internal static class ScopeRules
         }
 
         var last = path.Substring(path.LastIndexOf('/') + 1);
-        return verb == "POST" && ReadOnlyPostActions.Contains(last, StringComparer.Ordinal) ? AccessScope.Read : AccessScope.Write;
+        return verb == "POST" && Array.IndexOf(ReadOnlyPostActions, last) >= 0 ? AccessScope.Read : AccessScope.Write;
     }
 }

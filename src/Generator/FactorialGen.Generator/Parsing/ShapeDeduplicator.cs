@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Text;
 using FactorialGen.Generator.Model;
 
 namespace FactorialGen.Generator.Parsing;
@@ -15,53 +15,127 @@ namespace FactorialGen.Generator.Parsing;
 /// operation's own request body or answer (named for the operation), keep their names.
 /// Merging repeats until nothing changes, since merged enums and records can make records identical.
 /// </summary>
-internal static class ShapeDeduplicator
+internal static partial class ShapeDeduplicator
 {
     public static ApiDocumentSpec Deduplicate(ApiDocumentSpec document, IReadOnlyCollection<string> inlineModels)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var enums = document.Enums.ToList();
-        var groups = enums.GroupBy(e => e.Members).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
-        var wanted = groups.Select(g => CommonSuffix(g.Select(e => e.Name).ToList())).ToList();
-        var taken = new HashSet<string>(document.Models.Select(m => m.Name).Concat(enums.Select(e => e.Name)).Concat(document.Operations.Select(o => o.OptionsName).OfType<string>()).Concat(TypeNames.Reserved), StringComparer.Ordinal);
+        var enums = new List<EnumSpec>(document.Enums);
+        var groups = Duplicates(enums, static e => MembersKey(e.Members));
+        var wanted = new List<string?>(groups.Count);
+        foreach (var group in groups)
+        {
+            wanted.Add(CommonSuffix(Names(group)));
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in document.Models)
+        {
+            taken.Add(model.Name);
+        }
+
+        foreach (var e in enums)
+        {
+            taken.Add(e.Name);
+        }
+
+        foreach (var operation in document.Operations)
+        {
+            if (operation.OptionsName is { } optionsName)
+            {
+                taken.Add(optionsName);
+            }
+        }
+
+        taken.UnionWith(TypeNames.Reserved);
         for (var i = 0; i < groups.Count; i++)
         {
             // The field name all uses share ("HalfDay" for LeaveHalfDay, LeavesCreateRequestHalfDay, …) when no other
             // type has it and no other merged shape wants it; else the shortest of the merged names.
             var common = wanted[i];
-            var kept = common is not null && !taken.Contains(common) && wanted.Count(w => w == common) == 1 ? common : Kept(groups[i].Select(e => e.Name));
+            var kept = common is not null && !taken.Contains(common) && Count(wanted, common) == 1 ? common : Kept(Names(groups[i]));
             var first = groups[i][0];
             enums[enums.IndexOf(first)] = first with { Name = kept };
-            foreach (var e in groups[i].Where(e => e.Name != kept))
+            foreach (var e in groups[i])
             {
-                renames[e.Name] = kept;
+                if (e.Name != kept)
+                {
+                    renames[e.Name] = kept;
+                }
             }
         }
 
-        enums = enums.Where(e => !renames.ContainsKey(e.Name) || renames[e.Name] == e.Name).GroupBy(e => e.Name).Select(g => g.First()).ToList();
-        foreach (var key in renames.Where(r => r.Key == r.Value).Select(r => r.Key).ToList())
+        // Each kept enum once (the first of its name), the merged ones left out.
+        var keptEnums = new List<EnumSpec>(enums.Count);
+        var keptNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in enums)
+        {
+            if ((!renames.TryGetValue(e.Name, out var target) || target == e.Name) && keptNames.Add(e.Name))
+            {
+                keptEnums.Add(e);
+            }
+        }
+
+        enums = keptEnums;
+        var identity = new List<string>();
+        foreach (var rename in renames)
+        {
+            if (rename.Key == rename.Value)
+            {
+                identity.Add(rename.Key);
+            }
+        }
+
+        foreach (var key in identity)
         {
             renames.Remove(key);
         }
-        var models = document.Models.ToList();
+
+        var models = new List<ModelSpec>(document.Models);
         // An operation's own request body or answer is named for the operation (UnterminateRequest): it stays its own type.
         var inline = new HashSet<string>(inlineModels, StringComparer.Ordinal);
-        inline.ExceptWith(document.Operations.SelectMany(o => new[] { o.Body, o.Response }).Where(t => t?.Kind == TypeRefKind.Model).Select(t => t!.Name!));
+        foreach (var operation in document.Operations)
+        {
+            foreach (var type in new[] { operation.Body, operation.Response })
+            {
+                if (type?.Kind == TypeRefKind.Model)
+                {
+                    inline.Remove(type.Name!);
+                }
+            }
+        }
+
         for (var changed = true; changed;)
         {
             changed = false;
-            models = models.ConvertAll(m => Rename(m, renames));
-            foreach (var group in models.Where(m => inline.Contains(m.Name)).GroupBy(Shape, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            for (var i = 0; i < models.Count; i++)
             {
-                var kept = Kept(group.Select(m => m.Name));
-                foreach (var model in group.Where(m => m.Name != kept))
+                models[i] = Rename(models[i], renames);
+            }
+
+            var candidates = new List<ModelSpec>();
+            foreach (var model in models)
+            {
+                if (inline.Contains(model.Name))
                 {
-                    renames[model.Name] = kept;
-                    changed = true;
+                    candidates.Add(model);
                 }
             }
 
-            models = models.Where(m => !renames.ContainsKey(m.Name)).ToList();
+            foreach (var group in Duplicates(candidates, Shape))
+            {
+                var kept = Kept(Names(group));
+                foreach (var model in group)
+                {
+                    if (model.Name != kept)
+                    {
+                        renames[model.Name] = kept;
+                        changed = true;
+                    }
+                }
+            }
+
+            models.RemoveAll(m => renames.ContainsKey(m.Name));
         }
 
         if (renames.Count == 0)
@@ -70,7 +144,7 @@ internal static class ShapeDeduplicator
         }
 
         // A chain a → b → c (b merged in a later round) ends at c.
-        foreach (var key in renames.Keys.ToList())
+        foreach (var key in new List<string>(renames.Keys))
         {
             var target = renames[key];
             while (renames.TryGetValue(target, out var next))
@@ -113,7 +187,7 @@ internal static class ShapeDeduplicator
             var type = Rename(properties[i].Type, renames);
             if (!ReferenceEquals(type, properties[i].Type))
             {
-                changed ??= properties.AsImmutableArray().ToArray();
+                changed ??= Copy(properties);
                 changed[i] = properties[i] with { Type = type };
             }
         }
@@ -131,7 +205,7 @@ internal static class ShapeDeduplicator
             var type = Rename(parameters[i].Type, renames);
             if (!ReferenceEquals(type, parameters[i].Type))
             {
-                changed ??= parameters.AsImmutableArray().ToArray();
+                changed ??= Copy(parameters);
                 changed[i] = parameters[i] with { Type = type };
             }
         }
@@ -142,31 +216,6 @@ internal static class ShapeDeduplicator
             ? operation
             : operation with { Parameters = changed is null ? parameters : changed.ToEquatableArray(), Body = body, Response = response };
     }
-
-    /// <summary>The longest run of whole PascalCase words every name ends with, or null when there is none.</summary>
-    private static string? CommonSuffix(List<string> names)
-    {
-        var shortest = names.OrderBy(n => n.Length).First();
-        for (var start = 1; start < shortest.Length; start++)
-        {
-            if (char.IsUpper(shortest[start]))
-            {
-                var suffix = shortest.Substring(start);
-                if (names.All(n => n.EndsWith(suffix, StringComparison.Ordinal) && n.Length > suffix.Length && !char.IsUpper(n[n.Length - suffix.Length - 1]) || n == suffix))
-                {
-                    return suffix;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string Kept(IEnumerable<string> names) =>
-        names.OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First();
-
-    private static string Shape(ModelSpec model) =>
-        string.Join("\u0001", model.Properties.Select(p => $"{p.JsonName}\u0002{p.Name}\u0002{Describe(p.Type)}\u0002{p.Required}\u0002{p.Deprecated}"));
 
     private static string Describe(TypeRef type) => type.Kind == TypeRefKind.Array ? "[" + Describe(type.Element!) + "]" : type.Kind + ":" + type.Name;
 

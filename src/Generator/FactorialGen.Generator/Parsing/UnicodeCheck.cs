@@ -8,7 +8,7 @@ namespace FactorialGen.Generator.Parsing;
 internal static class UnicodeCheck
 {
     /// <summary>The index of the first lone surrogate (raw or as a <c>\u</c> escape), or -1.</summary>
-    public static int FindLoneSurrogate(string text)
+    public static int FindLoneSurrogate(char[] text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -63,7 +63,7 @@ internal static class UnicodeCheck
     }
 
     /// <summary>The value of the <c>\uXXXX</c> escape at <paramref name="at"/>, or null when it is not one.</summary>
-    private static int? Escaped(string text, int at)
+    private static int? Escaped(char[] text, int at)
     {
         if (at + 5 >= text.Length)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using FactorialGen.Generator.Model;
@@ -32,12 +31,10 @@ internal static class WebhookReader
         var hooks = new List<WebhookSpec>();
         var types = new HashSet<string>(StringComparer.Ordinal);
         var constants = new UniqueNames().Reserve(["Registry", "WebhookEvents", "FactorialWebhooks", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize"]);
-        foreach (var entry in section.EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in Ordered.ByName(section))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var operation = entry.Value.ValueKind == JsonValueKind.Object
-                ? entry.Value.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object).Select(m => m.Value).FirstOrDefault()
-                : default;
+            var operation = entry.Value.ValueKind == JsonValueKind.Object ? FirstObject(entry.Value) : default;
             if (operation.ValueKind != JsonValueKind.Object)
             {
                 warn($"The webhook '{entry.Name}'", "it has no operation object; it is not generated", entry.Name);
@@ -60,7 +57,8 @@ internal static class WebhookReader
             hooks.Add(new WebhookSpec(entry.Name, type, constant, payload, StringOf(operation, "summary"), deprecated));
         }
 
-        return hooks.OrderBy(h => h.SubscriptionType, StringComparer.Ordinal).ToEquatableArray();
+        Ordered.Sort(hooks, static h => h.SubscriptionType);
+        return hooks.ToEquatableArray();
     }
 
     /// <summary>The text between the backticks after "Subscription_type:", or <c>null</c>.</summary>
@@ -102,10 +100,24 @@ internal static class WebhookReader
             return TypeRef.Json;
         }
 
-        var json = content.EnumerateObject().FirstOrDefault(c => c.Name.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
-        return json.Value.ValueKind == JsonValueKind.Object && json.Value.TryGetProperty("schema", out var schema)
+        var json = OperationReader.JsonMedia(content);
+        return json.ValueKind == JsonValueKind.Object && json.TryGetProperty("schema", out var schema)
             ? schemas.Read(schema, contextName)
             : TypeRef.Json;
+    }
+
+    /// <summary>The first property value of <paramref name="element"/> that is an object, or <c>default</c>.</summary>
+    private static JsonElement FirstObject(JsonElement element)
+    {
+        foreach (var member in element.EnumerateObject())
+        {
+            if (member.Value.ValueKind == JsonValueKind.Object)
+            {
+                return member.Value;
+            }
+        }
+
+        return default;
     }
 
     private static string? StringOf(JsonElement element, string name) =>
