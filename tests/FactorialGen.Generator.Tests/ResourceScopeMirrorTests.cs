@@ -56,8 +56,8 @@ public sealed class ResourceScopeMirrorTests
     {
         foreach (var scope in Enum.GetValues<ResourceScope>())
         {
-            var expression = ResourceScopeNames.Expression(scope);
-            var members = expression.Split(" | ").Select(e => e.Substring("__F::FactorialResourceScopes.".Length));
+            var expression = FactorialGen.Generator.Emit.ScopeText.Expression(scope);
+            var members = expression.Split(" | ").Select(e => e.Substring("__Res.".Length)); // the alias of FactorialResourceScopes
             Assert.Equal((long)scope, members.Select(m => (long)Enum.Parse<FactorialResourceScopes>(m)).Aggregate(0L, (a, b) => a | b));
         }
     }

@@ -58,10 +58,6 @@ internal static class ResourceScopeNames
     /// <summary>How many resource scopes there are (bits 0 to <c>Count - 1</c>).</summary>
     public const int Count = 27;
 
-    /// <summary>The C# expression naming <paramref name="scope"/> in emitted code, e.g. <c>__F::FactorialResourceScopes.Employees</c>.</summary>
-    public static string Expression(ResourceScope scope) =>
-        scope == ResourceScope.None ? "__F::FactorialResourceScopes.None" : Describe(scope, " | ", "__F::FactorialResourceScopes.");
-
     /// <summary>
     /// The member names of the bits in <paramref name="scope"/> in bit order, each after <paramref name="prefix"/>, joined
     /// by <paramref name="separator"/> (e.g. <c>Employees | TimeTracking</c>); empty for <see cref="ResourceScope.None"/>.
