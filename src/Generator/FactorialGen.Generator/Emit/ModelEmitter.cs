@@ -13,8 +13,9 @@ namespace FactorialGen.Generator.Emit;
 /// </summary>
 /// <remarks>
 /// The types go in one file per first letter of their names (<c>{namespace}.Models.E.g.cs</c> holds <c>Employee</c>,
-/// <c>{namespace}.Serialization.E.g.cs</c> its converter: one file-scoped namespace each), not one file each: a full document has over five hundred of them, and each file repeated the
-/// header and the namespace declarations (about a tenth of the models' text) and cost the compiler a syntax tree.
+/// <c>{namespace}.Serialization.E.g.cs</c> its converter: one file-scoped namespace each), not one file each: a full
+/// document has over five hundred of them, and each file repeated the header and the namespace declarations (about a
+/// tenth of the models' text) and cost the compiler a syntax tree.
 /// </remarks>
 internal static class ModelEmitter
 {

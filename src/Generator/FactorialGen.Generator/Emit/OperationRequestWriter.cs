@@ -18,7 +18,7 @@ internal static class OperationRequestWriter
     private const string Query = "__R::FactorialQuery";
 
     /// <summary>The expression creating the request of <paramref name="operation"/> (its path after its resource's <c>__Path</c> when <paramref name="pathPrefix"/> is given: <see cref="PathText"/>).</summary>
-    public static string Expression(OperationSpec operation, string? pathPrefix = null)
+    public static string Expression(OperationSpec operation, string? pathPrefix)
     {
         var values = PathValues(operation);
         var scope = $"__Scope.{ClientEmitter.ScopeName(operation.RequiredScope)}";

@@ -15,7 +15,7 @@ internal static partial class OperationWriter
     /// both its one-page method and its every-item method call, so the query is written once (the every-item method
     /// passes <see langword="null"/> for the paging values, which then add nothing: the same query it always sent).
     /// </summary>
-    public static void WriteRequestBuilders(SourceWriter writer, OperationSpec operation, string ns, string? pathPrefix = null)
+    public static void WriteRequestBuilders(SourceWriter writer, OperationSpec operation, string ns, string? pathPrefix)
     {
         if (operation.ResponseShape != ResponseShape.Paged)
         {

@@ -35,7 +35,7 @@ internal static partial class OperationWriter
 
     /// <summary>Writes the operation's method; with an options type, its short overload and its options overload.</summary>
     /// <param name="pathPrefix">The resource's <see cref="PathText.CommonPrefix"/>, which its <c>__Path</c> constant holds, or null.</param>
-    public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, string? pathPrefix = null)
+    public static void Write(SourceWriter writer, OperationSpec operation, string ns, bool listAll, string? pathPrefix)
     {
         if (operation.OptionsName is null)
         {
