@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using FactorialGen.Sandbox;
+
+namespace FactorialGen.Package.Tests;
+
+/// <summary>
+/// The models assembly's cache (<c>obj/…/FactorialGen/cache/</c>), built from the packed package: a rebuild reuses the
+/// models assembly compiled before from the same inputs, and the app runs over it; a change of the document's text, a
+/// cached copy whose bytes are not those stored, and <c>FactorialGenModelsCache=false</c> each compile it again.
+/// </summary>
+[Collection(PackAndConsumeTests.PackingCollection)]
+public sealed class ModelsAssemblyCacheBuildTests
+{
+    private const string Reused = "FactorialGen: App.FactorialModels.dll is the one compiled before";
+
+    private const string AppProgram = /* lang=c#-test */ """
+        using System;
+        using System.Threading.Tasks;
+        using FactorialGen;
+
+        [FactorialClient(FactorialScope.Read, Spec = "factorial-mini.yaml")]
+        public partial class MiniHr;
+
+        public static class Program
+        {
+            public static async Task<int> Main()
+            {
+                var options = new FactorialClientOptions { BaseAddress = new Uri(Environment.GetEnvironmentVariable("FACTORIAL_BASE_URL")!) };
+                using var hr = new MiniHr(new FactorialApiKey(Environment.GetEnvironmentVariable("FACTORIAL_API_KEY")!), options);
+                var first = (await hr.Employees.Employees.ListAsync(limit: 1)).Items[0];
+                Console.WriteLine($"first: {first.FullName}; model from {first.GetType().Assembly.GetName().Name}");
+                return 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_rebuild_reuses_the_models_assembly_of_the_same_inputs_and_any_change_or_a_damaged_copy_compiles_it_again()
+    {
+        using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-models-cache-{Guid.NewGuid():N}"));
+        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
+        Directory.CreateDirectory(Path.Combine(app, "specs"));
+        await feed.WriteNuGetConfigAsync(feed.Work);
+        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
+                <FactorialSpec Include="specs/factorial-mini.yaml" />
+              </ItemGroup>
+            </Project>
+            """);
+        var spec = Path.Combine(app, "specs", "factorial-mini.yaml");
+        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec);
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
+        var restoreHere = feed.RestoreHere;
+        var obj = Path.Combine(app, "obj", "Release", "net10.0", "FactorialGen");
+        var models = Path.Combine(obj, "App.FactorialModels.dll");
+        var cached = Path.Combine(obj, "cache", "App.FactorialModels.dll");
+
+        var restore = await DotNet.RunAsync("restore --nologo", app, restoreHere);
+        Assert.True(restore.ExitCode == 0, restore.Output);
+
+        // The first build compiles the models assembly and keeps it.
+        var first = await BuildAsync(app, restoreHere, "");
+        Assert.DoesNotContain(Reused, first, StringComparison.Ordinal);
+        Assert.True(CompiledModels(first), first);
+        Assert.Equal(File.ReadAllBytes(models), File.ReadAllBytes(cached));
+        var firstBytes = File.ReadAllBytes(models);
+
+        // A rebuild (clean + build) of the same inputs reuses it: no compile of the models, the same bytes, the app runs
+        // over it, and its docs are beside it again.
+        var rebuild = await BuildAsync(app, restoreHere, "--no-incremental");
+        Assert.Contains(Reused, rebuild, StringComparison.Ordinal);
+        Assert.False(CompiledModels(rebuild), rebuild);
+        Assert.Equal(firstBytes, File.ReadAllBytes(models));
+        Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "App.FactorialModels.xml")));
+        await using (var sandbox = await FactorialSandbox.StartAsync())
+        {
+            var environment = new Dictionary<string, string> { ["FACTORIAL_BASE_URL"] = sandbox.BaseAddress.AbsoluteUri, ["FACTORIAL_API_KEY"] = sandbox.IssueApiKey() };
+            var run = await DotNet.RunAsync($"\"{Path.Combine(app, "bin", "Release", "net10.0", "App.dll")}\"", app, environment, TimeSpan.FromMinutes(2));
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("first: Sam Sandbox; model from App.FactorialModels", run.Output, StringComparison.Ordinal);
+        }
+
+        // The next build finds everything up to date: neither compile runs.
+        var upToDate = await BuildAsync(app, restoreHere, "");
+        Assert.False(CompiledModels(upToDate), upToDate);
+        Assert.DoesNotContain(Reused, upToDate, StringComparison.Ordinal);
+
+        // A change of the document's text: a new key, so the models are compiled again, with the new field.
+        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec.Replace("        email: *text", "        email: *text\n        nickname: *text", StringComparison.Ordinal));
+        var edited = await BuildAsync(app, restoreHere, "--no-incremental");
+        Assert.DoesNotContain(Reused, edited, StringComparison.Ordinal);
+        Assert.True(CompiledModels(edited), edited);
+        Assert.Contains("P:App.FactorialApi.V2026_07_01.Employee.Nickname", File.ReadAllText(Path.ChangeExtension(models, ".xml")), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(models), File.ReadAllBytes(cached));
+
+        // A cached copy whose bytes are not those stored (torn, edited) is not used: compiled again, and kept again.
+        await File.AppendAllTextAsync(cached, "x");
+        var damaged = await BuildAsync(app, restoreHere, "--no-incremental");
+        Assert.DoesNotContain(Reused, damaged, StringComparison.Ordinal);
+        Assert.True(CompiledModels(damaged), damaged);
+        Assert.Equal(File.ReadAllBytes(models), File.ReadAllBytes(cached));
+        var again = await BuildAsync(app, restoreHere, "--no-incremental");
+        Assert.Contains(Reused, again, StringComparison.Ordinal);
+
+        // FactorialGenModelsCache=false: compiled every time.
+        var off = await BuildAsync(app, restoreHere, "--no-incremental -p:FactorialGenModelsCache=false");
+        Assert.DoesNotContain(Reused, off, StringComparison.Ordinal);
+        Assert.True(CompiledModels(off), off);
+    }
+
+    private static async Task<string> BuildAsync(string app, IDictionary<string, string> environment, string options)
+    {
+        var build = await DotNet.RunAsync($"build -c Release --no-restore --nologo -v:n {options}", app, environment);
+        Assert.True(build.ExitCode == 0, build.Output);
+        return build.Output;
+    }
+
+    /// <summary>Whether the log shows the compiler's command line of the models assembly (normal verbosity prints it).</summary>
+    private static bool CompiledModels(string log) => Regex.IsMatch(log, @"/out:\S*App\.FactorialModels\.dll");
+}
