@@ -2,8 +2,10 @@
 # A controlled before/after of the build cost (docs/benchmarks.md, section 4): packs FactorialGen from two git commits
 # of this repository, builds the same three consumers against each (the built-in document, the full 2024-10-01 and
 # 2026-07-01 documents, ReadWrite clients, the models in their own assembly as an app has them by default) and times
-# them alternately, in one warm compiler server, round after round: a clean build (`dotnet build --no-incremental`),
-# then one user file changed and `dotnet build` (edit-rebuild). Alternating the two packages in one server and one run
+# them alternately, in one warm compiler server, round after round: a first build (obj/Debug and bin deleted, the
+# restore kept: a fresh checkout, nothing cached), a clean build (`dotnet build --no-incremental`, right after it: a
+# rebuild, which since the models assembly's cache reuses the models compiled from the same inputs), then one user
+# file changed and `dotnet build` (edit-rebuild). Alternating the two packages in one server and one run
 # cancels most of what makes two separate runs of build-cost.sh differ on a shared machine (its load, the server's
 # warm-up). Prints the median per consumer and package, and each package's ratios to its own built-in consumer.
 #
@@ -89,11 +91,13 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (
 # Warm the server, the SDK and every consumer once (not measured).
 for name in "${names[@]}"; do for side in a b; do elapsed dotnet build "$work/$name-$side" --no-restore -nologo -v:q > /dev/null; done; done
 
-declare -A clean edit
+declare -A first clean edit
 for round in $(seq 1 "$rounds"); do
   for name in "${names[@]}"; do
     for side in a b; do
       dir="$work/$name-$side"
+      rm -rf "$dir/obj/Debug" "$dir/bin"
+      first[$name-$side]+="$(elapsed dotnet build "$dir" --no-restore -nologo -v:q) "
       clean[$name-$side]+="$(elapsed dotnet build "$dir" --no-restore --no-incremental -nologo -v:q) "
       echo "namespace Consumer; internal static class Edited { public const int Value = $round; }" > "$dir/Edited.cs"
       edit[$name-$side]+="$(elapsed dotnet build "$dir" --no-restore -nologo -v:q) "
@@ -101,24 +105,28 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-printf '\n%-10s %14s %14s %8s %14s %14s %8s\n' consumer clean-before clean-after change edit-before edit-after change
+printf '\n%-10s %14s %14s %8s %14s %14s %8s %14s %14s %8s\n' consumer first-before first-after change clean-before clean-after change edit-before edit-after change
 declare -A m
 for name in "${names[@]}"; do
   for side in a b; do
+    m[first-$name-$side]=$(tr ' ' '\n' <<< "${first[$name-$side]}" | grep . | median)
     m[clean-$name-$side]=$(tr ' ' '\n' <<< "${clean[$name-$side]}" | grep . | median)
     m[edit-$name-$side]=$(tr ' ' '\n' <<< "${edit[$name-$side]}" | grep . | median)
   done
-  printf '%-10s %14s %14s %8s %14s %14s %8s\n' "$name" "${m[clean-$name-a]}" "${m[clean-$name-b]}" \
+  printf '%-10s %14s %14s %8s %14s %14s %8s %14s %14s %8s\n' "$name" "${m[first-$name-a]}" "${m[first-$name-b]}" \
+    "$(awk -v a="${m[first-$name-a]}" -v b="${m[first-$name-b]}" 'BEGIN { printf "%+.0f%%", (b / a - 1) * 100 }')" \
+    "${m[clean-$name-a]}" "${m[clean-$name-b]}" \
     "$(awk -v a="${m[clean-$name-a]}" -v b="${m[clean-$name-b]}" 'BEGIN { printf "%+.0f%%", (b / a - 1) * 100 }')" \
     "${m[edit-$name-a]}" "${m[edit-$name-b]}" \
     "$(awk -v a="${m[edit-$name-a]}" -v b="${m[edit-$name-b]}" 'BEGIN { printf "%+.0f%%", (b / a - 1) * 100 }')"
 done
 echo
-echo "ratios to the same package's built-in consumer (clean / edit-rebuild):"
+echo "ratios to the same package's built-in consumer (first build / clean / edit-rebuild):"
 for side in a b; do
   label=$([[ $side == a ]] && echo before || echo after)
   for name in v2024 v2026; do
-    printf '  %-6s %-6s clean %s×  edit-rebuild %s×\n' "$label" "$name" \
+    printf '  %-6s %-6s first %s×  clean %s×  edit-rebuild %s×\n' "$label" "$name" \
+      "$(awk -v a="${m[first-$name-$side]}" -v b="${m[first-builtin-$side]}" 'BEGIN { printf "%.2f", a / b }')" \
       "$(awk -v a="${m[clean-$name-$side]}" -v b="${m[clean-builtin-$side]}" 'BEGIN { printf "%.2f", a / b }')" \
       "$(awk -v a="${m[edit-$name-$side]}" -v b="${m[edit-builtin-$side]}" 'BEGIN { printf "%.2f", a / b }')"
   done

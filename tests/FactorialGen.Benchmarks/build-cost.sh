@@ -8,10 +8,14 @@
 # app (App/) references, the layout docs/generator.md recommends for large documents: an app edit then skips the library's compile;
 # with --inproject, the full 2024-10-01 and 2026-07-01 clients with <FactorialGenModelsAssembly>false</…>, the models
 # compiled with the app as before (by default an app's FactorialSpec models go into an assembly of their own). For each it reports
-#   - clean build:   `dotnet build --no-incremental` with the compiler server warm (seconds, and csc's own time);
+#   - first build:   obj/Debug and bin deleted (the restore kept), then `dotnet build`, the compiler server warm: a fresh
+#                    checkout's build, where the models assembly's cache (docs/generator.md) is empty;
+#   - clean build:   `dotnet build --no-incremental` with the compiler server warm (seconds), right after the first
+#                    build: a rebuild, which reuses the models assembly compiled from the same inputs;
 #   - edit-rebuild:  one user file changed, then `dotnet build` (seconds);
 #   - generator:     FactorialGen's generator time in a cold csc (UseSharedCompilation=false) and in a warm server
-#                    (csc -p:ReportAnalyzer=true); for a --layout row, the library's compile;
+#                    (csc -p:ReportAnalyzer=true, FactorialGenModelsCache=false so the models are compiled);
+#                    for a --layout row, the library's compile;
 #   - generated:     bytes and lines of generated source (EmitCompilerGeneratedFiles); for a --layout row, the library's.
 # A --layout row's clean build is `dotnet build App --no-incremental` (it rebuilds the library too) and its edit-rebuild
 # changes App/Edited.cs, then `dotnet build App`.
@@ -162,24 +166,28 @@ dotnet build-server shutdown > /dev/null 2>&1 || true
 # Warm the server and the SDK once (not measured).
 dotnet build "$work/none" --no-restore -nologo -v:q > /dev/null
 
-declare -A clean edit gencold gencoldapp genwarm
+declare -A first clean edit gencold gencoldapp genwarm
 for round in $(seq 1 "$rounds"); do
   for name in "${names[@]}"; do
     dir="$(app_dir "$name")"; lib="$(client_dir "$name")"
+    rm -rf "$dir/obj/Debug" "$dir/bin" "$lib/obj/Debug" "$lib/bin"
+    first[$name]+="$(elapsed dotnet build "$dir" --no-restore -nologo -v:q) "
     clean[$name]+="$(elapsed dotnet build "$dir" --no-restore --no-incremental -nologo -v:q) "
-    genwarm[$name]+="$(dotnet build "$lib" --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true > "$work/$name-warm.log" 2>&1; generator_seconds "$work/$name-warm.log") "
+    genwarm[$name]+="$(dotnet build "$lib" --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true -p:FactorialGenModelsCache=false > "$work/$name-warm.log" 2>&1; generator_seconds "$work/$name-warm.log") "
     genwarm[$name]="${genwarm[$name]% } "
     echo "namespace Consumer; internal static class Edited { public const int Value = $round; }" > "$dir/Edited.cs"
     edit[$name]+="$(elapsed dotnet build "$dir" --no-restore -nologo -v:q) "
-    gencold[$name]+="$(dotnet build "$lib" --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false > "$work/$name-cold.log" 2>&1; generator_seconds "$work/$name-cold.log") "
+    gencold[$name]+="$(dotnet build "$lib" --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false -p:FactorialGenModelsCache=false > "$work/$name-cold.log" 2>&1; generator_seconds "$work/$name-cold.log") "
     gencoldapp[$name]+="$(app_generator_seconds "$work/$name-cold.log") "
   done
 done
 
-printf '\n%-12s %10s %10s %12s %12s %8s %8s %12s %10s %10s\n' consumer clean-s clean-x edit-s edit-x gen-cold gen-app gen-warm gen-bytes gen-lines
+printf '\n%-12s %8s %8s %10s %10s %12s %12s %8s %8s %12s %10s %10s\n' consumer first-s first-x clean-s clean-x edit-s edit-x gen-cold gen-app gen-warm gen-bytes gen-lines
+base_first=$(tr ' ' '\n' <<< "${first[builtin]}" | nonempty | median)
 base_clean=$(tr ' ' '\n' <<< "${clean[builtin]}" | nonempty | median)
 base_edit=$(tr ' ' '\n' <<< "${edit[builtin]}" | nonempty | median)
 for name in "${names[@]}"; do
+  f=$(tr ' ' '\n' <<< "${first[$name]}" | nonempty | median)
   c=$(tr ' ' '\n' <<< "${clean[$name]}" | nonempty | median)
   e=$(tr ' ' '\n' <<< "${edit[$name]}" | nonempty | median)
   gc=$(tr ' ' '\n' <<< "${gencold[$name]}" | nonempty | median)
@@ -193,7 +201,7 @@ for name in "${names[@]}"; do
       bytes=$(( bytes + $(find "$gen" -name '*.cs' -exec cat {} + | sed "s/${version//./\\.}/$release/g" | wc -c) )); lines=$(( lines + $(find "$gen" -name '*.cs' -exec cat {} + | wc -l) ))
     fi
   done
-  printf '%-12s %10s %10s %12s %12s %8s %8s %12s %10s %10s\n' "$name" "$c" "$(awk -v a="$c" -v b="$base_clean" 'BEGIN { printf "%.2f", a / b }')" \
+  printf '%-12s %8s %8s %10s %10s %12s %12s %8s %8s %12s %10s %10s\n' "$name" "$f" "$(awk -v a="$f" -v b="$base_first" 'BEGIN { printf "%.2f", a / b }')" "$c" "$(awk -v a="$c" -v b="$base_clean" 'BEGIN { printf "%.2f", a / b }')" \
     "$e" "$(awk -v a="$e" -v b="$base_edit" 'BEGIN { printf "%.2f", a / b }')" "$gc" "$ga" "$gw" "$bytes" "$lines"
 done
 echo
