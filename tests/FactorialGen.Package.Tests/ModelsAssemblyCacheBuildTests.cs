@@ -10,7 +10,8 @@ namespace FactorialGen.Package.Tests;
 /// <summary>
 /// The models assembly's cache (<c>obj/…/FactorialGen/cache/</c>), built from the packed package: a rebuild reuses the
 /// models assembly compiled before from the same inputs, and the app runs over it; a change of the document's text, a
-/// cached copy whose bytes are not those stored, and <c>FactorialGenModelsCache=false</c> each compile it again.
+/// cached copy whose bytes are not those stored, another compiler option and <c>FactorialGenModelsCache=false</c> each
+/// compile it again.
 /// </summary>
 [Collection(PackAndConsumeTests.PackingCollection)]
 public sealed class ModelsAssemblyCacheBuildTests
@@ -114,6 +115,11 @@ public sealed class ModelsAssemblyCacheBuildTests
         Assert.Equal(File.ReadAllBytes(models), File.ReadAllBytes(cached));
         var again = await BuildAsync(app, restoreHere, "--no-incremental");
         Assert.Contains(Reused, again, StringComparison.Ordinal);
+
+        // A compiler option of the models compile is part of the key too.
+        var otherOption = await BuildAsync(app, restoreHere, "--no-incremental -p:LangVersion=preview");
+        Assert.DoesNotContain(Reused, otherOption, StringComparison.Ordinal);
+        Assert.True(CompiledModels(otherOption), otherOption);
 
         // FactorialGenModelsCache=false: compiled every time.
         var off = await BuildAsync(app, restoreHere, "--no-incremental -p:FactorialGenModelsCache=false");
