@@ -48,6 +48,18 @@ public sealed class FG1017_UnknownSpecResourceTests
     }
 
     [Fact]
+    public void ANameWithANumberSign_Triggers_QuotingTheWholeName()
+    {
+        // The package's targets pass a '#' as U+FF03 (an .editorconfig value ends at '#'): the generator reads it back,
+        // so "Employees#x" is one unknown name, not "Employees" (SpecItemMetadataBuildTests builds it for real).
+        var result = RunApp(Item("TimeTracking;Employees\uFF03x"), null, Client());
+
+        var message = Reported.Single(result, "FG1017").GetMessage();
+        Assert.StartsWith($"The FactorialSpec item of '{Spec}' names 'Employees#x' in its Resources,", message, StringComparison.Ordinal);
+        Assert.All(GeneratedOperations.Of(result.Type("Acme.Hr")), o => Assert.Contains(o.RequiredResource, new[] { FactorialResourceScopes.TimeTracking, FactorialResourceScopes.None }));
+    }
+
+    [Fact]
     public void KnownNamesInAnyCase_DoNotTrigger()
     {
         Reported.Clean(RunApp(Item("employees; TimeTracking ,FINANCE;"), null, Client()));

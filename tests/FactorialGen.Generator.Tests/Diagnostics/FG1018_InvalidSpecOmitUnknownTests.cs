@@ -29,6 +29,7 @@ public sealed class FG1018_InvalidSpecOmitUnknownTests
     [InlineData("true,false", "true,false")]
     [InlineData("no", "no")]
     [InlineData("{0}", "{0}")]
+    [InlineData("true \uFF03 off", "true # off")] // the package's targets pass a '#' as U+FF03: an .editorconfig value ends at '#'
     public void AValueOtherThanTrueOrFalse_Triggers_AtTheDocumentNamingTheItemAndQuotingTheValue(string value, string quoted)
     {
         var result = RunApp(Item("Employees", value), null, Client());

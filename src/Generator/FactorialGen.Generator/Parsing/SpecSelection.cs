@@ -27,6 +27,12 @@ internal static class SpecSelection
 
     private static readonly char[] Separators = [';', ','];
 
+    /// <summary>
+    /// How the package's targets pass a <c>#</c> of the item's metadata: an .editorconfig value ends at <c>#</c>, so
+    /// <c>Resources="Employees#x"</c> would otherwise reach the generator as <c>Employees</c> and select without a word.
+    /// </summary>
+    private const char PassedNumberSign = '\uFF03';
+
     public static DocumentSelection Read(string path, AnalyzerConfigOptions options)
     {
         var fileName = Path.GetFileName(path);
@@ -34,6 +40,7 @@ internal static class SpecSelection
         var diagnostics = new List<DiagnosticInfo>();
         if (options.TryGetValue(ResourcesMetadata, out var text) && text is not null)
         {
+            text = text.Replace(PassedNumberSign, '#');
             foreach (var part in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {
                 var name = part.Trim();
@@ -54,7 +61,7 @@ internal static class SpecSelection
 
         // true or false in any case, or nothing (false); anything else is no answer (FG1018), never read as false.
         var omitUnknown = false;
-        var omitInvalid = options.TryGetValue(OmitUnknownMetadata, out var flag) && flag is not null && !TryParseFlag(flag, out omitUnknown);
+        var omitInvalid = options.TryGetValue(OmitUnknownMetadata, out var flag) && flag is not null && !TryParseFlag(flag = flag.Replace(PassedNumberSign, '#'), out omitUnknown);
         if (omitInvalid)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1018_InvalidSpecOmitUnknown, path, default, default, MessageText.Quote(fileName), MessageText.Quote(flag!.Trim())));
