@@ -11,7 +11,7 @@ namespace FactorialGen.Package.Tests;
 /// The models assembly's cache (<c>obj/…/FactorialGen/cache/</c>), built from the packed package: a rebuild reuses the
 /// models assembly compiled before from the same inputs, and the app runs over it; a change of the document's text, a
 /// cached copy whose bytes are not those stored, another compiler option and <c>FactorialGenModelsCache=false</c> each
-/// compile it again.
+/// compile it again; a design-time build, where the compiler does not run, stores nothing.
 /// </summary>
 [Collection(PackAndConsumeTests.PackingCollection)]
 public sealed class ModelsAssemblyCacheBuildTests
@@ -71,6 +71,12 @@ public sealed class ModelsAssemblyCacheBuildTests
 
         var restore = await DotNet.RunAsync("restore --nologo", app, restoreHere);
         Assert.True(restore.ExitCode == 0, restore.Output);
+
+        // A design-time build (the editor's: the compiler does not run) neither compiles nor stores anything.
+        var designTime = await DotNet.RunAsync("msbuild -t:Compile -p:Configuration=Release -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:DesignTimeBuild=true -nologo", app, restoreHere);
+        Assert.True(designTime.ExitCode == 0, designTime.Output);
+        Assert.False(File.Exists(models), designTime.Output);
+        Assert.False(Directory.Exists(Path.Combine(obj, "cache")), designTime.Output);
 
         // The first build compiles the models assembly and keeps it.
         var first = await BuildAsync(app, restoreHere, "");
