@@ -17,55 +17,16 @@ namespace FactorialGen.Package.Tests;
 [Collection(PackAndConsumeTests.PackingCollection)]
 public sealed class ModelsAssemblyBuildTests
 {
-    private const string AppProgram = /* lang=c#-test */ """
-        using System;
-        using System.Threading.Tasks;
-        using FactorialGen;
-
-        [FactorialClient(FactorialScope.Read, Spec = "factorial-mini.yaml")]
-        public partial class MiniHr;
-
-        public static class Program
-        {
-            public static async Task<int> Main()
-            {
-                var options = new FactorialClientOptions { BaseAddress = new Uri(Environment.GetEnvironmentVariable("FACTORIAL_BASE_URL")!) };
-                using var hr = new MiniHr(new FactorialApiKey(Environment.GetEnvironmentVariable("FACTORIAL_API_KEY")!), options);
-                var first = (await hr.Employees.Employees.ListAsync(limit: 1)).Items[0];
-                Console.WriteLine($"first: {first.FullName}; model from {first.GetType().Assembly.GetName().Name}; edit {Edited.Value}");
-                return 0;
-            }
-        }
-        """;
-
     [Fact]
     public async Task The_models_compile_into_their_own_assembly_once_and_the_app_runs_over_it_built_and_published()
     {
         using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-models-{Guid.NewGuid():N}"));
-        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
-        Directory.CreateDirectory(Path.Combine(app, "specs"));
-        await feed.WriteNuGetConfigAsync(feed.Work);
-        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                <FactorialGenModelsAssembly>true</FactorialGenModelsAssembly>
-                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
-                <FactorialSpec Include="specs/factorial-mini.yaml" />
-              </ItemGroup>
-            </Project>
+        var app = await AppProject.CreateMiniAsync(feed, """
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            <FactorialGenModelsAssembly>true</FactorialGenModelsAssembly>
             """);
         var spec = Path.Combine(app, "specs", "factorial-mini.yaml");
-        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
-        await File.WriteAllTextAsync(Path.Combine(app, "Edited.cs"), "internal static class Edited { public const int Value = 0; }");
 
         var restoreHere = feed.RestoreHere;
         var build = await DotNet.RunAsync("build -c Release --nologo", app, restoreHere);

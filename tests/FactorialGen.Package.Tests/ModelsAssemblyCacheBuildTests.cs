@@ -18,52 +18,12 @@ public sealed class ModelsAssemblyCacheBuildTests
 {
     private const string Reused = "FactorialGen: App.FactorialModels.dll is the one compiled before";
 
-    private const string AppProgram = /* lang=c#-test */ """
-        using System;
-        using System.Threading.Tasks;
-        using FactorialGen;
-
-        [FactorialClient(FactorialScope.Read, Spec = "factorial-mini.yaml")]
-        public partial class MiniHr;
-
-        public static class Program
-        {
-            public static async Task<int> Main()
-            {
-                var options = new FactorialClientOptions { BaseAddress = new Uri(Environment.GetEnvironmentVariable("FACTORIAL_BASE_URL")!) };
-                using var hr = new MiniHr(new FactorialApiKey(Environment.GetEnvironmentVariable("FACTORIAL_API_KEY")!), options);
-                var first = (await hr.Employees.Employees.ListAsync(limit: 1)).Items[0];
-                Console.WriteLine($"first: {first.FullName}; model from {first.GetType().Assembly.GetName().Name}");
-                return 0;
-            }
-        }
-        """;
-
     [Fact]
     public async Task A_rebuild_reuses_the_models_assembly_of_the_same_inputs_and_any_change_or_a_damaged_copy_compiles_it_again()
     {
         using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-models-cache-{Guid.NewGuid():N}"));
-        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
-        Directory.CreateDirectory(Path.Combine(app, "specs"));
-        await feed.WriteNuGetConfigAsync(feed.Work);
-        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
-                <FactorialSpec Include="specs/factorial-mini.yaml" />
-              </ItemGroup>
-            </Project>
-            """);
+        var app = await AppProject.CreateMiniAsync(feed, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
         var spec = Path.Combine(app, "specs", "factorial-mini.yaml");
-        await File.WriteAllTextAsync(spec, PackAndConsumeTests.MiniYamlSpec);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
         var restoreHere = feed.RestoreHere;
         var obj = Path.Combine(app, "obj", "Release", "net10.0", "FactorialGen");
         var models = Path.Combine(obj, "App.FactorialModels.dll");

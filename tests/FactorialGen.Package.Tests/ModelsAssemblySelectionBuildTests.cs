@@ -47,24 +47,10 @@ public sealed class ModelsAssemblySelectionBuildTests
     {
         var document = SharedSpecFactAttribute.PathOf(Document);
         using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-selection-{Guid.NewGuid():N}"));
-        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
-        await feed.WriteNuGetConfigAsync(feed.Work);
-        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
-                <FactorialSpec Include="{document}" Resources="Employees" />
-              </ItemGroup>
-            </Project>
-            """);
+        var app = await AppProject.CreateAsync(feed, """
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            """, $"<FactorialSpec Include=\"{document}\" Resources=\"Employees\" />");
         await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), AppProgram);
 
         var build = await DotNet.RunAsync("build -c Release --nologo", app, feed.RestoreHere);

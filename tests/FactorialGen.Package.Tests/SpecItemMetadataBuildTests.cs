@@ -17,25 +17,7 @@ public sealed class SpecItemMetadataBuildTests
     public async Task A_number_sign_in_the_items_metadata_reaches_the_generator_and_is_reported_not_cut()
     {
         using var feed = await LocalFeed.PackFactorialGenAsync(Path.Combine(Path.GetTempPath(), $"factorialgen-item-metadata-{Guid.NewGuid():N}"));
-        var app = Directory.CreateDirectory(Path.Combine(feed.Work, "App")).FullName;
-        Directory.CreateDirectory(Path.Combine(app, "specs"));
-        await feed.WriteNuGetConfigAsync(feed.Work);
-        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <RestoreAdditionalProjectFallbackFolders>{LocalFeed.GlobalPackagesFolder()}</RestoreAdditionalProjectFallbackFolders>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="FactorialGen" Version="{feed.Version}" />
-                <FactorialSpec Include="specs/factorial-mini.yaml" Resources="TimeTracking;Employees#x" OmitUnknownOperations="true #" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(app, "specs", "factorial-mini.yaml"), PackAndConsumeTests.MiniYamlSpec);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"app\");");
+        var app = await AppProject.CreateMiniAsync(feed, "", "Resources=\"TimeTracking;Employees#x\" OmitUnknownOperations=\"true #\" ", "System.Console.WriteLine(\"app\");");
 
         var build = await DotNet.RunAsync("build -c Release --nologo", app, feed.RestoreHere);
 
