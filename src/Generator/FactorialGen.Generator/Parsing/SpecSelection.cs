@@ -38,9 +38,8 @@ internal static class SpecSelection
         var fileName = Path.GetFileName(path);
         var resources = ResourceScope.None;
         var diagnostics = new List<DiagnosticInfo>();
-        if (options.TryGetValue(ResourcesMetadata, out var text) && text is not null)
+        if (Metadata(options, ResourcesMetadata) is { } text)
         {
-            text = text.Replace(PassedNumberSign, '#');
             foreach (var part in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {
                 var name = part.Trim();
@@ -61,7 +60,8 @@ internal static class SpecSelection
 
         // true or false in any case, or nothing (false); anything else is no answer (FG1018), never read as false.
         var omitUnknown = false;
-        var omitInvalid = options.TryGetValue(OmitUnknownMetadata, out var flag) && flag is not null && !TryParseFlag(flag = flag.Replace(PassedNumberSign, '#'), out omitUnknown);
+        var flag = Metadata(options, OmitUnknownMetadata);
+        var omitInvalid = flag is not null && !TryParseFlag(flag, out omitUnknown);
         if (omitInvalid)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.FG1018_InvalidSpecOmitUnknown, path, default, default, MessageText.Quote(fileName), MessageText.Quote(flag!.Trim())));
@@ -69,6 +69,10 @@ internal static class SpecSelection
 
         return new DocumentSelection(fileName, resources, omitUnknown && resources != ResourceScope.None, diagnostics.ToEquatableArray(), omitInvalid);
     }
+
+    /// <summary>The item's metadata as the project wrote it (a passed <c>#</c> read back), or <c>null</c> when absent.</summary>
+    private static string? Metadata(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && value is not null ? value.Replace(PassedNumberSign, '#') : null;
 
     /// <summary><c>true</c> or <c>false</c> in any case, with surrounding whitespace; empty is <c>false</c>.</summary>
     private static bool TryParseFlag(string text, out bool value)
